@@ -1,0 +1,48 @@
+import type { Driver } from "neo4j-driver";
+import type { Logger } from "pino";
+import type { Config } from "./config.js";
+import { createDriver, waitForDatabase } from "./db/driver.js";
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from "./db/embedded.js";
+import { applyMigrations } from "./db/migrations.js";
+import { createApp, type App } from "./server.js";
+
+/** A running API: its URL, the database it talks to, and how to stop it cleanly. */
+export interface Service {
+  readonly url: string;
+  readonly neo4jUri: string;
+  readonly driver: Driver;
+  readonly app: App;
+  /** Drains HTTP, closes the driver, then stops the embedded Neo4j if this service started one. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Brings the whole service up in order: embedded Neo4j (when NEO4J_URI is unset), driver,
+ * migrations, then HTTP. Whatever started before a failure is stopped again.
+ */
+export async function startService(config: Config, logger: Logger): Promise<Service> {
+  const { neo4j } = config;
+  let embedded: EmbeddedNeo4j | undefined;
+  let driver: Driver | undefined;
+  let app: App | undefined;
+  const stop = async () => {
+    await app?.close();
+    await driver?.close();
+    await embedded?.stop();
+  };
+  try {
+    if (!neo4j.uri) {
+      embedded = await startEmbeddedNeo4j({ dataDir: neo4j.embedded.dataDir, boltPort: neo4j.embedded.boltPort, logger });
+    }
+    const neo4jUri = neo4j.uri ?? embedded!.uri;
+    driver = createDriver(neo4j, neo4jUri, logger);
+    await waitForDatabase(driver, neo4j.database, 60_000);
+    await applyMigrations(driver, neo4j.database, logger);
+    app = await createApp({ config, driver, logger });
+    const url = await app.listen(config.http.port, config.http.host);
+    return { url, neo4jUri, driver, app, stop };
+  } catch (error) {
+    await stop().catch((stopError: unknown) => logger.error({ err: stopError }, "cleanup after a failed start failed"));
+    throw error;
+  }
+}

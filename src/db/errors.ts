@@ -1,0 +1,23 @@
+import { Neo4jError } from "neo4j-driver";
+import { AppError, DatabaseUnavailableError, QueryTooComplexError } from "../errors.js";
+
+const UNAVAILABLE_CODES = new Set(["ServiceUnavailable", "SessionExpired"]);
+
+/** True when the driver says the database cannot be reached (as opposed to a bad query). */
+export function isUnavailable(error: unknown): boolean {
+  if (!(error instanceof Neo4jError)) return false;
+  return UNAVAILABLE_CODES.has(error.code) || error.code.startsWith("Neo.TransientError.General.DatabaseUnavailable");
+}
+
+/**
+ * The one place driver errors become client-facing errors. Anything not recognised is
+ * returned unchanged, so the masking plugin hides it and logs it.
+ */
+export function mapDatabaseError(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  if (isUnavailable(error)) return new DatabaseUnavailableError();
+  if (error instanceof Neo4jError && error.code.includes("TransactionTimedOut")) {
+    return new QueryTooComplexError("The query ran longer than the per-request database time limit");
+  }
+  return error;
+}

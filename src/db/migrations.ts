@@ -1,0 +1,71 @@
+import type { Driver } from "neo4j-driver";
+import type { Logger } from "pino";
+
+/** Uniqueness constraints: MERGE on these keys is what makes concurrent ingest safe. */
+const UNIQUE_KEYS: ReadonlyArray<readonly [label: string, property: string]> = [
+  ["Source", "domain"],
+  ["Article", "url"],
+  ["Article", "id"],
+  ["Tag", "name"],
+  ["Asset", "symbol"],
+  ["Entity", "key"],
+  ["MacroFactor", "key"],
+  ["Event", "key"],
+  ["PriceMove", "key"],
+  ["PriceLevel", "key"],
+  ["Indicator", "key"],
+  ["Narrative", "key"],
+  ["Claim", "id"],
+];
+
+/** Range indexes for the windows and filters the API queries by. */
+const RANGE_INDEXES: ReadonlyArray<readonly [label: string, property: string]> = [
+  ["Article", "publishedAt"],
+  ["Event", "occurredAt"],
+  ["PriceMove", "startAt"],
+  ["Claim", "recordedAt"],
+];
+
+/** Full-text indexes behind `search`. */
+const FULLTEXT_INDEXES: ReadonlyArray<readonly [name: string, labels: string, properties: readonly string[]]> = [
+  ["article_text", "Article", ["title", "summary", "body"]],
+  ["claim_text", "Claim", ["text"]],
+  ["named_things", "Entity|MacroFactor|Narrative|Asset", ["name", "description"]],
+  ["event_text", "Event", ["title"]],
+];
+
+/** The schema statements, in order; each is idempotent (IF NOT EXISTS). */
+export function migrationStatements(): string[] {
+  const unique = UNIQUE_KEYS.map(
+    ([label, property]) =>
+      `CREATE CONSTRAINT ${label.toLowerCase()}_${property}_unique IF NOT EXISTS FOR (n:${label}) REQUIRE n.${property} IS UNIQUE`,
+  );
+  const range = RANGE_INDEXES.map(
+    ([label, property]) =>
+      `CREATE INDEX ${label.toLowerCase()}_${property.toLowerCase()} IF NOT EXISTS FOR (n:${label}) ON (n.${property})`,
+  );
+  const fulltext = FULLTEXT_INDEXES.map(
+    ([name, labels, properties]) =>
+      `CREATE FULLTEXT INDEX ${name} IF NOT EXISTS FOR (n:${labels}) ON EACH [${properties.map((p) => `n.${p}`).join(", ")}]`,
+  );
+  return [...unique, ...range, ...fulltext];
+}
+
+/**
+ * Applies constraints and indexes, then waits for them to come online. Safe to run on
+ * every start and from several processes at once.
+ */
+export async function applyMigrations(driver: Driver, database: string | undefined, logger: Logger): Promise<void> {
+  const started = Date.now();
+  const session = driver.session({ database, defaultAccessMode: "WRITE" });
+  try {
+    for (const statement of migrationStatements()) {
+      // Schema statements cannot share a transaction with each other's effects, so one each.
+      await session.executeWrite((tx) => tx.run(statement));
+    }
+    await session.run("CALL db.awaitIndexes(300)");
+  } finally {
+    await session.close();
+  }
+  logger.info({ durationMs: Date.now() - started }, "database constraints and indexes are in place");
+}

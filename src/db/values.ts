@@ -1,0 +1,32 @@
+import neo4j, { isDate, isDateTime, isDuration, isInt, isLocalDateTime, isLocalTime, isNode, isRelationship, isTime } from "neo4j-driver";
+
+/** A Cypher integer parameter: the driver sends plain JS numbers as floats, which LIMIT/SKIP reject. */
+export const int = (value: number) => neo4j.int(Math.trunc(value));
+
+/**
+ * Converts driver values into plain JSON-like values: temporal types become ISO-8601 strings
+ * (keeping their UTC offset), integers become numbers, nodes become their properties.
+ */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (isInt(value)) return value.toNumber();
+  if (isDateTime(value)) return dateTimeToIso(value as neo4j.DateTime);
+  if (isDate(value) || isLocalDateTime(value) || isLocalTime(value) || isTime(value) || isDuration(value)) {
+    return String(value);
+  }
+  if (isNode(value)) return toPlain(value.properties);
+  if (isRelationship(value)) return toPlain(value.properties);
+  if (typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) out[key] = toPlain(inner);
+    return out;
+  }
+  return value;
+}
+
+/** ISO-8601 with the stored offset, trimming a zero fraction: 2026-02-01T09:55:00-05:00. */
+function dateTimeToIso(value: neo4j.DateTime): string {
+  const text = value.toString();
+  return text.replace(/\.0+(?=[Z+-]|$)/, "").replace(/\[[^\]]*\]$/, "");
+}

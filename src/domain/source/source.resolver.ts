@@ -1,0 +1,27 @@
+import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+import type { Context } from "../../context.js";
+import { pageRequest, toConnection } from "../../graphql/pagination.js";
+import { canonicalDomain } from "./source.domain.js";
+import { findSourcesPage } from "./source.repository.js";
+import { Source, SourceConnection } from "./source.type.js";
+
+const MAX_PAGE = 200;
+
+@Resolver(() => Source)
+export class SourceResolver {
+  @Query(() => Source, { nullable: true, description: "An outlet by its domain; www. and case are ignored." })
+  source(@Arg("domain") domain: string, @Ctx() ctx: Context): Promise<Source | null> {
+    return ctx.loaders.sourceByDomain.load(canonicalDomain(domain));
+  }
+
+  @Query(() => SourceConnection, { description: "All outlets, ordered by domain." })
+  async sources(
+    @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<SourceConnection> {
+    const page = pageRequest(first ?? 50, after, MAX_PAGE);
+    const { sources, totalCount } = await findSourcesPage(ctx.cypher, page);
+    return toConnection(sources, totalCount, page, (source) => [source.domain]);
+  }
+}

@@ -1,0 +1,44 @@
+import { GraphQLScalarType, Kind } from "graphql";
+import { BadUserInputError } from "../errors.js";
+
+// Date, time to the minute at least, and an explicit offset: 2026-02-01T09:55-05:00, ...Z.
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Parses an ISO-8601 date-time with an offset, keeping the offset as written (minutes added if absent). */
+export function parseDateTime(value: unknown): string {
+  if (typeof value !== "string") throw new BadUserInputError("DateTime must be an ISO-8601 string");
+  const match = ISO_DATE_TIME.exec(value.trim());
+  if (!match || Number.isNaN(Date.parse(value))) {
+    throw new BadUserInputError(
+      `"${value}" is not an ISO-8601 date-time with an offset (e.g. 2026-02-01T09:55:00-05:00)`,
+    );
+  }
+  const [, y, mo, d, h, mi, s = "00", fraction, offset] = match;
+  const month = Number(mo);
+  const day = Number(d);
+  const lastDay = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > lastDay || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) {
+    throw new BadUserInputError(`"${value}" is not a real calendar date-time`);
+  }
+  return `${y}-${mo}-${d}T${h}:${mi}:${s}${fraction ? `.${fraction}` : ""}${offset}`;
+}
+
+/**
+ * ISO-8601 date-time that keeps the offset it was stated with, so an article's
+ * "9:55 a.m. Eastern" reads back as 09:55-05:00 rather than 14:55Z.
+ */
+export const DateTimeScalar = new GraphQLScalarType<string, string>({
+  name: "DateTime",
+  description: "An ISO-8601 date-time with a UTC offset, e.g. 2026-02-01T09:55:00-05:00. The stated offset is kept.",
+  serialize: (value) => {
+    if (typeof value === "string") return value;
+    if (value instanceof Date) return value.toISOString();
+    throw new TypeError(`DateTime cannot represent ${String(value)}`);
+  },
+  parseValue: parseDateTime,
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) throw new BadUserInputError("DateTime must be a string literal");
+    return parseDateTime(ast.value);
+  },
+});

@@ -1,0 +1,58 @@
+import { BadUserInputError } from "../errors.js";
+import type { ConnectionShape } from "./connection.js";
+
+export type CursorKey = ReadonlyArray<string | number>;
+
+/** A validated page request: how many to return and the sort key to continue after. */
+export interface PageRequest {
+  readonly first: number;
+  readonly after: CursorKey | null;
+}
+
+export function encodeCursor(key: CursorKey): string {
+  return Buffer.from(JSON.stringify(key), "utf8").toString("base64url");
+}
+
+export function decodeCursor(cursor: string): CursorKey {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(key) && key.length > 0 && key.every((k) => typeof k === "string" || typeof k === "number")) {
+      return key;
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new BadUserInputError(`"${cursor}" is not a cursor issued by this API`, "after");
+}
+
+/** Validates `first`/`after`; `max` is the largest page a client may ask for. */
+export function pageRequest(first: number, after: string | null | undefined, max: number): PageRequest {
+  if (!Number.isInteger(first) || first < 0 || first > max) {
+    throw new BadUserInputError(`first must be an integer from 0 to ${max}`, "first", { max });
+  }
+  return { first, after: after ? decodeCursor(after) : null };
+}
+
+/**
+ * Builds a connection from one page of rows fetched with `first + 1` as the limit, so the
+ * extra row tells whether a next page exists.
+ */
+export function toConnection<T>(
+  rows: readonly T[],
+  totalCount: number,
+  request: PageRequest,
+  keyOf: (row: T) => CursorKey,
+): ConnectionShape<T> {
+  const page = rows.slice(0, request.first);
+  const edges = page.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: {
+      hasNextPage: rows.length > request.first,
+      hasPreviousPage: request.after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

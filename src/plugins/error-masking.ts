@@ -1,0 +1,42 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import type { Context } from "../context.js";
+import { ErrorCode } from "../errors.js";
+
+/**
+ * Safe to show: errors GraphQL itself raised (parse, validation, coercion) and errors of the
+ * application's family (every AppError is a GraphQLError). Anything else that a resolver threw
+ * (a driver error, a bug) is not.
+ */
+function isClientSafe(error: unknown): boolean {
+  if (!(error instanceof GraphQLError)) return false;
+  const original = error.originalError;
+  return original === undefined || original === null || original instanceof GraphQLError;
+}
+
+/** Apollo `formatError`: unexpected errors become a generic message; useErrorLogging logs them. */
+export function maskError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (isClientSafe(error)) return formatted;
+  return {
+    message: "Internal server error",
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: ErrorCode.Internal },
+  };
+}
+
+/** Logs every error that maskError hides, with the request id, so it can be traced. */
+export function useErrorLogging(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            if (isClientSafe(error)) continue;
+            contextValue.logger.error({ err: error.originalError ?? error, path: error.path }, "unexpected error");
+          }
+        },
+      };
+    },
+  };
+}

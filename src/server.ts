@@ -1,0 +1,101 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import cors from "cors";
+import express, { type ErrorRequestHandler } from "express";
+import type { Driver } from "neo4j-driver";
+import type { Logger } from "pino";
+import { pinoHttp } from "pino-http";
+import type { Config } from "./config.js";
+import { ANONYMOUS, createContext, type Context } from "./context.js";
+import { healthRoutes, type HealthState } from "./http/health.js";
+import { requestId } from "./http/request-id.js";
+import { useDiagnostics } from "./plugins/diagnostics.js";
+import { maskError, useErrorLogging } from "./plugins/error-masking.js";
+import { createMetrics, useMetrics } from "./plugins/metrics.js";
+import { useRequestLogging } from "./plugins/request-logging.js";
+import { buildAppSchema } from "./schema.js";
+
+const BODY_LIMIT = "1mb";
+
+export interface AppDependencies {
+  readonly config: Config;
+  readonly driver: Driver;
+  readonly logger: Logger;
+}
+
+export interface App {
+  readonly httpServer: http.Server;
+  /** Starts listening; resolves with the GraphQL endpoint URL. */
+  listen(port: number, host: string): Promise<string>;
+  /** Stops taking requests, lets in-flight ones finish, then closes. The driver is the caller's. */
+  close(): Promise<void>;
+}
+
+/** Answers body-parser failures (too large, malformed JSON) in GraphQL's error shape. */
+const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string; message: string }, _req, res, next) => {
+  if (!error.status || error.status >= 500) return next(error);
+  const code = error.type === "entity.too.large" ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST";
+  res.status(error.status).json({ errors: [{ message: error.message, extensions: { code } }] });
+};
+
+/** Composition: schema -> Apollo -> Express routes -> HTTP server. */
+export async function createApp({ config, driver, logger }: AppDependencies): Promise<App> {
+  const schema = await buildAppSchema();
+  const app = express();
+  const httpServer = http.createServer(app);
+  const metrics = createMetrics();
+  const health: HealthState = { draining: false };
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError: maskError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      useRequestLogging(),
+      useErrorLogging(),
+      useMetrics(metrics),
+      useDiagnostics(config.debug),
+    ],
+  });
+  await apollo.start();
+
+  app.disable("x-powered-by");
+  app.use(pinoHttp({ logger, genReqId: requestId, autoLogging: { ignore: (req) => req.url === "/healthz" } }));
+  app.use(healthRoutes(driver, config.neo4j.database, health));
+  app.get("/metrics", async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.use(
+    "/graphql",
+    cors(),
+    express.json({ limit: BODY_LIMIT }),
+    bodyErrors,
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        createContext({ driver, config }, { requestId: String(req.id), viewer: ANONYMOUS, logger: req.log }),
+    }),
+  );
+
+  return {
+    httpServer,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, host, () => {
+          const { port: bound } = httpServer.address() as AddressInfo;
+          const shownHost = host.includes(":") ? `[${host}]` : host;
+          resolve(`http://${shownHost}:${bound}/graphql`);
+        });
+      }),
+    close: async () => {
+      health.draining = true;
+      await apollo.stop();
+    },
+  };
+}

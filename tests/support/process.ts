@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { projectRoot } from "../../src/project-root.js";
+
+export interface LogLine {
+  msg?: string;
+  [key: string]: unknown;
+}
+
+/** The built server (`npm start` runs the same file) as a child process whose JSON logs are collected. */
+export class ServerProcess {
+  readonly child: ChildProcess;
+  readonly logs: LogLine[] = [];
+  readonly stderr: string[] = [];
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+
+  constructor(env: Record<string, string>) {
+    this.child = spawn(process.execPath, [path.join(projectRoot, "dist/src/main.js")], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let pending = "";
+    this.child.stdout!.on("data", (chunk: Buffer) => {
+      pending += chunk.toString();
+      const lines = pending.split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) if (line.trim()) this.logs.push(JSON.parse(line) as LogLine);
+    });
+    this.child.stderr!.on("data", (chunk: Buffer) => this.stderr.push(chunk.toString()));
+    this.exited = new Promise((resolve) => this.child.once("exit", (code, signal) => resolve({ code, signal })));
+  }
+
+  /** Resolves with the first log line matching `predicate`, or rejects if the process exits first. */
+  async waitForLog(predicate: (line: LogLine) => boolean, timeoutMs = 120_000): Promise<LogLine> {
+    const deadline = Date.now() + timeoutMs;
+    let done = false;
+    void this.exited.then(() => (done = true));
+    for (;;) {
+      const found = this.logs.find(predicate);
+      if (found) return found;
+      if (done || Date.now() > deadline) {
+        throw new Error(`log line not seen; stderr: ${this.stderr.join("")}; logs: ${JSON.stringify(this.logs.slice(-5))}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+/** True while a process with this pid exists. */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+  return !isAlive(pid);
+}
