@@ -6,6 +6,7 @@ COPY package.json package-lock.json ./
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src src
+COPY seed seed
 COPY schema schema
 RUN npm run build && npm prune --omit=dev
 
@@ -15,6 +16,7 @@ WORKDIR /app
 COPY package.json ./
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
+COPY seed seed
 COPY schema schema
 USER node
 EXPOSE 4000

@@ -4,6 +4,8 @@ import type { Config } from "./config.js";
 import { createDriver, waitForDatabase } from "./db/driver.js";
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from "./db/embedded.js";
 import { applyMigrations } from "./db/migrations.js";
+import { buildAppSchema } from "./schema.js";
+import { loadSeed } from "./seed.js";
 import { createApp, type App } from "./server.js";
 
 /** A running API: its URL, the database it talks to, and how to stop it cleanly. */
@@ -18,7 +20,7 @@ export interface Service {
 
 /**
  * Brings the whole service up in order: embedded Neo4j (when NEO4J_URI is unset), driver,
- * migrations, then HTTP. Whatever started before a failure is stopped again.
+ * migrations, the seed article (into an empty database), then HTTP. Whatever started before a failure is stopped again.
  */
 export async function startService(config: Config, logger: Logger): Promise<Service> {
   const { neo4j } = config;
@@ -38,7 +40,9 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
     driver = createDriver(neo4j, neo4jUri, logger);
     await waitForDatabase(driver, neo4j.database, 60_000);
     await applyMigrations(driver, neo4j.database, logger);
-    app = await createApp({ config, driver, logger });
+    const schema = await buildAppSchema();
+    if (config.seedOnStart) await loadSeed({ schema, driver, config, logger }, { onlyIfEmpty: true });
+    app = await createApp({ schema, config, driver, logger });
     const url = await app.listen(config.http.port, config.http.host);
     return { url, neo4jUri, driver, app, stop };
   } catch (error) {

@@ -1,24 +1,27 @@
 import type { Driver } from "neo4j-driver";
 import type { Logger } from "pino";
+import type { Viewer } from "./auth/viewer.js";
 import type { Config } from "./config.js";
 import { CypherRunner } from "./db/cypher.js";
-import { createSourceLoaders } from "./domain/source/source.loaders.js";
-
-/** Who is asking: anonymous readers, or an editor allowed to write. */
-export interface Viewer {
-  readonly subject: string | null;
-  readonly roles: readonly string[];
-}
-
-export const ANONYMOUS: Viewer = { subject: null, roles: [] };
+import { createArticleLoaders } from "./domain/article/article.loaders.js";
+import { createAssetLoaders } from "./domain/asset/asset.loaders.js";
+import { createClaimLoaders } from "./domain/claim/claim.loaders.js";
+import { createEventLoaders } from "./domain/event/event.loaders.js";
+import { nodeLoader } from "./graph/neighbours.js";
 
 function createLoaders(cypher: CypherRunner) {
-  return { ...createSourceLoaders(cypher) };
+  return {
+    node: nodeLoader(cypher),
+    ...createArticleLoaders(cypher),
+    ...createClaimLoaders(cypher),
+    ...createEventLoaders(cypher),
+    ...createAssetLoaders(cypher),
+  };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-/** Everything a resolver may use; built fresh for each request. */
+/** Everything a resolver may use; built fresh for each request, so loaders never leak data between requests. */
 export interface Context {
   readonly requestId: string;
   readonly viewer: Viewer;

@@ -1,13 +1,37 @@
 import "reflect-metadata";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { ArticleResolver } from "./domain/article/article.resolver.js";
+import { IngestResolver } from "./domain/article/ingest/ingest.resolver.js";
+import { AssetResolver, PriceMoveResolver } from "./domain/asset/asset.resolver.js";
+import { IndicatorReadingResolver, PriceLevelResolver } from "./domain/asset/stated.resolver.js";
+import { ClaimResolver } from "./domain/claim/claim.resolver.js";
+import { EntityResolver } from "./domain/entity/entity.resolver.js";
+import { EventResolver } from "./domain/event/event.resolver.js";
+import { MacroFactorResolver } from "./domain/macro-factor/macro-factor.resolver.js";
+import { NarrativeResolver } from "./domain/narrative/narrative.resolver.js";
+import { NodeResolver } from "./domain/node/node.resolver.js";
 import { SourceResolver } from "./domain/source/source.resolver.js";
 import { DateTimeScalar } from "./graphql/date-time.scalar.js";
 
 /** Builds the executable schema from the resolver classes. */
 export function buildAppSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [SourceResolver],
+    resolvers: [
+      NodeResolver,
+      SourceResolver,
+      ArticleResolver,
+      IngestResolver,
+      ClaimResolver,
+      AssetResolver,
+      PriceMoveResolver,
+      PriceLevelResolver,
+      IndicatorReadingResolver,
+      EventResolver,
+      EntityResolver,
+      MacroFactorResolver,
+      NarrativeResolver,
+    ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
   });

@@ -6,22 +6,24 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express, { type ErrorRequestHandler } from "express";
+import { GraphQLError, type GraphQLSchema } from "graphql";
 import type { Driver } from "neo4j-driver";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import type { Config } from "./config.js";
-import { ANONYMOUS, createContext, type Context } from "./context.js";
+import { createAuthenticator } from "./auth/authenticator.js";
+import { createContext, type Context } from "./context.js";
 import { healthRoutes, type HealthState } from "./http/health.js";
 import { requestId } from "./http/request-id.js";
 import { useDiagnostics } from "./plugins/diagnostics.js";
 import { maskError, useErrorLogging } from "./plugins/error-masking.js";
 import { createMetrics, useMetrics } from "./plugins/metrics.js";
 import { useRequestLogging } from "./plugins/request-logging.js";
-import { buildAppSchema } from "./schema.js";
 
 const BODY_LIMIT = "1mb";
 
 export interface AppDependencies {
+  readonly schema: GraphQLSchema;
   readonly config: Config;
   readonly driver: Driver;
   readonly logger: Logger;
@@ -43,12 +45,12 @@ const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string
 };
 
 /** Composition: schema -> Apollo -> Express routes -> HTTP server. */
-export async function createApp({ config, driver, logger }: AppDependencies): Promise<App> {
-  const schema = await buildAppSchema();
+export async function createApp({ schema, config, driver, logger }: AppDependencies): Promise<App> {
   const app = express();
   const httpServer = http.createServer(app);
   const metrics = createMetrics();
   const health: HealthState = { draining: false };
+  const authenticator = createAuthenticator(config.auth);
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -77,8 +79,13 @@ export async function createApp({ config, driver, logger }: AppDependencies): Pr
     express.json({ limit: BODY_LIMIT }),
     bodyErrors,
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createContext({ driver, config }, { requestId: String(req.id), viewer: ANONYMOUS, logger: req.log }),
+      context: async ({ req }) => {
+        const viewer = await authenticator.authenticate(req.headers.authorization).catch((error: unknown) => {
+          if (!(error instanceof GraphQLError)) req.log.error({ err: error }, "could not authenticate the request");
+          throw error;
+        });
+        return createContext({ driver, config }, { requestId: String(req.id), viewer, logger: req.log });
+      },
     }),
   );
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { createDriver } from "../src/db/driver.js";
 import { createLogger } from "../src/logger.js";
+import { buildAppSchema } from "../src/schema.js";
 import { createApp } from "../src/server.js";
 import { SourcesPageDocument } from "./__generated__/graphql.js";
 import { freePort } from "./support/ports.js";
@@ -65,7 +66,7 @@ describe("when Neo4j cannot be reached", () => {
     const config = loadConfig({ NEO4J_URI: `bolt://127.0.0.1:${await freePort()}`, LOG_LEVEL: "silent" });
     const logger = createLogger(config);
     const driver = createDriver(config.neo4j, config.neo4j.uri!, logger);
-    const app = await createApp({ config, driver, logger });
+    const app = await createApp({ schema: await buildAppSchema(), config, driver, logger });
     const url = await app.listen(0, "127.0.0.1");
     try {
       const ready = await fetch(new URL("/readyz", url));

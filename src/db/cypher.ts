@@ -1,13 +1,23 @@
-import type { Driver, ManagedTransaction } from "neo4j-driver";
-import { mapDatabaseError } from "./errors.js";
+import type { Driver, ManagedTransaction, QueryResult } from "neo4j-driver";
+import { isRetryableConflict, mapDatabaseError } from "./errors.js";
 import { toPlain } from "./values.js";
 
 export type Row = Record<string, unknown>;
+
+const MAX_WRITE_ATTEMPTS = 6;
 export type Params = Record<string, unknown>;
 
-/** A write transaction whose statements are counted as round trips. */
+/** What a write transaction changed so far, summed over its statements. */
+export interface WriteCounters {
+  nodesCreated: number;
+  relationshipsCreated: number;
+  propertiesSet: number;
+}
+
+/** A write transaction whose statements are counted as round trips and whose changes are tallied. */
 export interface WriteTransaction {
   run<T extends Row = Row>(query: string, params?: Params): Promise<T[]>;
+  readonly counters: Readonly<WriteCounters>;
 }
 
 export interface CypherOptions {
@@ -44,24 +54,56 @@ export class CypherRunner {
     }
   }
 
-  /** Runs `work` in one write transaction: all of it commits or none of it does. */
+  /**
+   * Runs `work` in one write transaction: all of it commits or none of it does. Concurrent
+   * writers that deadlock on the same nodes are retried a few times with jitter.
+   */
   async write<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.#writeOnce(work);
+      } catch (error) {
+        if (attempt >= MAX_WRITE_ATTEMPTS || !isRetryableConflict(error)) throw mapDatabaseError(error);
+        await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50 * attempt));
+      }
+    }
+  }
+
+  async #writeOnce<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: "WRITE" });
     try {
-      return await session.executeWrite(
-        (tx) => work({ run: <R extends Row = Row>(query: string, params: Params = {}) => this.#run<R>(tx, query, params) }),
-        { timeout: this.options.timeoutMs },
-      );
-    } catch (error) {
-      throw mapDatabaseError(error);
+      // executeWrite may retry `work` on a transient error; each attempt starts its own tally.
+      return await session.executeWrite((tx) => work(this.#writeTransaction(tx)), { timeout: this.options.timeoutMs });
     } finally {
       await session.close();
     }
   }
 
-  async #run<T extends Row>(tx: ManagedTransaction, query: string, params: Params): Promise<T[]> {
-    this.#roundTrips += 1;
-    const result = await tx.run(query, params);
-    return result.records.map((record) => toPlain(record.toObject()) as T);
+  #writeTransaction(tx: ManagedTransaction): WriteTransaction {
+    const counters: WriteCounters = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 };
+    return {
+      counters,
+      run: async <R extends Row = Row>(query: string, params: Params = {}) => {
+        const result = await this.#send(tx, query, params);
+        const updates = result.summary.counters.updates();
+        counters.nodesCreated += updates.nodesCreated;
+        counters.relationshipsCreated += updates.relationshipsCreated;
+        counters.propertiesSet += updates.propertiesSet;
+        return plainRows<R>(result);
+      },
+    };
   }
+
+  async #run<T extends Row>(tx: ManagedTransaction, query: string, params: Params): Promise<T[]> {
+    return plainRows<T>(await this.#send(tx, query, params));
+  }
+
+  #send(tx: ManagedTransaction, query: string, params: Params): Promise<QueryResult> {
+    this.#roundTrips += 1;
+    return tx.run(query, params);
+  }
+}
+
+function plainRows<T extends Row>(result: QueryResult): T[] {
+  return result.records.map((record) => toPlain(record.toObject()) as T);
 }

@@ -9,6 +9,14 @@ export function isUnavailable(error: unknown): boolean {
   return UNAVAILABLE_CODES.has(error.code) || error.code.startsWith("Neo.TransientError.General.DatabaseUnavailable");
 }
 
+/** A transient conflict between concurrent writers (deadlock, lock timeout), worth retrying. */
+export function isRetryableConflict(error: unknown): boolean {
+  return (
+    error instanceof Neo4jError &&
+    (error.code.includes("DeadlockDetected") || error.code.includes("LockClient") || error.code.includes("Transaction.Outdated"))
+  );
+}
+
 /**
  * The one place driver errors become client-facing errors. Anything not recognised is
  * returned unchanged, so the masking plugin hides it and logs it.

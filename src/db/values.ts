@@ -25,8 +25,11 @@ export function toPlain(value: unknown): unknown {
   return value;
 }
 
-/** ISO-8601 with the stored offset, trimming a zero fraction: 2026-02-01T09:55:00-05:00. */
+/** ISO-8601 with the stored offset and no trailing zeros: 2026-02-01T09:55:00-05:00, ...:53.825Z. */
 function dateTimeToIso(value: neo4j.DateTime): string {
-  const text = value.toString();
-  return text.replace(/\.0+(?=[Z+-]|$)/, "").replace(/\[[^\]]*\]$/, "");
+  return value
+    .toString()
+    .replace(/\[[^\]]*\]$/, "")
+    .replace(/(\.\d*?)0+(?=[Z+-]|$)/, "$1")
+    .replace(/\.(?=[Z+-]|$)/, "");
 }

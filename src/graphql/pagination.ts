@@ -25,12 +25,24 @@ export function decodeCursor(cursor: string): CursorKey {
   throw new BadUserInputError(`"${cursor}" is not a cursor issued by this API`, "after");
 }
 
-/** Validates `first`/`after`; `max` is the largest page a client may ask for. */
-export function pageRequest(first: number, after: string | null | undefined, max: number): PageRequest {
+/** The shape a connection's cursor keys have, e.g. [time, id] for lists sorted newest first. */
+export type CursorShape = ReadonlyArray<"string" | "number">;
+
+export const TIME_ID_CURSOR: CursorShape = ["number", "string"];
+
+/**
+ * Validates `first`/`after`; `max` is the largest page a client may ask for, and `shape` the
+ * cursor keys this connection issues, so a cursor from another list is rejected, not misread.
+ */
+export function pageRequest(first: number, after: string | null | undefined, max: number, shape?: CursorShape): PageRequest {
   if (!Number.isInteger(first) || first < 0 || first > max) {
     throw new BadUserInputError(`first must be an integer from 0 to ${max}`, "first", { max });
   }
-  return { first, after: after ? decodeCursor(after) : null };
+  const key = after ? decodeCursor(after) : null;
+  if (key && shape && (key.length !== shape.length || key.some((part, i) => typeof part !== shape[i]))) {
+    throw new BadUserInputError(`"${after}" is a cursor of a different list`, "after");
+  }
+  return { first, after: key };
 }
 
 /**

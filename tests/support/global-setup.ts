@@ -7,6 +7,8 @@ import { createDriver, waitForDatabase } from "../../src/db/driver.js";
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from "../../src/db/embedded.js";
 import { applyMigrations } from "../../src/db/migrations.js";
 import { createLogger } from "../../src/logger.js";
+import { buildAppSchema } from "../../src/schema.js";
+import { loadSeed } from "../../src/seed.js";
 import { freePort } from "./ports.js";
 
 declare module "vitest" {
@@ -17,7 +19,7 @@ declare module "vitest" {
 
 /**
  * Starts one embedded Neo4j for the whole run (or uses NEO4J_URI when set), applies the
- * migrations once, and hands the Bolt URI to every test file.
+ * migrations once, loads the seed article, and hands the Bolt URI to every test file.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" });
@@ -32,6 +34,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const driver = createDriver(config.neo4j, uri, logger);
   await waitForDatabase(driver, config.neo4j.database, 60_000);
   await applyMigrations(driver, config.neo4j.database, logger);
+  // Every run has the seed article, loaded through ingestArticle as on first start.
+  await loadSeed({ schema: await buildAppSchema(), driver, config, logger }, { onlyIfEmpty: false });
   await driver.close();
   project.provide("neo4jUri", uri);
 

@@ -6,6 +6,9 @@ import { startService, type Service } from "../../src/bootstrap.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 
+/** The editor API key every test server accepts. */
+export const EDITOR_TOKEN = "test-editor-token-0123456789";
+
 export interface GraphQLResponse<R> {
   status: number;
   headers: Headers;
@@ -42,6 +45,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     HOST: "127.0.0.1",
     PORT: "0",
     NODE_ENV: "test",
+    SEED_ON_START: "false",
+    EDITOR_TOKENS: EDITOR_TOKEN,
     LOG_LEVEL: process.env.LOG_LEVEL ?? "silent",
     ...env,
   });

@@ -1,17 +1,18 @@
-import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
-import { pageRequest, toConnection } from "../../graphql/pagination.js";
+import { ConnectionArgs, MAX_PAGE_SIZE } from "../../graphql/connection.args.js";
+import { pageRequest, TIME_ID_CURSOR, toConnection } from "../../graphql/pagination.js";
+import { ArticleConnection } from "../article/article.type.js";
+import { loadNode } from "../node/load.js";
 import { canonicalDomain } from "./source.domain.js";
 import { findSourcesPage } from "./source.repository.js";
 import { Source, SourceConnection } from "./source.type.js";
 
-const MAX_PAGE = 200;
-
 @Resolver(() => Source)
 export class SourceResolver {
-  @Query(() => Source, { nullable: true, description: "An outlet by its domain; www. and case are ignored." })
+  @Query(() => Source, { nullable: true, description: "An outlet by its domain; scheme, www. and case are ignored." })
   source(@Arg("domain") domain: string, @Ctx() ctx: Context): Promise<Source | null> {
-    return ctx.loaders.sourceByDomain.load(canonicalDomain(domain));
+    return loadNode<Source>(ctx, "Source", canonicalDomain(domain));
   }
 
   @Query(() => SourceConnection, { description: "All outlets, ordered by domain." })
@@ -20,8 +21,14 @@ export class SourceResolver {
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<SourceConnection> {
-    const page = pageRequest(first ?? 50, after, MAX_PAGE);
+    const page = pageRequest(first ?? 50, after, MAX_PAGE_SIZE, ["string"]);
     const { sources, totalCount } = await findSourcesPage(ctx.cypher, page);
     return toConnection(sources, totalCount, page, (source) => [source.domain]);
+  }
+
+  @FieldResolver(() => ArticleConnection, { description: "Articles this outlet published, newest first." })
+  articles(@Root() source: Source, @Args() { first, after }: ConnectionArgs, @Ctx() ctx: Context) {
+    const page = pageRequest(first ?? 20, after, MAX_PAGE_SIZE, TIME_ID_CURSOR);
+    return ctx.loaders.articlesAbout.load({ label: "Source", key: source.domain, page });
   }
 }

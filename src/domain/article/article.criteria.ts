@@ -1,0 +1,23 @@
+import { FieldReader } from "../../input/field-reader.js";
+import { Problems } from "../../input/problems.js";
+import type { ArticleFilter } from "./article.filter.js";
+import type { ArticleCriteria } from "./article.repository.js";
+
+/** Validates an article filter and brings its values to the graph's canonical forms. */
+export function toArticleCriteria(filter: ArticleFilter | null): ArticleCriteria {
+  const problems = new Problems();
+  const read = new FieldReader(problems);
+  const f = filter ?? {};
+  const criteria: ArticleCriteria = {
+    asset: f.asset ? read.symbol(f.asset, "filter.asset") : null,
+    source: f.source ? read.domain(f.source, "filter.source") : null,
+    tag: f.tag ? f.tag.trim().replace(/^#/, "").toLowerCase() : null,
+    narrative: f.narrative ? read.key(f.narrative, "filter.narrative") : null,
+    sentiment: f.sentiment ?? null,
+    from: f.from ?? null,
+    to: f.to ?? null,
+    ingested: f.ingested ?? null,
+  };
+  problems.throwIfAny();
+  return criteria;
+}

@@ -1,0 +1,9 @@
+import { registerEnumType } from "type-graphql";
+
+export enum Sentiment {
+  BULLISH = "BULLISH",
+  BEARISH = "BEARISH",
+  NEUTRAL = "NEUTRAL",
+  MIXED = "MIXED",
+}
+registerEnumType(Sentiment, { name: "Sentiment" });

@@ -1,0 +1,52 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import { Connection } from "../../graphql/connection.js";
+import { Node } from "../../graphql/node.interface.js";
+import { Sentiment } from "./article.enums.js";
+
+@ObjectType({ implements: Node, description: "A piece of market commentary, or an article another one cites." })
+export class Article extends Node {
+  /** Internal stable id (derived from the canonical URL); the GraphQL id wraps it. */
+  uid!: string;
+
+  @Field({ description: "Canonical URL (lower-case host, no www., tracking parameters or trailing slash)." })
+  url!: string;
+
+  @Field()
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  summary!: string | null;
+
+  @Field(() => String, { nullable: true })
+  body!: string | null;
+
+  @Field(() => Date, { nullable: true, description: "Null only for cited articles whose date is unknown." })
+  publishedAt!: string | null;
+
+  @Field(() => Date, { nullable: true, description: "When this article was last ingested; null for articles only known as citations." })
+  ingestedAt!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Hash of the ingested content; a change supersedes the article's old claims." })
+  contentHash!: string | null;
+
+  @Field(() => Sentiment, { nullable: true })
+  sentiment!: Sentiment | null;
+
+  @Field(() => Int, { nullable: true, description: "0..100" })
+  score!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "1..5" })
+  threatLevel!: number | null;
+
+  @Field(() => String, { nullable: true })
+  riskLevel!: string | null;
+
+  @Field(() => String, { nullable: true })
+  author!: string | null;
+
+  /** Domain of the publishing source, for the source loader. */
+  sourceDomain!: string | null;
+}
+
+@ObjectType()
+export class ArticleConnection extends Connection(Article, "Article") {}

@@ -1,0 +1,23 @@
+import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import { requireEditor } from "../../../auth/viewer.js";
+import type { Context } from "../../../context.js";
+import { loadNode } from "../../node/load.js";
+import { IngestArticleInput } from "../article.input.js";
+import type { Article } from "../article.type.js";
+import { IngestArticlePayload } from "./ingest.payload.js";
+import { ingestArticle } from "./ingest.service.js";
+
+@Resolver()
+export class IngestResolver {
+  @Mutation(() => IngestArticlePayload, {
+    description: "Writes an article and everything it asserts in one transaction (editor only). Idempotent per URL and content.",
+  })
+  async ingestArticle(@Arg("input", () => IngestArticleInput) input: IngestArticleInput, @Ctx() ctx: Context): Promise<IngestArticlePayload> {
+    requireEditor(ctx.viewer, "ingestArticle");
+    const result = await ingestArticle(ctx.cypher, input);
+    const article = await loadNode<Article>(ctx, "Article", result.articleUid);
+    if (!article) throw new Error(`ingested article ${result.articleUid} could not be read back`);
+    ctx.logger.info({ article: article.url, created: result.created, changed: result.changed, counts: result.counts }, "article ingested");
+    return { article, created: result.created, changed: result.changed, counts: result.counts };
+  }
+}

@@ -1,0 +1,51 @@
+import type { CypherRunner } from "../../../db/cypher.js";
+import type { IngestArticleInput } from "../article.input.js";
+import { normalizeIngestInput } from "./normalize.js";
+import { Problems } from "../../../input/problems.js";
+import { readIngestPreconditions, writeArticle } from "./ingest.repository.js";
+
+export interface IngestResult {
+  readonly articleUid: string;
+  /** True when this call first ingested the article (it may have been known before as a citation). */
+  readonly created: boolean;
+  /** False when the same content was already stored: nothing was written. */
+  readonly changed: boolean;
+  readonly counts: { nodesCreated: number; relationshipsCreated: number; claims: number; claimsSuperseded: number };
+}
+
+/**
+ * Ingests one article in one transaction: validate everything, check outside references
+ * in the graph, then write with MERGE on uniquely constrained keys. Re-sending the same
+ * content writes nothing; changed content supersedes the article's old claims.
+ */
+export async function ingestArticle(cypher: CypherRunner, input: IngestArticleInput, now = new Date()): Promise<IngestResult> {
+  const article = normalizeIngestInput(input);
+  const nowIso = now.toISOString();
+  return cypher.write(async (tx) => {
+    const { existing, missing } = await readIngestPreconditions(tx, article.article.url, article.externalRefs);
+    if (missing.length) {
+      const problems = new Problems();
+      for (const ref of missing) {
+        problems.add(ref.field, `no ${ref.label} "${ref.key}" in this input or the graph`);
+      }
+      problems.throwIfAny();
+    }
+    const unchanged = { nodesCreated: 0, relationshipsCreated: 0, claims: 0, claimsSuperseded: 0 };
+    if (existing?.contentHash === article.article.contentHash) {
+      return { articleUid: article.article.uid, created: false, changed: false, counts: unchanged };
+    }
+    const outcome = await writeArticle(tx, article, nowIso);
+    const changed = outcome.previousHash !== article.article.contentHash;
+    return {
+      articleUid: article.article.uid,
+      created: outcome.previousHash === null,
+      changed,
+      counts: {
+        nodesCreated: tx.counters.nodesCreated,
+        relationshipsCreated: tx.counters.relationshipsCreated,
+        claims: outcome.claimsCreated,
+        claimsSuperseded: outcome.claimsSuperseded,
+      },
+    };
+  });
+}

@@ -1,0 +1,47 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../../context.js";
+import { FieldReader } from "../../input/field-reader.js";
+import { Problems } from "../../input/problems.js";
+import { Event } from "../event/event.type.js";
+import { AboutResolver } from "../node/about.resolver.js";
+import { loadNode } from "../node/load.js";
+import { Asset, IndicatorReading, PriceLevel, PriceMove } from "./asset.type.js";
+
+@Resolver(() => Asset)
+export class AssetResolver extends AboutResolver(Asset, "Asset", (asset) => asset.symbol) {
+  @Query(() => Asset, { nullable: true, description: "An asset by symbol (case-insensitive)." })
+  asset(@Arg("symbol") symbol: string, @Ctx() ctx: Context): Promise<Asset | null> {
+    const problems = new Problems();
+    const canonical = new FieldReader(problems).symbol(symbol, "symbol");
+    problems.throwIfAny();
+    return loadNode<Asset>(ctx, "Asset", canonical);
+  }
+
+  @FieldResolver(() => [PriceMove], { description: "Its price moves, oldest first." })
+  priceMoves(@Root() asset: Asset, @Ctx() ctx: Context) {
+    return ctx.loaders.priceMovesOfAsset.load(asset.symbol);
+  }
+
+  @FieldResolver(() => [PriceLevel], { description: "Price levels articles state for it, highest first." })
+  levels(@Root() asset: Asset, @Ctx() ctx: Context) {
+    return ctx.loaders.levelsOfAsset.load(asset.symbol);
+  }
+
+  @FieldResolver(() => [IndicatorReading], { description: "Indicator readings articles state for it." })
+  indicators(@Root() asset: Asset, @Ctx() ctx: Context) {
+    return ctx.loaders.indicatorsOfAsset.load(asset.symbol);
+  }
+
+  @FieldResolver(() => [Event], { description: "Events that affect it." })
+  events(@Root() asset: Asset, @Ctx() ctx: Context) {
+    return ctx.loaders.eventsOfAsset.load(asset.symbol);
+  }
+}
+
+@Resolver(() => PriceMove)
+export class PriceMoveResolver extends AboutResolver(PriceMove, "PriceMove", (move) => move.key) {
+  @FieldResolver(() => Asset)
+  asset(@Root() move: PriceMove, @Ctx() ctx: Context) {
+    return loadNode<Asset>(ctx, "Asset", move.symbol);
+  }
+}

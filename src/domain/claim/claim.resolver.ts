@@ -1,0 +1,89 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { requireEditor } from "../../auth/viewer.js";
+import type { Context } from "../../context.js";
+import { BadUserInputError } from "../../errors.js";
+import { MAX_PAGE_SIZE } from "../../graphql/connection.args.js";
+import { fromGlobalId } from "../../graphql/global-id.js";
+import { pageRequest, TIME_ID_CURSOR, toConnection } from "../../graphql/pagination.js";
+import { Article } from "../article/article.type.js";
+import { CausalNode } from "../node/causal-node.union.js";
+import { loadNode } from "../node/load.js";
+import { Narrative } from "../narrative/narrative.type.js";
+import { Source } from "../source/source.type.js";
+import { toClaimCriteria } from "./claim.criteria.js";
+import { ClaimFilter } from "./claim.filter.js";
+import { findClaimsPage, retractClaim } from "./claim.repository.js";
+import { Claim, ClaimConnection } from "./claim.type.js";
+
+@Resolver(() => Claim)
+export class ClaimResolver {
+  @Query(() => ClaimConnection, {
+    description: "Claims as the graph knew them at asOf (default: now), newest article first. Retracted and superseded claims are left out unless the filter asks for them.",
+  })
+  async claims(
+    @Arg("filter", () => ClaimFilter, { nullable: true }) filter: ClaimFilter | null,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Arg("asOf", () => Date, { nullable: true }) asOf: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<ClaimConnection> {
+    const page = pageRequest(first ?? 20, after, MAX_PAGE_SIZE, TIME_ID_CURSOR);
+    const when = asOf ?? new Date().toISOString();
+    const { items, totalCount } = await findClaimsPage(ctx.cypher, toClaimCriteria(filter), when, page);
+    const connection = toConnection(items, totalCount, page, (item) => [item.t, item.node.uid]);
+    return { ...connection, edges: connection.edges.map(({ cursor, node }) => ({ cursor, node: node.node })) };
+  }
+
+  @Mutation(() => Claim, { description: "Marks a claim retracted (editor only); it stays in the graph for audits and asOf queries." })
+  async retractClaim(
+    @Arg("id", () => ID) id: string,
+    @Arg("reason") reason: string,
+    @Ctx() ctx: Context,
+  ): Promise<Claim> {
+    requireEditor(ctx.viewer, "retractClaim");
+    const { type, key } = fromGlobalId(id);
+    const text = reason.trim();
+    if (type !== "Claim") throw new BadUserInputError(`"${id}" is the id of a ${type}, not a claim`, "id");
+    if (!text || text.length > 2000) throw new BadUserInputError("reason must be 1 to 2000 characters", "reason");
+    const uid = await retractClaim(ctx.cypher, key, text, new Date().toISOString());
+    if (!uid) throw new BadUserInputError(`No claim has id "${id}"`, "id");
+    ctx.logger.info({ claim: uid, reason: text }, "claim retracted");
+    const claim = await loadNode<Claim>(ctx, "Claim", uid);
+    return claim!;
+  }
+
+  @FieldResolver(() => Article, { description: "The article that makes the claim." })
+  async article(@Root() claim: Claim, @Ctx() ctx: Context) {
+    return loadNode<Article>(ctx, "Article", claim.articleUid);
+  }
+
+  @FieldResolver(() => CausalNode, { nullable: true })
+  async cause(@Root() claim: Claim, @Ctx() ctx: Context) {
+    return (await ctx.loaders.endpointsOfClaim.load(claim.uid)).cause;
+  }
+
+  @FieldResolver(() => CausalNode, { nullable: true })
+  async effect(@Root() claim: Claim, @Ctx() ctx: Context) {
+    return (await ctx.loaders.endpointsOfClaim.load(claim.uid)).effect;
+  }
+
+  @FieldResolver(() => [CausalNode], { description: "What must hold first, for CONDITIONAL claims." })
+  async conditions(@Root() claim: Claim, @Ctx() ctx: Context) {
+    return (await ctx.loaders.endpointsOfClaim.load(claim.uid)).conditions;
+  }
+
+  @FieldResolver(() => [Source], { description: "Outlets the claim is attributed to inline (\"according to ...\")." })
+  attributedTo(@Root() claim: Claim, @Ctx() ctx: Context) {
+    return ctx.loaders.attributedToOfClaim.load(claim.uid);
+  }
+
+  @FieldResolver(() => [Article], { description: "Cited articles that support the claim." })
+  supportedBy(@Root() claim: Claim, @Ctx() ctx: Context) {
+    return ctx.loaders.supportedByOfClaim.load(claim.uid);
+  }
+
+  @FieldResolver(() => [Narrative])
+  narratives(@Root() claim: Claim, @Ctx() ctx: Context) {
+    return ctx.loaders.narrativesOfClaim.load(claim.uid);
+  }
+}

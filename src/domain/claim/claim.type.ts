@@ -1,0 +1,45 @@
+import { Field, Float, ObjectType } from "type-graphql";
+import { Connection } from "../../graphql/connection.js";
+import { Node } from "../../graphql/node.interface.js";
+import { CausalRelation, Modality, Polarity } from "./claim.enums.js";
+
+@ObjectType({ implements: Node, description: "A causal assertion an article makes, reified so it can be traced and audited." })
+export class Claim extends Node {
+  /** Internal stable id; the GraphQL id wraps it. */
+  uid!: string;
+
+  @Field({ description: "The claim's key within its article." })
+  key!: string;
+
+  @Field({ description: "The verbatim span of the article that makes the claim." })
+  text!: string;
+
+  @Field(() => CausalRelation)
+  relation!: CausalRelation;
+
+  @Field(() => Polarity)
+  polarity!: Polarity;
+
+  @Field(() => Modality)
+  modality!: Modality;
+
+  @Field(() => Float)
+  confidence!: number;
+
+  @Field(() => Date, { description: "When the graph learned of the claim." })
+  recordedAt!: string;
+
+  @Field(() => Date, { nullable: true, description: "When a changed version of its article replaced it." })
+  supersededAt!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  retractedAt!: string | null;
+
+  @Field(() => String, { nullable: true })
+  retractionReason!: string | null;
+
+  articleUid!: string;
+}
+
+@ObjectType()
+export class ClaimConnection extends Connection(Claim, "Claim") {}

@@ -1,0 +1,14 @@
+import { Field, ObjectType } from "type-graphql";
+import { Node } from "../../graphql/node.interface.js";
+
+@ObjectType({ implements: Node, description: "An organisation or person: Strategy, Michael Saylor, Tesla, ..." })
+export class Entity extends Node {
+  @Field()
+  key!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  kind!: string | null;
+}

@@ -1,0 +1,31 @@
+import DataLoader from "dataloader";
+import type { CypherRunner } from "../../db/cypher.js";
+import { neighboursLoader } from "../../graph/neighbours.js";
+import { projectNode } from "../../graph/projection.js";
+import type { Article } from "../article/article.type.js";
+import { toNodeOf, type GraphNode, type NodeRow } from "../node/node.mapper.js";
+
+export interface EventReportRow {
+  article: Article;
+  amountUsd: number | null;
+}
+
+/** Per-request loaders of an event's links, keyed by event key. */
+export function createEventLoaders(cypher: CypherRunner) {
+  return {
+    affectsOfEvent: neighboursLoader<GraphNode>(cypher, { parent: "Event", pattern: "(parent)-[:AFFECTS]->(n)", orderBy: "elementId(n)" }),
+    reportsOfEvent: new DataLoader<string, EventReportRow[]>(async (keys) => {
+      const rows = await cypher.read<{ key: string; reports: { amountUsd: number | null; article: NodeRow }[] }>(
+        `UNWIND $keys AS key
+         MATCH (e:Event { key: key })<-[r:REPORTS]-(a:Article)
+         WITH key, r, a ORDER BY a.publishedAt, a.url
+         RETURN key, collect({ amountUsd: r.amountUsd, article: ${projectNode("a")} }) AS reports`,
+        { keys },
+      );
+      const byKey = new Map(rows.map((row) => [row.key, row.reports]));
+      return keys.map((key) =>
+        (byKey.get(key) ?? []).map((report) => ({ amountUsd: report.amountUsd, article: toNodeOf<Article>(report.article) })),
+      );
+    }),
+  };
+}

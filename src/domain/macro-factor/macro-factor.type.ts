@@ -1,0 +1,17 @@
+import { Field, ObjectType } from "type-graphql";
+import { Node } from "../../graphql/node.interface.js";
+
+@ObjectType({ implements: Node, description: "A macro force: liquidity, Treasury issuance, Fed policy, risk-off sentiment, ..." })
+export class MacroFactor extends Node {
+  @Field()
+  key!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  kind!: string | null;
+
+  @Field(() => String, { nullable: true })
+  description!: string | null;
+}

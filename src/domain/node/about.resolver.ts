@@ -1,0 +1,42 @@
+import { Arg, Args, Ctx, FieldResolver, registerEnumType, Resolver, Root, type ClassType } from "type-graphql";
+import type { Context } from "../../context.js";
+import type { Label } from "../../graph/labels.js";
+import { ConnectionArgs, MAX_PAGE_SIZE } from "../../graphql/connection.args.js";
+import { pageRequest, TIME_ID_CURSOR } from "../../graphql/pagination.js";
+import { ArticleConnection } from "../article/article.type.js";
+import { ClaimConnection } from "../claim/claim.type.js";
+
+export enum ClaimRole {
+  ANY = "ANY",
+  CAUSE = "CAUSE",
+  EFFECT = "EFFECT",
+  CONDITION = "CONDITION",
+}
+registerEnumType(ClaimRole, { name: "ClaimRole", description: "The part a node plays in a claim (ANY includes narratives a claim advances)." });
+
+/**
+ * `articles` and `claims` connections for a node type: the articles about it and the current
+ * claims naming it, each batched across parents into one query per level.
+ */
+export function AboutResolver<T extends object>(type: ClassType<T>, label: Label, keyOf: (node: T) => string) {
+  @Resolver(() => type)
+  abstract class AboutResolverBase {
+    @FieldResolver(() => ArticleConnection, { description: "Articles about this, newest first." })
+    articles(@Root() node: T, @Args() { first, after }: ConnectionArgs, @Ctx() ctx: Context) {
+      const page = pageRequest(first ?? 20, after, MAX_PAGE_SIZE, TIME_ID_CURSOR);
+      return ctx.loaders.articlesAbout.load({ label, key: keyOf(node), page });
+    }
+
+    @FieldResolver(() => ClaimConnection, { description: "Current claims that name this, newest article first." })
+    claims(
+      @Root() node: T,
+      @Args() { first, after }: ConnectionArgs,
+      @Arg("role", () => ClaimRole, { defaultValue: ClaimRole.ANY }) role: ClaimRole,
+      @Ctx() ctx: Context,
+    ) {
+      const page = pageRequest(first ?? 20, after, MAX_PAGE_SIZE, TIME_ID_CURSOR);
+      return ctx.loaders.claimsAbout.load({ label, key: keyOf(node), page, variant: role });
+    }
+  }
+  return AboutResolverBase;
+}

@@ -1,0 +1,21 @@
+import { Field, InputType, registerEnumType } from "type-graphql";
+
+export enum NodeKind {
+  ASSET = "ASSET",
+  ENTITY = "ENTITY",
+  MACRO_FACTOR = "MACRO_FACTOR",
+  EVENT = "EVENT",
+  PRICE_MOVE = "PRICE_MOVE",
+  NARRATIVE = "NARRATIVE",
+  SOURCE = "SOURCE",
+}
+registerEnumType(NodeKind, { name: "NodeKind", description: "The kind of node a NodeRef points at." });
+
+@InputType({ description: "A node by kind and natural key: ASSET -> symbol, SOURCE -> domain, anything else -> key." })
+export class NodeRef {
+  @Field(() => NodeKind)
+  kind!: NodeKind;
+
+  @Field()
+  key!: string;
+}

@@ -1,0 +1,16 @@
+import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import type { Context } from "../../context.js";
+import { isLabel } from "../../graph/labels.js";
+import { refKey } from "../../graph/neighbours.js";
+import { fromGlobalId } from "../../graphql/global-id.js";
+import { Node } from "../../graphql/node.interface.js";
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: "Any object by its global id." })
+  async node(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Node | null> {
+    const { type, key } = fromGlobalId(id);
+    if (!isLabel(type)) return null;
+    return ctx.loaders.node.load(refKey(type, key)) as Promise<Node | null>;
+  }
+}

@@ -1,0 +1,77 @@
+import DataLoader from "dataloader";
+import type { CypherRunner } from "../db/cypher.js";
+import { int } from "../db/values.js";
+import { toGraphNode, type GraphNode, type NodeRow } from "../domain/node/node.mapper.js";
+import type { ConnectionShape } from "../graphql/connection.js";
+import { toConnection, type CursorKey, type PageRequest } from "../graphql/pagination.js";
+import { lookupNode, type Label, type LabelKey } from "./labels.js";
+import { projectNode } from "./projection.js";
+
+/** One page of items related to one node: what a nested connection field asks for. */
+export interface NestedPageRequest extends LabelKey {
+  readonly page: PageRequest;
+  /** Narrows the relation (e.g. a claim role); the spec's Cypher reads it as `req.variant`. */
+  readonly variant?: string;
+}
+
+export interface NestedConnectionSpec {
+  /** Labels the parent nodes may have. */
+  readonly parents: readonly Label[];
+  /** A subquery body with `node` and `req` in scope that returns candidate `item`s. */
+  readonly items: string;
+  /** Sort key of an item, a number (newest first); ties broken by `item.id` descending. */
+  readonly sortKey: string;
+}
+
+/**
+ * Batched nested connections: `sources { articles(first: 5) }` over many sources is one
+ * query, each parent paged and counted on its own.
+ */
+export function nestedConnectionLoader<T extends GraphNode>(
+  cypher: CypherRunner,
+  spec: NestedConnectionSpec,
+): DataLoader<NestedPageRequest, ConnectionShape<T>, string> {
+  const query = `UNWIND $requests AS req
+    ${lookupNode("req", spec.parents)}
+    CALL (node, req) {
+      CALL (node, req) { ${spec.items} }
+      WITH DISTINCT item
+      WITH item, ${spec.sortKey} AS t
+      ORDER BY t DESC, item.id DESC
+      WITH collect({ t: t, id: item.id, node: item }) AS all
+      WITH size(all) AS totalCount,
+           [x IN all WHERE req.after IS NULL OR x.t < req.after[0] OR (x.t = req.after[0] AND x.id < req.after[1])][0..req.limit] AS page
+      UNWIND (CASE page WHEN [] THEN [null] ELSE page END) AS x
+      WITH totalCount, x, x.node AS n
+      RETURN totalCount, collect(CASE WHEN x IS NULL THEN null ELSE { t: x.t, node: ${projectNode("n")} } END) AS page
+    }
+    RETURN req.index AS index, totalCount, page`;
+
+  return new DataLoader(
+    async (requests) => {
+      const rows = await cypher.read<{ index: number; totalCount: number; page: { t: number; node: NodeRow }[] }>(query, {
+        requests: requests.map((r, index) => ({
+          index,
+          label: r.label,
+          key: r.key,
+          variant: r.variant ?? null,
+          after: r.page.after,
+          limit: int(r.page.first + 1),
+        })),
+      });
+      const byIndex = new Map(rows.map((row) => [row.index, row]));
+      return requests.map((request, index) => {
+        const row = byIndex.get(index);
+        const items = (row?.page ?? []).map(({ t, node }) => ({ t, node: toGraphNode(node) as T }));
+        const connection = toConnection(items, row?.totalCount ?? 0, request.page, (item) => sortCursor(item.t, item.node));
+        return { ...connection, edges: connection.edges.map(({ cursor, node }) => ({ cursor, node: node.node })) };
+      });
+    },
+    { cacheKeyFn: (request) => JSON.stringify([request.label, request.key, request.variant ?? null, request.page]) },
+  );
+}
+
+/** Cursor of an item sorted by (time, internal id), newest first: articles and claims carry a uid. */
+export function sortCursor(t: number, node: GraphNode): CursorKey {
+  return [t, "uid" in node ? node.uid : ""];
+}

@@ -1,0 +1,55 @@
+import { NodeKind } from "../domain/node/node-ref.input.js";
+
+/** Node labels of the domain model and the property that identifies each uniquely. */
+export const KEY_PROPERTY = {
+  Source: "domain",
+  Article: "id",
+  Asset: "symbol",
+  Entity: "key",
+  MacroFactor: "key",
+  Event: "key",
+  PriceMove: "key",
+  PriceLevel: "key",
+  Indicator: "key",
+  Narrative: "key",
+  Claim: "id",
+} as const;
+
+export type Label = keyof typeof KEY_PROPERTY;
+
+export const LABELS = Object.keys(KEY_PROPERTY) as Label[];
+
+export function isLabel(value: string): value is Label {
+  return Object.hasOwn(KEY_PROPERTY, value);
+}
+
+export const LABEL_OF_KIND: Record<NodeKind, Label> = {
+  [NodeKind.ASSET]: "Asset",
+  [NodeKind.ENTITY]: "Entity",
+  [NodeKind.MACRO_FACTOR]: "MacroFactor",
+  [NodeKind.EVENT]: "Event",
+  [NodeKind.PRICE_MOVE]: "PriceMove",
+  [NodeKind.NARRATIVE]: "Narrative",
+  [NodeKind.SOURCE]: "Source",
+};
+
+/** Labels a claim's cause, effect and conditions may carry. */
+export const CAUSAL_LABELS: readonly Label[] = ["Event", "MacroFactor", "Asset", "PriceMove", "Narrative", "Entity"];
+
+/** A node by label and natural key, as Cypher parameters carry it. */
+export interface LabelKey {
+  readonly label: Label;
+  readonly key: string;
+}
+
+/**
+ * A Cypher `CALL` subquery that finds, for a map variable `{label, key}` in scope, the node
+ * with that label and key as `node` (no row when there is none). Labels come from the fixed
+ * list above, never from input; the key stays a parameter value.
+ */
+export function lookupNode(variable: string, labels: readonly Label[] = LABELS, output = "node"): string {
+  const branches = labels.map(
+    (label) => `MATCH (${output}:${label} { ${KEY_PROPERTY[label]}: ${variable}.key }) WHERE ${variable}.label = '${label}' RETURN ${output}`,
+  );
+  return `CALL (${variable}) {\n  ${branches.join("\n  UNION\n  ")}\n}`;
+}

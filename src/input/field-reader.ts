@@ -1,0 +1,108 @@
+import { canonicalDomain } from "../domain/source/source.domain.js";
+import { parseDateTime } from "../graphql/date-time.scalar.js";
+import { canonicalUrl } from "../domain/article/ingest/canonical-url.js";
+import type { Problems } from "./problems.js";
+
+/** Field readers: each normalises one value, records a problem when it is bad, and returns a usable value. */
+export class FieldReader {
+  constructor(private readonly problems: Problems) {}
+
+  text(value: unknown, field: string, max: number): string {
+    const text = typeof value === "string" ? value.trim() : "";
+    if (!text) this.problems.add(field, "must not be empty");
+    else if (text.length > max) this.problems.add(field, `must be at most ${max} characters (got ${text.length})`);
+    return text;
+  }
+
+  optionalText(value: unknown, field: string, max: number): string | null {
+    if (value === null || value === undefined) return null;
+    const text = String(value).trim();
+    if (text.length > max) this.problems.add(field, `must be at most ${max} characters (got ${text.length})`);
+    return text || null;
+  }
+
+  /** Keys are lower-case slugs: liquidation-cascade-2026-01-31. */
+  key(value: unknown, field: string): string {
+    const key = typeof value === "string" ? value.trim().toLowerCase() : "";
+    if (!/^[a-z0-9][a-z0-9._:-]{0,119}$/.test(key)) {
+      this.problems.add(field, `"${String(value)}" is not a key: use 1-120 of a-z, 0-9, '.', '_', ':', '-', starting with a letter or digit`);
+    }
+    return key;
+  }
+
+  symbol(value: unknown, field: string): string {
+    const symbol = typeof value === "string" ? value.trim().toUpperCase() : "";
+    if (!/^[A-Z0-9^][A-Z0-9.^=_-]{0,19}$/.test(symbol)) {
+      this.problems.add(field, `"${String(value)}" is not a ticker symbol (e.g. BTC, SPX, XAU)`);
+    }
+    return symbol;
+  }
+
+  domain(value: unknown, field: string): string {
+    try {
+      return canonicalDomain(String(value ?? ""), field);
+    } catch (error) {
+      this.problems.add(field, (error as Error).message);
+      return String(value ?? "");
+    }
+  }
+
+  url(value: unknown, field: string): string {
+    const url = typeof value === "string" ? canonicalUrl(value) : null;
+    if (!url) this.problems.add(field, `"${String(value)}" is not an absolute http(s) URL`);
+    else if (url.length > 2000) this.problems.add(field, "must be at most 2000 characters");
+    return url ?? String(value ?? "");
+  }
+
+  dateTime(value: unknown, field: string): string {
+    try {
+      return parseDateTime(value);
+    } catch (error) {
+      this.problems.add(field, (error as Error).message);
+      return String(value ?? "");
+    }
+  }
+
+  optionalDateTime(value: unknown, field: string): string | null {
+    return value === null || value === undefined ? null : this.dateTime(value, field);
+  }
+
+  integer(value: unknown, field: string, min: number, max: number): number | null {
+    if (value === null || value === undefined) return null;
+    if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+      this.problems.add(field, `must be an integer from ${min} to ${max} (got ${String(value)})`);
+    }
+    return typeof value === "number" ? value : null;
+  }
+
+  number(value: unknown, field: string, { min, max, positive }: { min?: number; max?: number; positive?: boolean }): number | null {
+    if (value === null || value === undefined) return null;
+    const ok =
+      typeof value === "number" &&
+      Number.isFinite(value) &&
+      (min === undefined || value >= min) &&
+      (max === undefined || value <= max) &&
+      (!positive || value > 0);
+    if (!ok) {
+      const range = positive ? "a positive number" : `a number from ${min ?? "-∞"} to ${max ?? "∞"}`;
+      this.problems.add(field, `must be ${range} (got ${String(value)})`);
+    }
+    return typeof value === "number" ? value : null;
+  }
+
+  oneOf<T extends string>(value: unknown, field: string, allowed: Record<string, T>, fallback?: T): T | null {
+    if (value === null || value === undefined) return fallback ?? null;
+    const values = Object.values(allowed);
+    if (!values.includes(value as T)) {
+      this.problems.add(field, `must be one of ${values.join(", ")} (got ${String(value)})`);
+    }
+    return value as T;
+  }
+
+  /** A list no longer than `max`; null/undefined reads as empty. */
+  list<T>(value: readonly T[] | null | undefined, field: string, max: number): readonly T[] {
+    const list = value ?? [];
+    if (list.length > max) this.problems.add(field, `must have at most ${max} items (got ${list.length})`);
+    return list;
+  }
+}
