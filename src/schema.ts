@@ -12,6 +12,11 @@ import { MacroFactorResolver } from "./domain/macro-factor/macro-factor.resolver
 import { NarrativeResolver } from "./domain/narrative/narrative.resolver.js";
 import { NodeResolver } from "./domain/node/node.resolver.js";
 import { SourceResolver } from "./domain/source/source.resolver.js";
+import { TimelineResolver } from "./graph/timeline/timeline.resolver.js";
+import { SearchResolver } from "./graph/search/search.resolver.js";
+import { CausalChainsResolver } from "./graph/causal/causal-chains.resolver.js";
+import { AuditResolver } from "./graph/audit/audit.resolver.js";
+import { ExplainResolver } from "./graph/explain/explain.resolver.js";
 import { DateTimeScalar } from "./graphql/date-time.scalar.js";
 
 /** Builds the executable schema from the resolver classes. */
@@ -31,6 +36,11 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       EntityResolver,
       MacroFactorResolver,
       NarrativeResolver,
+      CausalChainsResolver,
+      ExplainResolver,
+      AuditResolver,
+      TimelineResolver,
+      SearchResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,

@@ -11,7 +11,7 @@ const dataDirs: string[] = [];
 const children: ServerProcess[] = [];
 
 /** Starts the built server exactly as `npm start` does, on its own embedded Neo4j. */
-async function startWithEmbeddedNeo4j() {
+async function startWithEmbeddedNeo4j(env: Record<string, string> = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), "mng-start-"));
   dataDirs.push(dataDir);
   const boltPort = await freePort();
@@ -19,7 +19,7 @@ async function startWithEmbeddedNeo4j() {
     PORT: "0",
     NEO4J_BOLT_PORT: String(boltPort),
     NEO4J_DATA_DIR: dataDir,
-    SEED_ON_START: "false",
+    ...env,
   });
   children.push(server);
   const ready = await server.waitForLog((line) => line.msg?.startsWith("GraphQL API ready at ") ?? false);
@@ -33,9 +33,17 @@ afterAll(async () => {
 });
 
 describe("npm start on the embedded Neo4j", () => {
-  it("serves GraphQL over data in Neo4j, is ready, and leaves no Neo4j behind on SIGTERM", async () => {
+  it("loads the seed into the empty database, serves it, and leaves no Neo4j behind on SIGTERM", async () => {
     const { server, url, boltPort, neo4jPid } = await startWithEmbeddedNeo4j();
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
+    expect(server.logs.map((line) => line.msg)).toContain("seed article loaded");
+    const seed = await postGraphQL<{ articles: { totalCount: number; edges: { node: { title: string } }[] } }>(
+      url,
+      "{ articles(filter: { ingested: true }) { totalCount edges { node { title } } } }",
+    );
+    expect(seed.data?.articles.edges.map((e) => e.node.title)).toEqual([
+      "Bitcoin’s $1.3B Liquidation: Derivatives Reset, ETF Exodus, and the Anatomy of a Crypto Freefall",
+    ]);
 
     // Write through Bolt, read back through the API: the answer comes from Neo4j.
     const driver = neo4j.driver(`bolt://127.0.0.1:${boltPort}`);
@@ -56,7 +64,7 @@ describe("npm start on the embedded Neo4j", () => {
   }, 180_000);
 
   it("does not orphan Neo4j even when the server is killed outright", async () => {
-    const { server, neo4jPid } = await startWithEmbeddedNeo4j();
+    const { server, neo4jPid } = await startWithEmbeddedNeo4j({ SEED_ON_START: "false" });
     server.child.kill("SIGKILL");
     await server.exited;
     // The launcher watches its stdin: the pipe closing is its signal to shut down.

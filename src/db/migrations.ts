@@ -30,12 +30,16 @@ const RANGE_INDEXES: ReadonlyArray<readonly [label: string, property: string]> =
 const FULLTEXT_INDEXES: ReadonlyArray<readonly [name: string, labels: string, properties: readonly string[]]> = [
   ["article_text", "Article", ["title", "summary", "body"]],
   ["claim_text", "Claim", ["text"]],
-  ["named_things", "Entity|MacroFactor|Narrative|Asset", ["name", "description"]],
+  ["named_things_v2", "Entity|MacroFactor|Narrative|Asset", ["name", "description", "symbol"]],
   ["event_text", "Event", ["title"]],
 ];
 
-/** The schema statements, in order; each is idempotent (IF NOT EXISTS). */
+/** Indexes an earlier version created and a newer one replaced (a full-text index cannot be altered). */
+const RETIRED_INDEXES: readonly string[] = ["named_things"];
+
+/** The schema statements, in order; each is idempotent (IF EXISTS / IF NOT EXISTS). */
 export function migrationStatements(): string[] {
+  const retired = RETIRED_INDEXES.map((name) => `DROP INDEX ${name} IF EXISTS`);
   const unique = UNIQUE_KEYS.map(
     ([label, property]) =>
       `CREATE CONSTRAINT ${label.toLowerCase()}_${property}_unique IF NOT EXISTS FOR (n:${label}) REQUIRE n.${property} IS UNIQUE`,
@@ -48,7 +52,7 @@ export function migrationStatements(): string[] {
     ([name, labels, properties]) =>
       `CREATE FULLTEXT INDEX ${name} IF NOT EXISTS FOR (n:${labels}) ON EACH [${properties.map((p) => `n.${p}`).join(", ")}]`,
   );
-  return [...unique, ...range, ...fulltext];
+  return [...retired, ...unique, ...range, ...fulltext];
 }
 
 /**

@@ -38,9 +38,9 @@ export function nestedConnectionLoader<T extends GraphNode>(
       WITH DISTINCT item
       WITH item, ${spec.sortKey} AS t
       ORDER BY t DESC, item.id DESC
-      WITH collect({ t: t, id: item.id, node: item }) AS all
-      WITH size(all) AS totalCount,
-           [x IN all WHERE req.after IS NULL OR x.t < req.after[0] OR (x.t = req.after[0] AND x.id < req.after[1])][0..req.limit] AS page
+      WITH collect({ t: t, id: item.id, node: item }) AS ranked
+      WITH size(ranked) AS totalCount,
+           [x IN ranked WHERE req.after IS NULL OR x.t < req.after[0] OR (x.t = req.after[0] AND x.id < req.after[1])][0..req.limit] AS page
       UNWIND (CASE page WHEN [] THEN [null] ELSE page END) AS x
       WITH totalCount, x, x.node AS n
       RETURN totalCount, collect(CASE WHEN x IS NULL THEN null ELSE { t: x.t, node: ${projectNode("n")} } END) AS page

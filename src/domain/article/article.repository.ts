@@ -25,8 +25,8 @@ const MATCH_ARTICLES = `MATCH (a:Article)
          OR EXISTS { (a)-[:ADVANCES]->(:Narrative { key: $c.narrative }) }
          OR EXISTS { (a)-[:MAKES]->(:Claim)-[:ADVANCES]->(:Narrative { key: $c.narrative }) })
     AND ($c.sentiment IS NULL OR a.sentiment = $c.sentiment)
-    AND ($c.from IS NULL OR a.publishedAt >= datetime($c.from))
-    AND ($c.to IS NULL OR a.publishedAt <= datetime($c.to))
+    AND ($c.from IS NULL OR a.publishedAt.epochMillis >= datetime($c.from).epochMillis)
+    AND ($c.to IS NULL OR a.publishedAt.epochMillis <= datetime($c.to).epochMillis)
     AND ($c.ingested IS NULL OR (a.ingestedAt IS NOT NULL) = $c.ingested)`;
 
 /** Articles newest first (by publication time, then id), one page and the total, in one query. */

@@ -1,12 +1,14 @@
 /**
  * Cypher condition: claim `c` was known at `$asOf` and, unless included, neither superseded
- * nor retracted by then. `$asOf` is an ISO date-time parameter.
+ * nor retracted by then. `$asOf` is an ISO date-time parameter. Times are compared as
+ * instants (epoch milliseconds): Neo4j orders equal instants in different offsets apart.
  */
 export function claimVisibleAt(c: string, options: { includeRetracted?: string; includeSuperseded?: string } = {}): string {
-  const superseded = `(${c}.supersededAt IS NULL OR ${c}.supersededAt > datetime($asOf))`;
-  const retracted = `(${c}.retractedAt IS NULL OR ${c}.retractedAt > datetime($asOf))`;
+  const asOf = "datetime($asOf).epochMillis";
+  const superseded = `(${c}.supersededAt IS NULL OR ${c}.supersededAt.epochMillis > ${asOf})`;
+  const retracted = `(${c}.retractedAt IS NULL OR ${c}.retractedAt.epochMillis > ${asOf})`;
   return [
-    `${c}.recordedAt <= datetime($asOf)`,
+    `${c}.recordedAt.epochMillis <= ${asOf}`,
     options.includeSuperseded ? `(${options.includeSuperseded} OR ${superseded})` : superseded,
     options.includeRetracted ? `(${options.includeRetracted} OR ${retracted})` : retracted,
   ].join(" AND ");

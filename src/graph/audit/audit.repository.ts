@@ -1,0 +1,84 @@
+import type { CypherRunner } from "../../db/cypher.js";
+import { int } from "../../db/values.js";
+import { claimVisibleAt } from "../../domain/claim/claim.cypher.js";
+import type { NodeRow } from "../../domain/node/node.mapper.js";
+import { projectNode } from "../projection.js";
+import { AMOUNT_TOLERANCE } from "./audit.types.js";
+
+export interface AuditScope {
+  articleUrl: string | null;
+  source: string | null;
+  asset: string | null;
+  status: string | null;
+}
+
+export type AuditRow = {
+  claim: NodeRow;
+  status: string;
+  domains: string[];
+  opposing: NodeRow[];
+  amounts: { event: NodeRow; article: NodeRow; amountUsd: number; otherAmountUsd: number }[];
+};
+
+export type AuditRows = {
+  claims: AuditRow[];
+  summary: { total: number; corroborated: number; singleSource: number; uncited: number; conflicting: number };
+};
+
+/**
+ * Audits every current claim in scope in one query: who else makes the same claim, who says
+ * the opposite, and whose figures for the events it names disagree; then the status.
+ */
+export async function auditClaims(cypher: CypherRunner, scope: AuditScope, limit: number, asOf: string): Promise<AuditRows> {
+  const [row] = await cypher.read<AuditRows>(
+    `MATCH (a:Article)-[:MAKES]->(c:Claim)
+     WHERE ${claimVisibleAt("c")}
+       AND ($scope.articleUrl IS NULL OR a.url = $scope.articleUrl)
+       AND ($scope.source IS NULL
+            OR EXISTS { (a)-[:PUBLISHED_BY]->(:Source { domain: $scope.source }) }
+            OR EXISTS { (c)-[:ATTRIBUTED_TO]->(:Source { domain: $scope.source }) })
+       AND ($scope.asset IS NULL OR EXISTS {
+             MATCH (c)-[:CAUSE|EFFECT|IF]->(x)
+             WHERE (x:Asset AND x.symbol = $scope.asset) OR EXISTS { (x)-[:AFFECTS|OF]->(:Asset { symbol: $scope.asset }) } })
+     CALL (c) {
+       MATCH (cause)<-[:CAUSE]-(c)-[:EFFECT]->(effect)
+       MATCH (cause)<-[:CAUSE]-(o:Claim)-[:EFFECT]->(effect)
+       WHERE ${claimVisibleAt("o")}
+       MATCH (oa:Article)-[:MAKES]->(o)
+       OPTIONAL MATCH (oa)-[:PUBLISHED_BY]->(os:Source)
+       RETURN collect(DISTINCT CASE WHEN o.polarity = c.polarity THEN os.domain END) AS domains,
+              collect(DISTINCT CASE WHEN o.polarity <> c.polarity THEN o END) AS opposingClaims
+     }
+     CALL (a, c) {
+       MATCH (c)-[:CAUSE|EFFECT|IF]->(e:Event)<-[mine:REPORTS]-(a)
+       MATCH (e)<-[theirs:REPORTS]-(other:Article)
+       WHERE other <> a AND mine.amountUsd IS NOT NULL AND theirs.amountUsd IS NOT NULL
+         AND abs(mine.amountUsd - theirs.amountUsd) > $tolerance * CASE WHEN mine.amountUsd > theirs.amountUsd THEN mine.amountUsd ELSE theirs.amountUsd END
+       RETURN collect({ event: ${projectNode("e")}, article: ${projectNode("other")}, amountUsd: mine.amountUsd, otherAmountUsd: theirs.amountUsd }) AS amounts
+     }
+     WITH a, c, domains, opposingClaims, amounts,
+          CASE
+            WHEN size(opposingClaims) > 0 OR size(amounts) > 0 THEN 'CONFLICTING'
+            WHEN size(domains) >= 2 THEN 'CORROBORATED'
+            WHEN EXISTS { (c)-[:ATTRIBUTED_TO|SUPPORTED_BY]->() } THEN 'SINGLE_SOURCE'
+            ELSE 'UNCITED'
+          END AS status
+     ORDER BY a.publishedAt DESC, a.url, c.key
+     WITH collect({ c: c, status: status, domains: domains, opposing: opposingClaims, amounts: amounts }) AS audited
+     WITH audited, [x IN audited WHERE $scope.status IS NULL OR x.status = $scope.status] AS selected
+     UNWIND (CASE selected WHEN [] THEN [null] ELSE selected[0..$limit] END) AS x
+     WITH audited, x, x.c AS claim
+     WITH audited, collect(CASE WHEN x IS NULL THEN null ELSE {
+            claim: ${projectNode("claim")}, status: x.status, domains: x.domains, amounts: x.amounts,
+            opposing: [o IN x.opposing | ${projectNode("o")}] } END) AS claims
+     RETURN claims, {
+       total: size(audited),
+       corroborated: size([x IN audited WHERE x.status = 'CORROBORATED']),
+       singleSource: size([x IN audited WHERE x.status = 'SINGLE_SOURCE']),
+       uncited: size([x IN audited WHERE x.status = 'UNCITED']),
+       conflicting: size([x IN audited WHERE x.status = 'CONFLICTING'])
+     } AS summary`,
+    { scope, asOf, tolerance: AMOUNT_TOLERANCE, limit: int(limit) },
+  );
+  return row ?? { claims: [], summary: { total: 0, corroborated: 0, singleSource: 0, uncited: 0, conflicting: 0 } };
+}

@@ -1,0 +1,23 @@
+import { projectNode } from "../projection.js";
+import { traversableClaim } from "./traversable-claim.js";
+
+/**
+ * Cypher that turns each row's `hops` (a node sequence) into `steps`: for every consecutive
+ * pair, the traversable claims linking them with their confidence and publishing domain.
+ * Rows keep any variables listed in `carry`.
+ */
+export function pathSteps(carry: readonly string[] = []): string {
+  const kept = ["hops", ...carry].join(", ");
+  return `UNWIND range(0, size(hops) - 2) AS i
+    WITH ${kept}, i, hops[i] AS a, hops[i + 1] AS b
+    CALL (a, b) {
+      MATCH (a)<-[:CAUSE]-(c:Claim)-[:EFFECT]->(b)
+      WHERE ${traversableClaim("c")}
+      MATCH (article:Article)-[:MAKES]->(c)
+      OPTIONAL MATCH (article)-[:PUBLISHED_BY]->(s:Source)
+      WITH c, s ORDER BY c.confidence DESC, c.id
+      RETURN collect({ claim: ${projectNode("c")}, domain: s.domain }) AS claims
+    }
+    WITH ${kept}, i, a, b, claims ORDER BY i
+    WITH ${kept}, collect({ from: ${projectNode("a")}, to: ${projectNode("b")}, claims: claims }) AS steps`;
+}

@@ -1,0 +1,35 @@
+import type { GraphNode } from "../../domain/node/node.mapper.js";
+import { byStrength } from "../causal/causal-paths.js";
+import type { CausalPath } from "../causal/causal-path.types.js";
+import type { Driver } from "./explanation.types.js";
+
+const identity = (node: GraphNode) => `${node.constructor.name}:${"id" in node ? node.id : ""}`;
+
+/**
+ * Groups chains by the node they start from and scores each such driver by its best chain:
+ * confidence × (1 + 0.5 × (independent outlets − 1)). Chains through the same claims are not
+ * independent evidence, so they are not summed; more chains only break ties. Nodes being
+ * explained (the moves themselves, the asset) are not their own drivers.
+ */
+export function rankDrivers(paths: readonly CausalPath[], explained: ReadonlySet<string>): Driver[] {
+  const byDriver = new Map<string, { node: GraphNode; paths: CausalPath[] }>();
+  for (const path of paths) {
+    const node = path.steps[0]!.from;
+    const id = identity(node);
+    if (explained.has(id)) continue;
+    const entry = byDriver.get(id) ?? { node, paths: [] };
+    entry.paths.push(path);
+    byDriver.set(id, entry);
+  }
+  return [...byDriver.values()]
+    .map(({ node, paths: driverPaths }) => {
+      const ranked = [...driverPaths].sort(byStrength);
+      const independentSourceCount = Math.max(...ranked.map((p) => p.independentSourceCount));
+      const best = ranked[0]!;
+      const score = Math.round(best.confidence * (1 + 0.5 * (best.independentSourceCount - 1)) * 1e6) / 1e6;
+      return { node, paths: ranked, score, independentSourceCount };
+    })
+    .sort((a, b) => b.score - a.score || b.paths.length - a.paths.length);
+}
+
+export { identity as nodeIdentity };

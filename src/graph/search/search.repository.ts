@@ -1,0 +1,43 @@
+import type { CypherRunner } from "../../db/cypher.js";
+import { int } from "../../db/values.js";
+import { claimVisibleAt } from "../../domain/claim/claim.cypher.js";
+import type { NodeRow } from "../../domain/node/node.mapper.js";
+import { projectNode } from "../projection.js";
+
+/** A node the full-text indexes matched, with its Lucene score. */
+export interface SearchRow {
+  score: number;
+  node: NodeRow;
+}
+
+// Each index answers at most $first hits, the most any one of them can contribute after the merge.
+const SEARCH_ALL_INDEXES = `CALL () {
+    CALL db.index.fulltext.queryNodes('article_text', $lucene, { limit: $first }) YIELD node, score
+    RETURN node, score
+    UNION ALL
+    CALL db.index.fulltext.queryNodes('claim_text', $lucene) YIELD node, score
+    WHERE ${claimVisibleAt("node")}
+    WITH node, score ORDER BY score DESC LIMIT $first
+    RETURN node, score
+    UNION ALL
+    CALL db.index.fulltext.queryNodes('named_things_v2', $lucene, { limit: $first }) YIELD node, score
+    RETURN node, score
+    UNION ALL
+    CALL db.index.fulltext.queryNodes('event_text', $lucene, { limit: $first }) YIELD node, score
+    RETURN node, score
+  }
+  WITH node, score ORDER BY score DESC, coalesce(node.id, node.key, node.symbol) LIMIT $first
+  RETURN score, ${projectNode("node")} AS node`;
+
+/**
+ * Articles, current claims (neither superseded nor retracted at `asOf`), entities, macro
+ * factors, narratives, assets and events matching a Lucene query, best first, in one query.
+ * The Lucene text must already be escaped (see toSearchQuery).
+ */
+export function searchIndexes(cypher: CypherRunner, query: { lucene: string; first: number; asOf: string }): Promise<SearchRow[]> {
+  return cypher.read<{ score: number; node: NodeRow }>(SEARCH_ALL_INDEXES, {
+    lucene: query.lucene,
+    first: int(query.first),
+    asOf: query.asOf,
+  });
+}

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { IngestArticleDocument, NestedArticleClaimsDocument } from "./__generated__/graphql.js";
+import { sampleArticle } from "./fixtures/articles.js";
+import { uniqueTag } from "./support/ids.js";
+import { EDITOR_TOKEN, startTestServer, type TestServer } from "./support/server.js";
+
+let server: TestServer;
+const ARTICLES = 55;
+// Tags this run's articles, so the query sees them and not what other test files ingested.
+const RUN_TAG = uniqueTag("n1");
+
+beforeAll(async () => {
+  server = await startTestServer({ GRAPHQL_DEBUG: "true" });
+  const inputs = Array.from({ length: ARTICLES }, () => {
+    const input = sampleArticle(uniqueTag());
+    return { ...input, tags: [...(input.tags ?? []), RUN_TAG] };
+  });
+  // A few at a time: enough to load the graph quickly without contending on the same nodes.
+  for (let i = 0; i < inputs.length; i += 5) {
+    const batch = await Promise.all(
+      inputs.slice(i, i + 5).map((input) => server.request(IngestArticleDocument, { input }, { token: EDITOR_TOKEN })),
+    );
+    for (const res of batch) expect(res.errors).toBeUndefined();
+  }
+}, 180_000);
+
+afterAll(async () => {
+  await server.close();
+});
+
+describe("no N+1", () => {
+  it("articles -> claims -> cause/effect -> articles costs one Cypher round trip per level", async () => {
+    const res = await server.request(NestedArticleClaimsDocument, { first: 60, filter: { tag: RUN_TAG } });
+    expect(res.errors).toBeUndefined();
+    const articles = res.data!.articles.edges.map((e) => e.node);
+    expect(articles).toHaveLength(ARTICLES);
+    const claims = articles.flatMap((a) => a.claims);
+    const endpoints = claims.flatMap((c) => [c.cause, c.effect]).filter((n) => n !== null);
+    // Real work at every level: hundreds of claims and endpoints, each with its own article list.
+    expect(claims).toHaveLength(4 * ARTICLES);
+    expect(endpoints.length).toBe(claims.length * 2);
+    for (const node of endpoints) {
+      expect(node.articles.totalCount).toBeGreaterThan(0);
+      expect(node.articles.edges.length).toBeGreaterThan(0);
+    }
+    // Four levels: the article page, their claims, the claims' endpoints, the endpoints' articles.
+    expect(res.extensions).toEqual({ diagnostics: { roundTrips: 4 } });
+  });
+
+  it("reports round trips only when the debug setting is on", async () => {
+    const quiet = await startTestServer();
+    try {
+      const res = await quiet.request(NestedArticleClaimsDocument, { first: 1 });
+      expect(res.errors).toBeUndefined();
+      expect(res.extensions).toBeUndefined();
+    } finally {
+      await quiet.close();
+    }
+  });
+});
