@@ -1,10 +1,11 @@
 import DataLoader from "dataloader";
 import type { CypherRunner } from "../db/cypher.js";
 import { int } from "../db/values.js";
-import { toGraphNode, type GraphNode, type NodeRow } from "../domain/node/node.mapper.js";
+import { toNodeOf, type GraphNode, type NodeRow } from "../domain/node/node.mapper.js";
 import type { ConnectionShape } from "../graphql/connection.js";
-import { toConnection, type CursorKey, type PageRequest } from "../graphql/pagination.js";
+import type { PageRequest } from "../graphql/pagination.js";
 import { lookupNode, type Label, type LabelKey } from "./labels.js";
+import { toNewestFirstConnection } from "./newest-first.js";
 import { projectNode } from "./projection.js";
 
 /** One page of items related to one node: what a nested connection field asks for. */
@@ -27,7 +28,7 @@ export interface NestedConnectionSpec {
  * Batched nested connections: `sources { articles(first: 5) }` over many sources is one
  * query, each parent paged and counted on its own.
  */
-export function nestedConnectionLoader<T extends GraphNode>(
+export function nestedConnectionLoader<T extends GraphNode & { uid: string }>(
   cypher: CypherRunner,
   spec: NestedConnectionSpec,
 ): DataLoader<NestedPageRequest, ConnectionShape<T>, string> {
@@ -62,16 +63,10 @@ export function nestedConnectionLoader<T extends GraphNode>(
       const byIndex = new Map(rows.map((row) => [row.index, row]));
       return requests.map((request, index) => {
         const row = byIndex.get(index);
-        const items = (row?.page ?? []).map(({ t, node }) => ({ t, node: toGraphNode(node) as T }));
-        const connection = toConnection(items, row?.totalCount ?? 0, request.page, (item) => sortCursor(item.t, item.node));
-        return { ...connection, edges: connection.edges.map(({ cursor, node }) => ({ cursor, node: node.node })) };
+        const items = (row?.page ?? []).map(({ t, node }) => ({ t, node: toNodeOf<T>(node) }));
+        return toNewestFirstConnection(items, row?.totalCount ?? 0, request.page);
       });
     },
     { cacheKeyFn: (request) => JSON.stringify([request.label, request.key, request.variant ?? null, request.page]) },
   );
-}
-
-/** Cursor of an item sorted by (time, internal id), newest first: articles and claims carry a uid. */
-export function sortCursor(t: number, node: GraphNode): CursorKey {
-  return [t, "uid" in node ? node.uid : ""];
 }

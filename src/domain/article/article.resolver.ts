@@ -3,7 +3,7 @@ import type { Context } from "../../context.js";
 import { BadUserInputError } from "../../errors.js";
 import { MAX_PAGE_SIZE } from "../../graphql/connection.args.js";
 import { fromGlobalId } from "../../graphql/global-id.js";
-import { pageRequest, TIME_ID_CURSOR, toConnection } from "../../graphql/pagination.js";
+import { pageRequest, TIME_ID_CURSOR } from "../../graphql/pagination.js";
 import { IndicatorReading, Asset, PriceLevel, PriceMove } from "../asset/asset.type.js";
 import { Claim } from "../claim/claim.type.js";
 import { Entity } from "../entity/entity.type.js";
@@ -45,9 +45,7 @@ export class ArticleResolver {
     @Ctx() ctx: Context,
   ): Promise<ArticleConnection> {
     const page = pageRequest(first ?? 20, after, MAX_PAGE_SIZE, TIME_ID_CURSOR);
-    const { items, totalCount } = await findArticlesPage(ctx.cypher, toArticleCriteria(filter), page);
-    const connection = toConnection(items, totalCount, page, (item) => [item.t, item.node.uid]);
-    return { ...connection, edges: connection.edges.map(({ cursor, node }) => ({ cursor, node: node.node })) };
+    return findArticlesPage(ctx.cypher, toArticleCriteria(filter), page);
   }
 
   @FieldResolver(() => Source, { nullable: true, description: "The outlet that published it." })

@@ -4,7 +4,7 @@ import type { Context } from "../../context.js";
 import { BadUserInputError } from "../../errors.js";
 import { MAX_PAGE_SIZE } from "../../graphql/connection.args.js";
 import { fromGlobalId } from "../../graphql/global-id.js";
-import { pageRequest, TIME_ID_CURSOR, toConnection } from "../../graphql/pagination.js";
+import { pageRequest, TIME_ID_CURSOR } from "../../graphql/pagination.js";
 import { Article } from "../article/article.type.js";
 import { CausalNode } from "../node/causal-node.union.js";
 import { loadNode } from "../node/load.js";
@@ -29,9 +29,7 @@ export class ClaimResolver {
   ): Promise<ClaimConnection> {
     const page = pageRequest(first ?? 20, after, MAX_PAGE_SIZE, TIME_ID_CURSOR);
     const when = asOf ?? new Date().toISOString();
-    const { items, totalCount } = await findClaimsPage(ctx.cypher, toClaimCriteria(filter), when, page);
-    const connection = toConnection(items, totalCount, page, (item) => [item.t, item.node.uid]);
-    return { ...connection, edges: connection.edges.map(({ cursor, node }) => ({ cursor, node: node.node })) };
+    return findClaimsPage(ctx.cypher, toClaimCriteria(filter), when, page);
   }
 
   @Mutation(() => Claim, { description: "Marks a claim retracted (editor only); it stays in the graph for audits and asOf queries." })
