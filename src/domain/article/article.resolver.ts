@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
 import { BadUserInputError } from "../../errors.js";
 import { MAX_PAGE_SIZE } from "../../graphql/connection.args.js";
