@@ -9,7 +9,7 @@ import {
 } from "./__generated__/graphql.js";
 import { claimArticle, sampleArticle } from "./fixtures/articles.js";
 import { uniqueTag } from "./support/ids.js";
-import { EDITOR_TOKEN, startTestServer, type TestServer } from "./support/server.js";
+import { EDITOR_TOKEN, postGraphQL, startTestServer, type TestServer } from "./support/server.js";
 
 let server: TestServer;
 const asEditor = { token: EDITOR_TOKEN };
@@ -17,7 +17,7 @@ const keyOf = (node: CausalNodeRefFragment) => ("key" in node ? node.key : "symb
 const WEEKEND = { symbol: "BTC", from: "2026-01-31T00:00:00-05:00", to: "2026-02-02T00:00:00-05:00" };
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ GRAPHQL_DEBUG: "true" });
 });
 afterAll(async () => {
   await server.close();
@@ -46,6 +46,17 @@ describe("causalChains on the seed", () => {
       expect(path.confidence).toBeLessThanOrEqual(best!.confidence);
     }
     expect(rest.some((p) => p.steps.some((s) => keyOf(s.to) === "btc-weekend-liquidation-cascade"))).toBe(true);
+  });
+
+  it("answers with one Cypher query, however long the chains", async () => {
+    const res = await postGraphQL(
+      server.url,
+      `{ causalChains(from: { kind: MACRO_FACTOR, key: "treasury-issuance" }, to: { kind: PRICE_MOVE, key: "btc-weekend-slide" }, maxDepth: 4) {
+           length steps { claim { key } from { __typename } to { __typename } } } }`,
+    );
+    const paths = (res.data as { causalChains: { length: number }[] }).causalChains;
+    expect(Math.max(...paths.map((p) => p.length))).toBeGreaterThanOrEqual(3);
+    expect(res.extensions).toEqual({ diagnostics: { roundTrips: 1 } });
   });
 
   it("follows no denied claim and no deeper chain than maxDepth", async () => {
