@@ -9,7 +9,7 @@ import {
   SourceByDomainDocument,
   type ClaimFilter,
   type SeedClaimFragment,
-  type SeedNodeFragment,
+  type CausalNodeRefFragment,
 } from "./__generated__/graphql.js";
 import { startTestServer, type TestServer } from "./support/server.js";
 
@@ -72,7 +72,7 @@ function claimReading(claims: SeedClaimFragment[], text: string): SeedClaimFragm
 }
 
 /** What a user sees of a causal node: its kind, natural key and human label. */
-function describeNode(node: SeedNodeFragment | null | undefined) {
+function describeNode(node: CausalNodeRefFragment | null | undefined) {
   if (!node) return null;
   switch (node.__typename) {
     case "Asset":

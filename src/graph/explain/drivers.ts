@@ -3,7 +3,8 @@ import { byStrength } from "../causal/causal-paths.js";
 import type { CausalPath } from "../causal/causal-path.types.js";
 import type { Driver } from "./explanation.types.js";
 
-const identity = (node: GraphNode) => `${node.constructor.name}:${"id" in node ? node.id : ""}`;
+/** A node's identity across query rows: its type and global id. */
+export const nodeIdentity = (node: GraphNode) => `${node.constructor.name}:${"id" in node ? node.id : ""}`;
 
 /**
  * Groups chains by the node they start from and scores each such driver by its best chain:
@@ -15,7 +16,7 @@ export function rankDrivers(paths: readonly CausalPath[], explained: ReadonlySet
   const byDriver = new Map<string, { node: GraphNode; paths: CausalPath[] }>();
   for (const path of paths) {
     const node = path.steps[0]!.from;
-    const id = identity(node);
+    const id = nodeIdentity(node);
     if (explained.has(id)) continue;
     const entry = byDriver.get(id) ?? { node, paths: [] };
     entry.paths.push(path);
@@ -32,4 +33,3 @@ export function rankDrivers(paths: readonly CausalPath[], explained: ReadonlySet
     .sort((a, b) => b.score - a.score || b.paths.length - a.paths.length);
 }
 
-export { identity as nodeIdentity };
