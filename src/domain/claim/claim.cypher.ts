@@ -1,3 +1,5 @@
+import { LEADS_TO_RELATIONS } from "./claim.enums.js";
+
 /**
  * Cypher condition: claim `c` was known at `$asOf` and, unless included, neither superseded
  * nor retracted by then. `$asOf` is an ISO date-time parameter. Times are compared as
@@ -12,4 +14,16 @@ export function claimVisibleAt(c: string, options: { includeRetracted?: string; 
     options.includeSuperseded ? `(${options.includeSuperseded} OR ${superseded})` : superseded,
     options.includeRetracted ? `(${options.includeRetracted} OR ${retracted})` : retracted,
   ].join(" AND ");
+}
+
+const LEADS_TO_LIST = `[${LEADS_TO_RELATIONS.map((relation) => `'${relation}'`).join(", ")}]`;
+
+/** Cypher condition: claim `c`'s relation leads to its effect (not PREVENTS). */
+export function leadsTo(c: string): string {
+  return `${c}.relation IN ${LEADS_TO_LIST}`;
+}
+
+/** Cypher expression: the relation class of claim `c`, 'LEADS_TO' or 'OPPOSES'. */
+export function relationClassOf(c: string): string {
+  return `CASE WHEN ${leadsTo(c)} THEN 'LEADS_TO' ELSE 'OPPOSES' END`;
 }

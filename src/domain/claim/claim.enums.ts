@@ -7,7 +7,34 @@ export enum CausalRelation {
   AMPLIFIES = "AMPLIFIES",
   PRECEDES = "PRECEDES",
 }
-registerEnumType(CausalRelation, { name: "CausalRelation" });
+registerEnumType(CausalRelation, {
+  name: "CausalRelation",
+  description:
+    "CAUSES, CONTRIBUTES_TO, AMPLIFIES and PRECEDES lead to the effect (relation class LEADS_TO); PREVENTS opposes it (class OPPOSES).",
+});
+
+/** What a relation says about its effect: that the cause leads to it, or that it opposes it. */
+export enum RelationClass {
+  LEADS_TO = "LEADS_TO",
+  OPPOSES = "OPPOSES",
+}
+registerEnumType(RelationClass, {
+  name: "RelationClass",
+  description:
+    "LEADS_TO: CAUSES, CONTRIBUTES_TO, AMPLIFIES, PRECEDES; the hops of causal chains and explanations. OPPOSES: PREVENTS; never a hop, never corroborates a LEADS_TO claim.",
+});
+
+/** Relations that lead to their effect: the only ones a causal chain may follow. */
+export const LEADS_TO_RELATIONS: readonly CausalRelation[] = [
+  CausalRelation.CAUSES,
+  CausalRelation.CONTRIBUTES_TO,
+  CausalRelation.AMPLIFIES,
+  CausalRelation.PRECEDES,
+];
+
+export function relationClass(relation: CausalRelation): RelationClass {
+  return LEADS_TO_RELATIONS.includes(relation) ? RelationClass.LEADS_TO : RelationClass.OPPOSES;
+}
 
 export enum Polarity {
   ASSERTED = "ASSERTED",

@@ -1,7 +1,7 @@
 import { Field, Float, ObjectType } from "type-graphql";
 import { Connection } from "../../graphql/connection.js";
 import { Node } from "../../graphql/node.interface.js";
-import { CausalRelation, Modality, Polarity } from "./claim.enums.js";
+import { CausalRelation, Modality, Polarity, RelationClass, relationClass } from "./claim.enums.js";
 
 @ObjectType({ implements: Node, description: "A causal assertion an article makes, reified so it can be traced and audited." })
 export class Claim extends Node {
@@ -16,6 +16,11 @@ export class Claim extends Node {
 
   @Field(() => CausalRelation)
   relation!: CausalRelation;
+
+  @Field(() => RelationClass, { description: "Whether the relation leads to the effect or opposes it (derived from relation)." })
+  get relationClass(): RelationClass {
+    return relationClass(this.relation);
+  }
 
   @Field(() => Polarity)
   polarity!: Polarity;

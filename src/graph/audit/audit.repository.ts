@@ -1,6 +1,6 @@
 import type { CypherRunner } from "../../db/cypher.js";
 import { int } from "../../db/values.js";
-import { claimVisibleAt } from "../../domain/claim/claim.cypher.js";
+import { claimVisibleAt, relationClassOf } from "../../domain/claim/claim.cypher.js";
 import type { NodeRow } from "../../domain/node/node.mapper.js";
 import { projectNode } from "../projection.js";
 import { AMOUNT_TOLERANCE } from "./audit.types.js";
@@ -26,8 +26,9 @@ export type AuditRows = {
 };
 
 /**
- * Audits every current claim in scope in one query: who else makes the same claim, who says
- * the opposite, and whose figures for the events it names disagree; then the status.
+ * Audits every current claim in scope in one query: who else makes the same claim (same
+ * cause, effect, polarity and relation class), who says the opposite, and whose figures for
+ * the events it names disagree; then the status.
  */
 export async function auditClaims(cypher: CypherRunner, scope: AuditScope, limit: number, asOf: string): Promise<AuditRows> {
   const [row] = await cypher.read<AuditRows>(
@@ -46,8 +47,14 @@ export async function auditClaims(cypher: CypherRunner, scope: AuditScope, limit
        WHERE ${claimVisibleAt("o")}
        MATCH (oa:Article)-[:MAKES]->(o)
        OPTIONAL MATCH (oa)-[:PUBLISHED_BY]->(os:Source)
-       RETURN collect(DISTINCT CASE WHEN o.polarity = c.polarity THEN os.domain END) AS domains,
-              collect(DISTINCT CASE WHEN o.polarity <> c.polarity THEN o END) AS opposingClaims
+       WITH o, os, o.polarity = c.polarity AS samePolarity, ${relationClassOf("o")} = ${relationClassOf("c")} AS sameClass
+       // The same stance corroborates. "X causes Y" is contradicted by "X does not cause Y" and by
+       // "X prevents Y"; denials of different classes ("X does not cause Y", "X does not prevent
+       // Y") and "X causes Y" with "X does not prevent Y" agree without corroborating.
+       WITH o, os, samePolarity AND sameClass AS corroborates,
+            (sameClass AND NOT samePolarity) OR (NOT sameClass AND o.polarity = 'ASSERTED' AND c.polarity = 'ASSERTED') AS contradicts
+       RETURN collect(DISTINCT CASE WHEN corroborates THEN os.domain END) AS domains,
+              collect(DISTINCT CASE WHEN contradicts THEN o END) AS opposingClaims
      }
      CALL (a, c) {
        MATCH (c)-[:CAUSE|EFFECT|IF]->(e:Event)<-[mine:REPORTS]-(a)

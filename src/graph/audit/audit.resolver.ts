@@ -26,9 +26,12 @@ function toAttribution(row: AuditRow): ClaimAttribution {
   const claim = toGraphNode(row.claim) as Claim;
   const opposing: AttributionConflict[] = row.opposing.map((other) => {
     const otherClaim = toGraphNode(other) as Claim;
+    const samePolarity = otherClaim.polarity === claim.polarity;
     return {
-      kind: ConflictKind.POLARITY,
-      description: `Another claim on the same cause and effect is ${otherClaim.polarity}: "${otherClaim.text}"`,
+      kind: samePolarity ? ConflictKind.RELATION : ConflictKind.POLARITY,
+      description: samePolarity
+        ? `Another claim on the same cause and effect says it ${otherClaim.relation} rather than ${claim.relation}: "${otherClaim.text}"`
+        : `Another claim on the same cause and effect is ${otherClaim.polarity}: "${otherClaim.text}"`,
       claim: otherClaim,
       event: null,
       article: null,

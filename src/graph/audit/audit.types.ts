@@ -15,16 +15,21 @@ export enum AttributionStatus {
 registerEnumType(AttributionStatus, {
   name: "AttributionStatus",
   description:
-    "CONFLICTING: another claim on the same cause and effect has the opposite polarity, or an event the claim names is reported with amounts that differ by more than 10%. " +
-    "Otherwise CORROBORATED: at least two independent publishing domains make the same claim (same cause, effect and polarity). " +
+    "CONFLICTING: another current claim on the same cause and effect contradicts it (the opposite polarity with the same relation class, or both asserted with opposite relation classes: leads to vs PREVENTS), or an event the claim names is reported with amounts that differ by more than 10%. " +
+    "Otherwise CORROBORATED: at least two independent publishing domains make the same claim (same cause, effect, polarity and relation class). " +
     "Otherwise SINGLE_SOURCE: one outlet makes it, but it names its authority (an inline attribution or a cited article). Otherwise UNCITED.",
 });
 
 export enum ConflictKind {
   AMOUNT = "AMOUNT",
   POLARITY = "POLARITY",
+  RELATION = "RELATION",
 }
-registerEnumType(ConflictKind, { name: "ConflictKind" });
+registerEnumType(ConflictKind, {
+  name: "ConflictKind",
+  description:
+    "AMOUNT: an event the claim names is reported with amounts more than 10% apart. POLARITY: a claim with the same cause, effect and relation class has the opposite polarity. RELATION: both claims are asserted and one leads to the effect while the other PREVENTS it.",
+});
 
 @InputType({ description: "Which claims to audit; every given field must match. Only current claims are audited." })
 export class AuditFilter {
@@ -49,7 +54,7 @@ export class AttributionConflict {
   @Field({ description: "The disagreement in words." })
   description!: string;
 
-  @Field(() => Claim, { nullable: true, description: "POLARITY: the claim saying the opposite." })
+  @Field(() => Claim, { nullable: true, description: "POLARITY and RELATION: the claim saying the opposite." })
   claim!: Claim | null;
 
   @Field(() => Event, { nullable: true, description: "AMOUNT: the event whose figure is disputed." })
@@ -73,7 +78,7 @@ export class ClaimAttribution {
   @Field(() => AttributionStatus)
   status!: AttributionStatus;
 
-  @Field(() => Int, { description: "Distinct publishing domains making this claim (same cause, effect and polarity)." })
+  @Field(() => Int, { description: "Distinct publishing domains making this claim (same cause, effect, polarity and relation class), its own included." })
   independentSourceCount!: number;
 
   @Field(() => [String], { description: "Those publishing domains." })

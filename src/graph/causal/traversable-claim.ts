@@ -1,12 +1,14 @@
-import { claimVisibleAt } from "../../domain/claim/claim.cypher.js";
+import { claimVisibleAt, leadsTo } from "../../domain/claim/claim.cypher.js";
 
 /**
  * Cypher condition on a claim `c` that a causal traversal may follow: asserted (a denial is
- * not a link), known and not retracted or superseded at `$asOf`, at least `$minConfidence`,
- * and not CONDITIONAL unless `$includeConditional` (an "if" is a risk, not a cause).
+ * not a link) with a relation that leads to its effect (PREVENTS opposes it), known and not
+ * retracted or superseded at `$asOf`, at least `$minConfidence`, and not CONDITIONAL unless
+ * `$includeConditional` (an "if" is a risk, not a cause).
  */
 export function traversableClaim(c: string): string {
   return `${c}.polarity = 'ASSERTED'
+    AND ${leadsTo(c)}
     AND ${c}.confidence >= $minConfidence
     AND ($includeConditional OR ${c}.modality <> 'CONDITIONAL')
     AND ${claimVisibleAt(c)}`;
