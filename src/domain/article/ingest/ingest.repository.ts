@@ -62,6 +62,9 @@ const STATEMENTS: readonly Statement[] = [
       WITH a, previousHash
       MATCH (s:Source { domain: $article.sourceDomain })
       MERGE (a)-[:PUBLISHED_BY]->(s)
+      WITH a, s, previousHash
+      // The article's own ingest decides its one publisher, over whatever a citation said.
+      CALL (a, s) { MATCH (a)-[other:PUBLISHED_BY]->(x) WHERE x <> s DELETE other }
       WITH a, previousHash
       // A changed article replaces its claims: the old ones stay, marked superseded.
       OPTIONAL MATCH (a)-[:MAKES]->(old:Claim)
@@ -79,6 +82,8 @@ const STATEMENTS: readonly Statement[] = [
       ON CREATE SET x.id = c.uid, x.title = c.title, x.summary = c.summary, x.publishedAt = datetime(c.publishedAt)
       MERGE (a)-[:CITES]->(x)
       WITH x, c
+      // A citation names the publisher only of an article the graph has none for yet.
+      WHERE NOT EXISTS { (x)-[:PUBLISHED_BY]->() }
       MATCH (s:Source { domain: c.sourceDomain })
       MERGE (x)-[:PUBLISHED_BY]->(s)`,
     params: (input) => ({ uid: input.article.uid, cites: input.cites }),
