@@ -24,6 +24,14 @@ export function parseDateTime(value: unknown): string {
   return `${y}-${mo}-${d}T${h}:${mi}:${s}${fraction ? `.${fraction}` : ""}${offset}`;
 }
 
+/** `value` moved by `deltaMs`, written with the same offset as `value`. */
+export function shiftDateTime(value: string, deltaMs: number): string {
+  const offset = /(Z|[+-]\d{2}:\d{2})$/.exec(value)?.[1] ?? "Z";
+  const offsetMs = offset === "Z" ? 0 : (offset.startsWith("-") ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60_000;
+  const local = new Date(Date.parse(value) + deltaMs + offsetMs).toISOString().slice(0, -1);
+  return `${local.replace(/\.000$/, "")}${offset}`;
+}
+
 /**
  * ISO-8601 date-time that keeps the offset it was stated with, so an article's
  * "9:55 a.m. Eastern" reads back as 09:55-05:00 rather than 14:55Z.

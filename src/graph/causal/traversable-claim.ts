@@ -18,12 +18,13 @@ export function traversableClaim(c: string): string {
 export const MAX_DEPTH = 6;
 
 /**
- * The quantified path pattern of 1..depth causal hops, `(x)<-[:CAUSE]-(c:Claim)-[:EFFECT]->(y)`.
+ * The quantified path pattern of 1..depth causal hops, `(x)<-[:CAUSE]-(c:Claim)-[:EFFECT]->(y)`,
+ * over traversable claims that also meet `hopCondition` (a condition on x, c and y).
  * Cypher takes no parameter as a quantifier bound, so the validated integer is written in.
  */
-export function hopsPattern(depth: number): string {
+export function hopsPattern(depth: number, hopCondition = "true"): string {
   if (!Number.isInteger(depth) || depth < 1 || depth > MAX_DEPTH) throw new RangeError(`depth ${depth} out of range`);
-  return `((x)<-[:CAUSE]-(c:Claim)-[:EFFECT]->(y) WHERE ${traversableClaim("c")}){1,${depth}}`;
+  return `((x)<-[:CAUSE]-(c:Claim)-[:EFFECT]->(y) WHERE ${traversableClaim("c")} AND ${hopCondition}){1,${depth}}`;
 }
 
 /** Cypher: from group variables x and y of hopsPattern, the node sequence, kept only when no node repeats. */

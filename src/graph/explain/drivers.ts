@@ -7,9 +7,21 @@ import type { Driver } from "./explanation.types.js";
 export const nodeIdentity = (node: GraphNode) => `${node.constructor.name}:${"id" in node ? node.id : ""}`;
 
 /**
- * Groups chains by the node they start from and scores each such driver by its best chain:
- * confidence × (1 + 0.5 × (independent outlets − 1)). Chains through the same claims are not
- * independent evidence, so they are not summed; more chains only break ties. Nodes being
+ * How strongly one path supports its driver: its confidence (the product of its hops') times
+ * 1 + 0.5 × (independent outlets − 1), both of this one path. Each further hop multiplies in
+ * another confidence below 1, so a root cause scores below the proximate cause it acts
+ * through unless its chain is better corroborated.
+ */
+export function pathScore(path: CausalPath): number {
+  return Math.round(path.confidence * (1 + 0.5 * (path.independentSourceCount - 1)) * 1e6) / 1e6;
+}
+
+const byScore = (a: CausalPath, b: CausalPath) => pathScore(b) - pathScore(a) || byStrength(a, b);
+
+/**
+ * Groups chains by the node they start from and scores each such driver by its best-scoring
+ * chain; its independentSourceCount is that same chain's. Chains through the same claims are
+ * not independent evidence, so they are not summed; more chains only break ties. Nodes being
  * explained (the moves themselves, the asset) are not their own drivers.
  */
 export function rankDrivers(paths: readonly CausalPath[], explained: ReadonlySet<string>): Driver[] {
@@ -24,12 +36,9 @@ export function rankDrivers(paths: readonly CausalPath[], explained: ReadonlySet
   }
   return [...byDriver.values()]
     .map(({ node, paths: driverPaths }) => {
-      const ranked = [...driverPaths].sort(byStrength);
-      const independentSourceCount = Math.max(...ranked.map((p) => p.independentSourceCount));
+      const ranked = [...driverPaths].sort(byScore);
       const best = ranked[0]!;
-      const score = Math.round(best.confidence * (1 + 0.5 * (best.independentSourceCount - 1)) * 1e6) / 1e6;
-      return { node, paths: ranked, score, independentSourceCount };
+      return { node, paths: ranked, score: pathScore(best), independentSourceCount: best.independentSourceCount };
     })
-    .sort((a, b) => b.score - a.score || b.paths.length - a.paths.length);
+    .sort((a, b) => b.score - a.score || b.paths.length - a.paths.length || nodeIdentity(a.node).localeCompare(nodeIdentity(b.node)));
 }
-

@@ -3,6 +3,7 @@ import type { Context } from "../../context.js";
 import type { Asset, PriceMove } from "../../domain/asset/asset.type.js";
 import type { Claim } from "../../domain/claim/claim.type.js";
 import { toGraphNode } from "../../domain/node/node.mapper.js";
+import { shiftDateTime } from "../../graphql/date-time.scalar.js";
 import { FieldReader } from "../../input/field-reader.js";
 import { Problems } from "../../input/problems.js";
 import { toCausalPath } from "../causal/causal-paths.js";
@@ -11,26 +12,39 @@ import { nodeIdentity, rankDrivers } from "./drivers.js";
 import { findExplanation } from "./explain.repository.js";
 import { PriceMoveExplanation } from "./explanation.types.js";
 
+/** Days before the window whose articles may explain the asset itself, unless the client says otherwise. */
+export const DEFAULT_LOOKBACK_DAYS = 3;
+const MAX_LOOKBACK_DAYS = 90;
+const DAY_MS = 86_400_000;
+
 @Resolver()
 export class ExplainResolver {
   @Query(() => PriceMoveExplanation, {
-    description: `What drove an asset in a window: its price moves, the drivers whose causal chains (up to maxDepth hops, at most ${MAX_DEPTH}) reach them, the causes articles deny, and the conditional risks they name.`,
+    description: `What drove an asset in a window, and only in that window: its price moves overlapping it, the drivers whose causal chains (up to maxDepth hops, at most ${MAX_DEPTH}) reach those moves, or reach the asset itself through claims of articles published from lookbackDays before the window to its end; the causes articles deny; and the conditional risks they name.`,
   })
   async explainPriceMove(
     @Arg("symbol") symbol: string,
     @Arg("from", () => Date) from: string,
     @Arg("to", () => Date) to: string,
     @Arg("maxDepth", () => Int, { nullable: true, defaultValue: 3 }) maxDepth: number | null,
+    @Arg("lookbackDays", () => Int, {
+      nullable: true,
+      defaultValue: DEFAULT_LOOKBACK_DAYS,
+      description: `Days (0 to ${MAX_LOOKBACK_DAYS}) before the window in which an article's claims about the asset itself still explain this window.`,
+    })
+    lookbackDays: number | null,
     @Ctx() ctx: Context,
   ): Promise<PriceMoveExplanation> {
     const problems = new Problems();
     const read = new FieldReader(problems);
     const canonical = read.symbol(symbol, "symbol");
     const depth = read.integer(maxDepth ?? 3, "maxDepth", 1, MAX_DEPTH) ?? 3;
+    const lookback = read.integer(lookbackDays ?? DEFAULT_LOOKBACK_DAYS, "lookbackDays", 0, MAX_LOOKBACK_DAYS) ?? DEFAULT_LOOKBACK_DAYS;
     if (Date.parse(to) < Date.parse(from)) problems.add("to", "must not be before from");
     problems.throwIfAny();
 
-    const rows = await findExplanation(ctx.cypher, { symbol: canonical, from, to, depth, asOf: new Date().toISOString() });
+    const window = { from: Date.parse(from), to: Date.parse(to), articlesFrom: Date.parse(from) - lookback * DAY_MS, articlesTo: Date.parse(to) };
+    const rows = await findExplanation(ctx.cypher, { symbol: canonical, window, depth, asOf: new Date().toISOString() });
     if (!rows.asset) {
       problems.add("symbol", `no asset "${canonical}" in the graph`);
       problems.throwIfAny();
@@ -41,6 +55,7 @@ export class ExplainResolver {
     return {
       asset,
       moves,
+      articleWindow: { from: shiftDateTime(from, -lookback * DAY_MS), to },
       drivers: rankDrivers(rows.paths.map(toCausalPath), explained),
       deniedCauses: rows.denied.map((c) => toGraphNode(c) as Claim),
       conditionalRisks: rows.conditional.map((c) => toGraphNode(c) as Claim),

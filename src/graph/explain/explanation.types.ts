@@ -10,17 +10,28 @@ export class Driver {
   @Field(() => CausalNode)
   node!: GraphNode;
 
-  @Field(() => [CausalPath], { description: "Chains from this driver to the moves (or the asset), best first." })
+  @Field(() => [CausalPath], { description: "Chains from this driver to the moves (or the asset), best-scoring first." })
   paths!: CausalPath[];
 
   @Field(() => Float, {
     description:
-      "Ranking score of the driver's best path: its confidence × (1 + 0.5 × (independentSourceCount − 1)). A chain through one outlet scores its confidence; each further independent outlet behind every hop adds half again.",
+      "Ranking score of the driver's best-scoring path: that path's confidence × (1 + 0.5 × (that path's independentSourceCount − 1)). " +
+      "A chain through one outlet scores its confidence; each further independent outlet behind every hop adds half again. " +
+      "Confidence is the product of the hops' confidences, so a root cause several hops away scores below the proximate cause it acts through, unless its chain is better corroborated.",
   })
   score!: number;
 
-  @Field(() => Int, { description: "The highest independentSourceCount among its paths." })
+  @Field(() => Int, { description: "Independent publishing domains behind the best-scoring path (the path the score comes from)." })
   independentSourceCount!: number;
+}
+
+@ObjectType({ description: "A span of time, both ends inclusive." })
+export class TimeWindow {
+  @Field(() => Date)
+  from!: string;
+
+  @Field(() => Date)
+  to!: string;
 }
 
 @ObjectType({ description: "Why an asset moved in a window, according to the graph." })
@@ -31,12 +42,26 @@ export class PriceMoveExplanation {
   @Field(() => [PriceMove], { description: "The asset's price moves overlapping the window, oldest first." })
   moves!: PriceMove[];
 
-  @Field(() => [Driver], { description: "Events, macro factors, narratives and entities with causal chains to the moves, ranked by score." })
+  @Field(() => TimeWindow, {
+    description:
+      "Publication window of the articles whose claims may explain the asset itself (rather than one of its moves), and whose denials and conditional risks are reported: from lookbackDays before the window's start to its end.",
+  })
+  articleWindow!: TimeWindow;
+
+  @Field(() => [Driver], {
+    description:
+      "Events, macro factors, narratives and entities with causal chains to the moves (claims of any date: the move pins the time) or to the asset itself (only claims made by articles published in articleWindow), ranked by score. " +
+      "No chain passes an event that occurred, or a price move that started, after what it explains ended.",
+  })
   drivers!: Driver[];
 
-  @Field(() => [Claim], { description: "Causes the articles explicitly deny (polarity DENIED) for the moves or for their drivers." })
+  @Field(() => [Claim], {
+    description: "Causes the articles explicitly deny (polarity DENIED) for the moves, or, in articles published in articleWindow, for the drivers and the asset.",
+  })
   deniedCauses!: Claim[];
 
-  @Field(() => [Claim], { description: "CONDITIONAL claims (\"if X then Y\") that name the asset, its events or its price moves." })
+  @Field(() => [Claim], {
+    description: "CONDITIONAL claims (\"if X then Y\") made by articles published in articleWindow that name the asset, its events or its price moves.",
+  })
   conditionalRisks!: Claim[];
 }
