@@ -13,6 +13,8 @@ export interface NestedPageRequest extends LabelKey {
   readonly page: PageRequest;
   /** Narrows the relation (e.g. a claim role); the spec's Cypher reads it as `req.variant`. */
   readonly variant?: string;
+  /** Further options of the list (e.g. which claims to show); the spec's Cypher reads them as `req.options`. */
+  readonly options?: Readonly<Record<string, unknown>>;
 }
 
 export interface NestedConnectionSpec {
@@ -56,6 +58,7 @@ export function nestedConnectionLoader<T extends GraphNode & { uid: string }>(
           label: r.label,
           key: r.key,
           variant: r.variant ?? null,
+          options: r.options ?? null,
           after: r.page.after,
           limit: int(r.page.first + 1),
         })),
@@ -67,6 +70,6 @@ export function nestedConnectionLoader<T extends GraphNode & { uid: string }>(
         return toNewestFirstConnection(items, row?.totalCount ?? 0, request.page);
       });
     },
-    { cacheKeyFn: (request) => JSON.stringify([request.label, request.key, request.variant ?? null, request.page]) },
+    { cacheKeyFn: (request) => JSON.stringify([request.label, request.key, request.variant ?? null, request.options ?? null, request.page]) },
   );
 }

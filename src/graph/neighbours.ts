@@ -31,10 +31,32 @@ export interface NeighbourSpec {
   readonly parent: Label;
   /** A pattern from `(parent)` to `(n)`, e.g. `(parent)-[:MAKES]->(n:Claim)`. */
   readonly pattern: string;
-  /** Optional WHERE condition on the pattern. */
+  /** Optional WHERE condition on the pattern; it may read the request's options as `req.options`. */
   readonly where?: string;
   /** ORDER BY expression(s) over `n`. */
   readonly orderBy: string;
+}
+
+/** A parent's key and the options its list was asked with (e.g. which claims to show). */
+export interface NeighbourRequest<O> {
+  readonly key: string;
+  readonly options: O;
+}
+
+function batchNeighbours<T extends GraphNode, O>(cypher: CypherRunner, spec: NeighbourSpec) {
+  const query = `UNWIND $requests AS req
+    MATCH (parent:${spec.parent} { ${KEY_PROPERTY[spec.parent]}: req.key })
+    OPTIONAL MATCH ${spec.pattern}
+    ${spec.where ? `WHERE ${spec.where}` : ""}
+    WITH req, n ORDER BY ${spec.orderBy}
+    RETURN req.index AS index, collect(${projectNode("n")}) AS items`;
+  return async (requests: readonly NeighbourRequest<O>[]): Promise<T[][]> => {
+    const rows = await cypher.read<{ index: number; items: NodeRow[] }>(query, {
+      requests: requests.map((request, index) => ({ index, key: request.key, options: request.options })),
+    });
+    const byIndex = new Map(rows.map((row) => [row.index, row.items.map((item) => toGraphNode(item) as T)]));
+    return requests.map((_, index) => byIndex.get(index) ?? []);
+  };
 }
 
 /**
@@ -42,15 +64,14 @@ export interface NeighbourSpec {
  * one round trip instead of 50.
  */
 export function neighboursLoader<T extends GraphNode>(cypher: CypherRunner, spec: NeighbourSpec): DataLoader<string, T[]> {
-  const query = `UNWIND $keys AS key
-    MATCH (parent:${spec.parent} { ${KEY_PROPERTY[spec.parent]}: key })
-    OPTIONAL MATCH ${spec.pattern}
-    ${spec.where ? `WHERE ${spec.where}` : ""}
-    WITH key, n ORDER BY ${spec.orderBy}
-    RETURN key, collect(${projectNode("n")}) AS items`;
-  return new DataLoader(async (keys) => {
-    const rows = await cypher.read<{ key: string; items: NodeRow[] }>(query, { keys });
-    const byKey = new Map(rows.map((row) => [row.key, row.items.map((item) => toGraphNode(item) as T)]));
-    return keys.map((key) => byKey.get(key) ?? []);
-  });
+  const load = batchNeighbours<T, null>(cypher, spec);
+  return new DataLoader((keys) => load(keys.map((key) => ({ key, options: null }))));
+}
+
+/** Like neighboursLoader, for lists whose parents may each be asked with different options (read as `req.options`). */
+export function neighboursWithOptionsLoader<T extends GraphNode, O>(
+  cypher: CypherRunner,
+  spec: NeighbourSpec,
+): DataLoader<NeighbourRequest<O>, T[], string> {
+  return new DataLoader(batchNeighbours<T, O>(cypher, spec), { cacheKeyFn: (request) => JSON.stringify([request.key, request.options]) });
 }

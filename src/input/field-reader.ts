@@ -2,6 +2,7 @@ import { canonicalDomain } from "../domain/source/source.domain.js";
 import { parseDateTime } from "../graphql/date-time.scalar.js";
 import { canonicalUrl } from "../domain/article/ingest/canonical-url.js";
 import type { Problems } from "./problems.js";
+import { canonicalTag, MAX_TAG_LENGTH } from "./tag.js";
 
 /** Field readers: each normalises one value, records a problem when it is bad, and returns a usable value. */
 export class FieldReader {
@@ -19,6 +20,11 @@ export class FieldReader {
     const text = String(value).trim();
     if (text.length > max) this.problems.add(field, `must be at most ${max} characters (got ${text.length})`);
     return text || null;
+  }
+
+  /** A tag in its one normal form (see canonicalTag). */
+  tag(value: unknown, field: string): string {
+    return this.text(typeof value === "string" ? canonicalTag(value) : value, field, MAX_TAG_LENGTH);
   }
 
   /** Keys are lower-case slugs: liquidation-cascade-2026-01-31. */

@@ -11,7 +11,7 @@ export function toArticleCriteria(filter: ArticleFilter | null): ArticleCriteria
   const criteria: ArticleCriteria = {
     asset: f.asset ? read.symbol(f.asset, "filter.asset") : null,
     source: f.source ? read.domain(f.source, "filter.source") : null,
-    tag: f.tag ? f.tag.trim().replace(/^#/, "").toLowerCase() : null,
+    tag: f.tag != null ? read.tag(f.tag, "filter.tag") : null,
     narrative: f.narrative ? read.key(f.narrative, "filter.narrative") : null,
     sentiment: f.sentiment ?? null,
     from: f.from ?? null,

@@ -1,7 +1,9 @@
 import type { CypherRunner } from "../../db/cypher.js";
 import { nestedConnectionLoader } from "../../graph/connection-loader.js";
-import { neighboursLoader } from "../../graph/neighbours.js";
+import { neighboursLoader, neighboursWithOptionsLoader } from "../../graph/neighbours.js";
 import type { Asset, IndicatorReading, PriceLevel, PriceMove } from "../asset/asset.type.js";
+import { VISIBILITY_OF_REQUEST, type ClaimVisibilityOptions } from "../claim/claim-visibility.args.js";
+import { claimVisibleAt } from "../claim/claim.cypher.js";
 import type { Claim } from "../claim/claim.type.js";
 import type { Entity } from "../entity/entity.type.js";
 import type { Event } from "../event/event.type.js";
@@ -15,8 +17,10 @@ const byArticle = (pattern: string, orderBy: string, where?: string) => ({ paren
 /** Per-request loaders of an article's own lists, keyed by the article's internal id. */
 export function createArticleLoaders(cypher: CypherRunner) {
   return {
-    claimsOfArticle: neighboursLoader<Claim>(cypher, byArticle("(parent)-[:MAKES]->(n:Claim)", "n.key", "n.supersededAt IS NULL")),
-    allClaimsOfArticle: neighboursLoader<Claim>(cypher, byArticle("(parent)-[:MAKES]->(n:Claim)", "n.recordedAt, n.key")),
+    claimsOfArticle: neighboursWithOptionsLoader<Claim, ClaimVisibilityOptions>(
+      cypher,
+      byArticle("(parent)-[:MAKES]->(n:Claim)", "n.key", claimVisibleAt("n", VISIBILITY_OF_REQUEST)),
+    ),
     citesOfArticle: neighboursLoader<Article>(cypher, byArticle("(parent)-[:CITES]->(n:Article)", "n.publishedAt DESC, n.url")),
     citedByOfArticle: neighboursLoader<Article>(cypher, byArticle("(parent)<-[:CITES]-(n:Article)", "n.publishedAt DESC, n.url")),
     tagsOfArticle: neighboursLoader<Tag>(cypher, byArticle("(parent)-[:TAGGED]->(n:Tag)", "n.name")),
@@ -33,7 +37,9 @@ export function createArticleLoaders(cypher: CypherRunner) {
       parents: ["Source", "Asset", "Entity", "MacroFactor", "Event", "PriceMove", "Narrative"],
       items: `MATCH (item:Article)-[:PUBLISHED_BY|MENTIONS|REPORTS|ADVANCES]->(node) RETURN item
               UNION
-              MATCH (item:Article)-[:MAKES]->(:Claim)-[:CAUSE|EFFECT|IF|ADVANCES]->(node) RETURN item`,
+              MATCH (item:Article)-[:MAKES]->(c:Claim)-[:CAUSE|EFFECT|IF|ADVANCES]->(node)
+              WHERE ${claimVisibleAt("c", { asOf: "req.options.asOf" })}
+              RETURN item`,
       sortKey: "item.publishedAt.epochMillis",
     }),
   };

@@ -1,5 +1,6 @@
 import type { CypherRunner } from "../../db/cypher.js";
 import { findNewestFirstPage } from "../../graph/newest-first.js";
+import { claimVisibleAt } from "../claim/claim.cypher.js";
 import type { ConnectionShape } from "../../graphql/connection.js";
 import type { PageRequest } from "../../graphql/pagination.js";
 import type { Article } from "./article.type.js";
@@ -16,13 +17,14 @@ export interface ArticleCriteria {
   ingested: boolean | null;
 }
 
+/** Articles matching `$c`; the narrative filter also takes articles whose current claims advance it. */
 const MATCH_ARTICLES = `MATCH (item:Article)
   WHERE ($c.source IS NULL OR EXISTS { (item)-[:PUBLISHED_BY]->(:Source { domain: $c.source }) })
     AND ($c.asset IS NULL OR EXISTS { (item)-[:MENTIONS]->(:Asset { symbol: $c.asset }) })
     AND ($c.tag IS NULL OR EXISTS { (item)-[:TAGGED]->(:Tag { name: $c.tag }) })
     AND ($c.narrative IS NULL
          OR EXISTS { (item)-[:ADVANCES]->(:Narrative { key: $c.narrative }) }
-         OR EXISTS { (item)-[:MAKES]->(:Claim)-[:ADVANCES]->(:Narrative { key: $c.narrative }) })
+         OR EXISTS { MATCH (item)-[:MAKES]->(c:Claim)-[:ADVANCES]->(:Narrative { key: $c.narrative }) WHERE ${claimVisibleAt("c")} })
     AND ($c.sentiment IS NULL OR item.sentiment = $c.sentiment)
     AND ($c.from IS NULL OR item.publishedAt.epochMillis >= datetime($c.from).epochMillis)
     AND ($c.to IS NULL OR item.publishedAt.epochMillis <= datetime($c.to).epochMillis)
@@ -30,5 +32,6 @@ const MATCH_ARTICLES = `MATCH (item:Article)
 
 /** Articles newest first (by publication time, then id), one page and the total, in one query. */
 export function findArticlesPage(cypher: CypherRunner, criteria: ArticleCriteria, page: PageRequest): Promise<ConnectionShape<Article>> {
-  return findNewestFirstPage<Article>(cypher, { match: MATCH_ARTICLES, time: "item.publishedAt.epochMillis" }, { c: criteria }, page);
+  const asOf = new Date().toISOString();
+  return findNewestFirstPage<Article>(cypher, { match: MATCH_ARTICLES, time: "item.publishedAt.epochMillis" }, { c: criteria, asOf }, page);
 }

@@ -1,10 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
 import { BadUserInputError } from "../../errors.js";
 import { MAX_PAGE_SIZE } from "../../graphql/connection.args.js";
 import { fromGlobalId } from "../../graphql/global-id.js";
 import { pageRequest, TIME_ID_CURSOR } from "../../graphql/pagination.js";
 import { IndicatorReading, Asset, PriceLevel, PriceMove } from "../asset/asset.type.js";
+import { ClaimVisibilityArgs, toClaimVisibility } from "../claim/claim-visibility.args.js";
 import { Claim } from "../claim/claim.type.js";
 import { Entity } from "../entity/entity.type.js";
 import { Event } from "../event/event.type.js";
@@ -53,13 +54,11 @@ export class ArticleResolver {
     return loadNode<Source>(ctx, "Source", article.sourceDomain);
   }
 
-  @FieldResolver(() => [Claim], { description: "Claims the article makes (by default only those of its current version)." })
-  claims(
-    @Root() article: Article,
-    @Arg("includeSuperseded", { defaultValue: false }) includeSuperseded: boolean,
-    @Ctx() ctx: Context,
-  ) {
-    return (includeSuperseded ? ctx.loaders.allClaimsOfArticle : ctx.loaders.claimsOfArticle).load(article.uid);
+  @FieldResolver(() => [Claim], {
+    description: "Claims the article makes, by key: by default those of its current version that are not retracted (the rule of the root `claims`).",
+  })
+  claims(@Root() article: Article, @Args() visibility: ClaimVisibilityArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.claimsOfArticle.load({ key: article.uid, options: toClaimVisibility(visibility) });
   }
 
   @FieldResolver(() => [Article], { description: "The articles it cites (its source list)." })

@@ -1,12 +1,22 @@
 import { LEADS_TO_RELATIONS } from "./claim.enums.js";
 
+/** Which claims a list shows: those visible at `asOf`, plus retracted or superseded ones when asked. */
+export interface ClaimVisibility {
+  /** Cypher expression of the time to look at, an ISO date-time string; default `$asOf`. */
+  readonly asOf?: string;
+  /** Cypher boolean expression: also show claims retracted by then. */
+  readonly includeRetracted?: string;
+  /** Cypher boolean expression: also show claims superseded by then. */
+  readonly includeSuperseded?: string;
+}
+
 /**
- * Cypher condition: claim `c` was known at `$asOf` and, unless included, neither superseded
- * nor retracted by then. `$asOf` is an ISO date-time parameter. Times are compared as
- * instants (epoch milliseconds): Neo4j orders equal instants in different offsets apart.
+ * The one visibility rule of claims, used by every list: claim `c` was known at the time and,
+ * unless included, neither superseded nor retracted by then. Times are compared as instants
+ * (epoch milliseconds): Neo4j orders equal instants in different offsets apart.
  */
-export function claimVisibleAt(c: string, options: { includeRetracted?: string; includeSuperseded?: string } = {}): string {
-  const asOf = "datetime($asOf).epochMillis";
+export function claimVisibleAt(c: string, options: ClaimVisibility = {}): string {
+  const asOf = `datetime(${options.asOf ?? "$asOf"}).epochMillis`;
   const superseded = `(${c}.supersededAt IS NULL OR ${c}.supersededAt.epochMillis > ${asOf})`;
   const retracted = `(${c}.retractedAt IS NULL OR ${c}.retractedAt.epochMillis > ${asOf})`;
   return [

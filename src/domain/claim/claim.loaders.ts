@@ -7,6 +7,8 @@ import type { Article } from "../article/article.type.js";
 import type { Narrative } from "../narrative/narrative.type.js";
 import { toGraphNode, type GraphNode, type NodeRow } from "../node/node.mapper.js";
 import type { Source } from "../source/source.type.js";
+import { VISIBILITY_OF_REQUEST } from "./claim-visibility.args.js";
+import { claimVisibleAt } from "./claim.cypher.js";
 import type { Claim } from "./claim.type.js";
 
 export interface ClaimEndpoints {
@@ -46,11 +48,11 @@ export function createClaimLoaders(cypher: CypherRunner) {
     attributedToOfClaim: neighboursLoader<Source>(cypher, byClaim("(parent)-[:ATTRIBUTED_TO]->(n:Source)", "n.domain")),
     supportedByOfClaim: neighboursLoader<Article>(cypher, byClaim("(parent)-[:SUPPORTED_BY]->(n:Article)", "n.url")),
     narrativesOfClaim: neighboursLoader<Narrative>(cypher, byClaim("(parent)-[:ADVANCES]->(n:Narrative)", "n.key")),
-    /** Current claims about a node, in the role `req.variant` (CAUSE, EFFECT, CONDITION or ANY). */
+    /** Claims about a node visible by `req.options`, in the role `req.variant` (CAUSE, EFFECT, CONDITION or ANY). */
     claimsAbout: nestedConnectionLoader<Claim>(cypher, {
       parents: ["Asset", "Entity", "MacroFactor", "Event", "PriceMove", "Narrative"],
       items: `MATCH (item:Claim)-[r:CAUSE|EFFECT|IF|ADVANCES]->(node)
-              WHERE item.supersededAt IS NULL
+              WHERE ${claimVisibleAt("item", VISIBILITY_OF_REQUEST)}
                 AND (req.variant = 'ANY' OR (req.variant = 'CONDITION' AND type(r) = 'IF') OR type(r) = req.variant)
               RETURN item`,
       sortKey: "head([(p:Article)-[:MAKES]->(item) | p.publishedAt.epochMillis])",

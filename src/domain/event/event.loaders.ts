@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
 import type { CypherRunner } from "../../db/cypher.js";
+import { CAUSAL_LABELS } from "../../graph/labels.js";
 import { neighboursLoader } from "../../graph/neighbours.js";
 import { projectNode } from "../../graph/projection.js";
 import type { Article } from "../article/article.type.js";
@@ -13,7 +14,13 @@ export interface EventReportRow {
 /** Per-request loaders of an event's links, keyed by event key. */
 export function createEventLoaders(cypher: CypherRunner) {
   return {
-    affectsOfEvent: neighboursLoader<GraphNode>(cypher, { parent: "Event", pattern: "(parent)-[:AFFECTS]->(n)", orderBy: "elementId(n)" }),
+    affectsOfEvent: neighboursLoader<GraphNode>(cypher, {
+      parent: "Event",
+      pattern: "(parent)-[:AFFECTS]->(n)",
+      // Only what the CausalNode union can return, whatever older data holds.
+      where: CAUSAL_LABELS.map((label) => `n:${label}`).join(" OR "),
+      orderBy: "elementId(n)",
+    }),
     reportsOfEvent: new DataLoader<string, EventReportRow[]>(async (keys) => {
       const rows = await cypher.read<{ key: string; reports: { amountUsd: number | null; article: NodeRow }[] }>(
         `UNWIND $keys AS key

@@ -4,6 +4,7 @@ import type { Label } from "../../graph/labels.js";
 import { ConnectionArgs, MAX_PAGE_SIZE } from "../../graphql/connection.args.js";
 import { pageRequest, TIME_ID_CURSOR } from "../../graphql/pagination.js";
 import { ArticleConnection } from "../article/article.type.js";
+import { ClaimVisibilityArgs, toClaimVisibility } from "../claim/claim-visibility.args.js";
 import { ClaimConnection } from "../claim/claim.type.js";
 
 export enum ClaimRole {
@@ -21,21 +22,26 @@ registerEnumType(ClaimRole, { name: "ClaimRole", description: "The part a node p
 export function AboutResolver<T extends object>(type: ClassType<T>, label: Label, keyOf: (node: T) => string) {
   @Resolver(() => type)
   abstract class AboutResolverBase {
-    @FieldResolver(() => ArticleConnection, { description: "Articles about this, newest first." })
+    @FieldResolver(() => ArticleConnection, {
+      description: "Articles about this, newest first: publishing, mentioning, reporting or advancing it, or making a current claim that names it.",
+    })
     articles(@Root() node: T, @Args() { first, after }: ConnectionArgs, @Ctx() ctx: Context) {
       const page = pageRequest(first ?? 20, after, MAX_PAGE_SIZE, TIME_ID_CURSOR);
-      return ctx.loaders.articlesAbout.load({ label, key: keyOf(node), page });
+      return ctx.loaders.articlesAbout.load({ label, key: keyOf(node), page, options: { asOf: new Date().toISOString() } });
     }
 
-    @FieldResolver(() => ClaimConnection, { description: "Current claims that name this, newest article first." })
+    @FieldResolver(() => ClaimConnection, {
+      description: "Claims that name this, newest article first; by default current and not retracted (the rule of the root `claims`).",
+    })
     claims(
       @Root() node: T,
       @Args() { first, after }: ConnectionArgs,
+      @Args() visibility: ClaimVisibilityArgs,
       @Arg("role", () => ClaimRole, { defaultValue: ClaimRole.ANY }) role: ClaimRole,
       @Ctx() ctx: Context,
     ) {
       const page = pageRequest(first ?? 20, after, MAX_PAGE_SIZE, TIME_ID_CURSOR);
-      return ctx.loaders.claimsAbout.load({ label, key: keyOf(node), page, variant: role });
+      return ctx.loaders.claimsAbout.load({ label, key: keyOf(node), page, variant: role, options: { ...toClaimVisibility(visibility) } });
     }
   }
   return AboutResolverBase;

@@ -11,6 +11,16 @@ export enum NodeKind {
 }
 registerEnumType(NodeKind, { name: "NodeKind", description: "The kind of node a NodeRef points at." });
 
+/** Kinds a claim's cause, effect and conditions and an event's `affects` may be: the members of the CausalNode union. */
+export const CAUSAL_NODE_KINDS: ReadonlySet<NodeKind> = new Set([
+  NodeKind.ASSET,
+  NodeKind.ENTITY,
+  NodeKind.MACRO_FACTOR,
+  NodeKind.EVENT,
+  NodeKind.PRICE_MOVE,
+  NodeKind.NARRATIVE,
+]);
+
 @InputType({ description: "A node by kind and natural key: ASSET -> symbol, SOURCE -> domain, anything else -> key." })
 export class NodeRef {
   @Field(() => NodeKind)

@@ -29,6 +29,6 @@ export class SourceResolver {
   @FieldResolver(() => ArticleConnection, { description: "Articles this outlet published, newest first." })
   articles(@Root() source: Source, @Args() { first, after }: ConnectionArgs, @Ctx() ctx: Context) {
     const page = pageRequest(first ?? 20, after, MAX_PAGE_SIZE, TIME_ID_CURSOR);
-    return ctx.loaders.articlesAbout.load({ label: "Source", key: source.domain, page });
+    return ctx.loaders.articlesAbout.load({ label: "Source", key: source.domain, page, options: { asOf: new Date().toISOString() } });
   }
 }

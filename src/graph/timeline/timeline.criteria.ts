@@ -22,8 +22,7 @@ export function toTimelineCriteria(filter: TimelineFilter): TimelineCriteria {
   const criteria: TimelineCriteria = {
     asset: filter.asset != null ? read.symbol(filter.asset, "filter.asset") : null,
     narrative: filter.narrative != null ? read.key(filter.narrative, "filter.narrative") : null,
-    // Same normalisation as ingest applies to tags: "#Liquidation" is stored as "liquidation".
-    tag: filter.tag != null ? read.text(filter.tag.trim().replace(/^#/, "").toLowerCase(), "filter.tag", 64) : null,
+    tag: filter.tag != null ? read.tag(filter.tag, "filter.tag") : null,
     source: filter.source != null ? read.domain(filter.source, "filter.source") : null,
     from: filter.from ?? null,
     to: filter.to ?? null,

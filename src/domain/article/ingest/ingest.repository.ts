@@ -142,14 +142,6 @@ const STATEMENTS: readonly Statement[] = [
     params: (input) => ({ reports: input.citedReports }),
   },
   {
-    name: "eventLinks",
-    query: `UNWIND $links AS link
-      MATCH (from:Event { key: link.from })
-      ${lookupNode("link")}
-      MERGE (from)-[:AFFECTS]->(node)`,
-    params: (input) => ({ links: input.eventLinks }),
-  },
-  {
     name: "priceMoves",
     query: `MATCH (a:Article { id: $uid })
       UNWIND $moves AS m
@@ -160,6 +152,14 @@ const STATEMENTS: readonly Statement[] = [
       MERGE (x)-[:OF]->(asset)
       MERGE (a)-[:REPORTS]->(x)`,
     params: (input) => ({ uid: input.article.uid, moves: input.priceMoves }),
+  },
+  {
+    name: "eventLinks",
+    query: `UNWIND $links AS link
+      MATCH (from:Event { key: link.from })
+      ${lookupNode("link")}
+      MERGE (from)-[:AFFECTS]->(node)`,
+    params: (input) => ({ links: input.eventLinks }),
   },
   {
     name: "levelsAndIndicators",

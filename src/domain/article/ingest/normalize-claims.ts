@@ -1,18 +1,9 @@
 import { createHash } from "node:crypto";
 import { CausalRelation, Modality, Polarity } from "../../claim/claim.enums.js";
-import { NodeKind } from "../../node/node-ref.input.js";
+import { CAUSAL_NODE_KINDS, NodeKind } from "../../node/node-ref.input.js";
 import type { IngestArticleInput } from "../article.input.js";
 import { MAX_LIST, type InputScope } from "./input-scope.js";
 import type { ClaimRow, LinkRow, NormalizedArticle } from "./normalized.js";
-
-const CAUSAL_KINDS = new Set<NodeKind>([
-  NodeKind.ASSET,
-  NodeKind.ENTITY,
-  NodeKind.MACRO_FACTOR,
-  NodeKind.EVENT,
-  NodeKind.PRICE_MOVE,
-  NodeKind.NARRATIVE,
-]);
 
 /** A claim before it gets its versioned id: its fields and the links it will write. */
 export type ClaimDraft = Omit<ClaimRow, "uid"> & { links: Omit<LinkRow, "from">[] };
@@ -33,13 +24,13 @@ export function normalizeClaims(scope: InputScope, input: IngestArticleInput, ci
     const modality = read.oneOf(c.modality, at(`${path}.modality`), Modality, Modality.FACT)!;
     const confidence = read.number(c.confidence ?? 0.5, at(`${path}.confidence`), { min: 0, max: 1 }) ?? 0.5;
     const text = read.text(c.text, at(`${path}.text`), 4000);
-    const cause = scope.ref(c.cause, `${path}.cause`, CAUSAL_KINDS);
-    const effect = scope.ref(c.effect, `${path}.effect`, CAUSAL_KINDS);
+    const cause = scope.ref(c.cause, `${path}.cause`, CAUSAL_NODE_KINDS);
+    const effect = scope.ref(c.effect, `${path}.effect`, CAUSAL_NODE_KINDS);
     if (cause && effect && cause.label === effect.label && cause.key === effect.key) {
       problems.add(at(`${path}.effect`), "must differ from the cause");
     }
     const conditionInputs = read.list(c.conditions, at(`${path}.conditions`), 20);
-    const conditions = conditionInputs.flatMap((z, j) => scope.ref(z, `${path}.conditions[${j}]`, CAUSAL_KINDS) ?? []);
+    const conditions = conditionInputs.flatMap((z, j) => scope.ref(z, `${path}.conditions[${j}]`, CAUSAL_NODE_KINDS) ?? []);
     if (modality === Modality.CONDITIONAL && conditionInputs.length === 0) {
       problems.add(at(`${path}.conditions`), "a CONDITIONAL claim needs at least one condition");
     }

@@ -1,5 +1,5 @@
 import { AssetClass } from "../../asset/asset.enums.js";
-import { NodeKind } from "../../node/node-ref.input.js";
+import { CAUSAL_NODE_KINDS, NodeKind } from "../../node/node-ref.input.js";
 import type { IngestArticleInput } from "../article.input.js";
 import { articleUid } from "./canonical-url.js";
 import { MAX_LIST, type InputScope } from "./input-scope.js";
@@ -30,9 +30,7 @@ export function normalizeThings(scope: InputScope, input: IngestArticleInput, ur
     seen.add(c.url);
   });
 
-  const tags = [
-    ...new Set(read.list(input.tags, at("tags"), 100).map((t, i) => read.text(String(t ?? "").replace(/^#/, "").toLowerCase(), at(`tags[${i}]`), 64))),
-  ];
+  const tags = [...new Set(read.list(input.tags, at("tags"), 100).map((t, i) => read.tag(t, at(`tags[${i}]`))))];
 
   const assets = read.list(input.assets, at("assets"), MAX_LIST).map((a, i) => {
     const symbol = read.symbol(a.symbol, at(`assets[${i}].symbol`));
@@ -89,8 +87,14 @@ export function normalizeEventLinks(
   const { read } = scope;
   const eventLinks = (input.events ?? []).flatMap((e, i) =>
     read.list(e.affects, scope.at(`events[${i}].affects`), 50).flatMap((target, j) => {
-      const resolved = scope.ref(target, `events[${i}].affects[${j}]`);
-      return resolved && things.events[i] ? [{ from: things.events[i].key, role: "AFFECTS", ...resolved }] : [];
+      const path = `events[${i}].affects[${j}]`;
+      const resolved = scope.ref(target, path, CAUSAL_NODE_KINDS);
+      const event = things.events[i];
+      if (resolved && event && resolved.label === "Event" && resolved.key === event.key) {
+        scope.problems.add(scope.at(path), "an event cannot affect itself");
+        return [];
+      }
+      return resolved && event ? [{ from: event.key, role: "AFFECTS", ...resolved }] : [];
     }),
   );
   const citedReports = (input.cites ?? []).flatMap((c, i) =>
