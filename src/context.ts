@@ -39,9 +39,13 @@ export function createContext(
   deps: ContextDependencies,
   request: { requestId: string; viewer: Viewer; logger: Logger },
 ): Context {
+  let loaders: Loaders | undefined;
   const cypher = new CypherRunner(deps.driver, {
     database: deps.config.neo4j.database,
     timeoutMs: deps.config.neo4j.queryTimeoutMs,
+    // A write makes what the request's loaders cached stale: later fields read afresh.
+    afterWrite: () => Object.values(loaders ?? {}).forEach((loader) => loader.clearAll()),
   });
-  return { ...request, cypher, loaders: createLoaders(cypher) };
+  loaders = createLoaders(cypher);
+  return { ...request, cypher, loaders };
 }

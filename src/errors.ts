@@ -44,6 +44,15 @@ export class DatabaseUnavailableError extends AppError {
   }
 }
 
+/**
+ * A value a client sent that a scalar cannot accept. Deliberately not a GraphQLError: GraphQL
+ * then wraps it with the AST node or variable path it came from, and the error formatter turns
+ * it into BAD_USER_INPUT naming that field.
+ */
+export class InvalidValueError extends Error {
+  override name = "InvalidValueError";
+}
+
 export class QueryTooComplexError extends AppError {
   constructor(message: string) {
     super(message, ErrorCode.QueryTooComplex);

@@ -23,6 +23,8 @@ export interface WriteTransaction {
 export interface CypherOptions {
   readonly database: string | undefined;
   readonly timeoutMs: number;
+  /** Called after every committed write, e.g. to drop what a request cached before it. */
+  readonly afterWrite?: () => void;
 }
 
 /**
@@ -61,7 +63,9 @@ export class CypherRunner {
   async write<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.#writeOnce(work);
+        const result = await this.#writeOnce(work);
+        this.options.afterWrite?.();
+        return result;
       } catch (error) {
         if (attempt >= MAX_WRITE_ATTEMPTS || !isRetryableConflict(error)) throw mapDatabaseError(error);
         await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50 * attempt));

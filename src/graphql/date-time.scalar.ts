@@ -1,25 +1,33 @@
 import { GraphQLScalarType, Kind } from "graphql";
-import { BadUserInputError } from "../errors.js";
+import { InvalidValueError } from "../errors.js";
 
 // Date, time to the minute at least, and an explicit offset: 2026-02-01T09:55-05:00, ...Z.
 const ISO_DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** Offsets beyond ±18:00 are not real (and Neo4j rejects them). */
+const MAX_OFFSET_MINUTES = 18 * 60;
+
 /** Parses an ISO-8601 date-time with an offset, keeping the offset as written (minutes added if absent). */
 export function parseDateTime(value: unknown): string {
-  if (typeof value !== "string") throw new BadUserInputError("DateTime must be an ISO-8601 string");
+  if (typeof value !== "string") throw new InvalidValueError("DateTime must be an ISO-8601 string");
   const match = ISO_DATE_TIME.exec(value.trim());
   if (!match || Number.isNaN(Date.parse(value))) {
-    throw new BadUserInputError(
+    throw new InvalidValueError(
       `"${value}" is not an ISO-8601 date-time with an offset (e.g. 2026-02-01T09:55:00-05:00)`,
     );
   }
-  const [, y, mo, d, h, mi, s = "00", fraction, offset] = match;
+  const [, y, mo, d, h, mi, s = "00", fraction] = match;
+  const offset = match[8]!;
+  const offsetMinutes = offset === "Z" ? 0 : Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6));
+  if (offsetMinutes > MAX_OFFSET_MINUTES || Number(offset.slice(4, 6)) > 59) {
+    throw new InvalidValueError(`"${value}" has the UTC offset ${offset}, beyond the ±18:00 a date-time may have`);
+  }
   const month = Number(mo);
   const day = Number(d);
   const lastDay = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
   if (month < 1 || month > 12 || day < 1 || day > lastDay || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) {
-    throw new BadUserInputError(`"${value}" is not a real calendar date-time`);
+    throw new InvalidValueError(`"${value}" is not a real calendar date-time`);
   }
   return `${y}-${mo}-${d}T${h}:${mi}:${s}${fraction ? `.${fraction}` : ""}${offset}`;
 }
@@ -46,7 +54,7 @@ export const DateTimeScalar = new GraphQLScalarType<string, string>({
   },
   parseValue: parseDateTime,
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw new BadUserInputError("DateTime must be a string literal");
+    if (ast.kind !== Kind.STRING) throw new InvalidValueError("DateTime must be a string literal");
     return parseDateTime(ast.value);
   },
 });

@@ -2,24 +2,36 @@ import { canonicalDomain } from "../domain/source/source.domain.js";
 import { parseDateTime } from "../graphql/date-time.scalar.js";
 import { canonicalUrl } from "../domain/article/ingest/canonical-url.js";
 import type { Problems } from "./problems.js";
+import { characterCount } from "../text/characters.js";
 import { canonicalTag, MAX_TAG_LENGTH } from "./tag.js";
 
 /** Field readers: each normalises one value, records a problem when it is bad, and returns a usable value. */
 export class FieldReader {
   constructor(private readonly problems: Problems) {}
 
+  /** Non-empty text of at most `max` characters (code points), trimmed; unpaired surrogates are a problem. */
   text(value: unknown, field: string, max: number): string {
     const text = typeof value === "string" ? value.trim() : "";
     if (!text) this.problems.add(field, "must not be empty");
-    else if (text.length > max) this.problems.add(field, `must be at most ${max} characters (got ${text.length})`);
+    else this.#checkText(text, field, max);
     return text;
   }
 
   optionalText(value: unknown, field: string, max: number): string | null {
     if (value === null || value === undefined) return null;
     const text = String(value).trim();
-    if (text.length > max) this.problems.add(field, `must be at most ${max} characters (got ${text.length})`);
+    this.#checkText(text, field, max);
     return text || null;
+  }
+
+  #checkText(text: string, field: string, max: number): void {
+    if (!text.isWellFormed()) {
+      this.problems.add(field, "contains an unpaired surrogate (half of a character): send well-formed UTF-16 text");
+      return;
+    }
+    // Cheap first: no text of at most `max` UTF-16 units has more than `max` characters.
+    const count = text.length > max ? characterCount(text) : text.length;
+    if (count > max) this.problems.add(field, `must be at most ${max} characters (got ${count})`);
   }
 
   /** A tag in its one normal form (see canonicalTag). */

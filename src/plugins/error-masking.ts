@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Context } from "../context.js";
 import { ErrorCode } from "../errors.js";
+import { invalidValueCause, invalidValueField } from "./input-value-errors.js";
 
 /**
  * Safe to show: errors GraphQL itself raised (parse, validation, coercion) and errors of the
@@ -11,11 +12,19 @@ import { ErrorCode } from "../errors.js";
 function isClientSafe(error: unknown): boolean {
   if (!(error instanceof GraphQLError)) return false;
   const original = error.originalError;
-  return original === undefined || original === null || original instanceof GraphQLError;
+  return original === undefined || original === null || original instanceof GraphQLError || invalidValueCause(error) !== null;
 }
 
-/** Apollo `formatError`: unexpected errors become a generic message; useErrorLogging logs them. */
+/**
+ * Apollo `formatError`: a value a scalar rejected becomes BAD_USER_INPUT naming its field
+ * (GraphQL reports literals as validation failures); unexpected errors become a generic
+ * message, which useErrorLogging logs.
+ */
 export function maskError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (error instanceof GraphQLError && invalidValueCause(error)) {
+    const field = invalidValueField(error);
+    return { ...formatted, extensions: { code: ErrorCode.BadUserInput, ...(field ? { field } : {}) } };
+  }
   if (isClientSafe(error)) return formatted;
   return {
     message: "Internal server error",

@@ -2,6 +2,8 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { requireEditor } from "../../auth/viewer.js";
 import type { Context } from "../../context.js";
 import { BadUserInputError } from "../../errors.js";
+import { FieldReader } from "../../input/field-reader.js";
+import { Problems } from "../../input/problems.js";
 import { MAX_PAGE_SIZE } from "../../graphql/connection.args.js";
 import { fromGlobalId } from "../../graphql/global-id.js";
 import { pageRequest, TIME_ID_CURSOR } from "../../graphql/pagination.js";
@@ -40,9 +42,10 @@ export class ClaimResolver {
   ): Promise<Claim> {
     requireEditor(ctx.viewer, "retractClaim");
     const { type, key } = fromGlobalId(id);
-    const text = reason.trim();
     if (type !== "Claim") throw new BadUserInputError(`"${id}" is the id of a ${type}, not a claim`, "id");
-    if (!text || text.length > 2000) throw new BadUserInputError("reason must be 1 to 2000 characters", "reason");
+    const problems = new Problems();
+    const text = new FieldReader(problems).text(reason, "reason", 2000);
+    problems.throwIfAny();
     const uid = await retractClaim(ctx.cypher, key, text, new Date().toISOString());
     if (!uid) throw new BadUserInputError(`No claim has id "${id}"`, "id");
     ctx.logger.info({ claim: uid, reason: text }, "claim retracted");

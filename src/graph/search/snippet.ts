@@ -1,9 +1,13 @@
+import { boundaryAtOrAfter, boundaryAtOrBefore } from "../../text/characters.js";
 import type { MatchTerm } from "./lucene-query.js";
 
 /** Characters of text in a snippet, not counting the ellipses marking where it was cut. */
 export const SNIPPET_LENGTH = 160;
 
 const ELLIPSIS = "…";
+
+/** How far a cut moves to fall on a space; further than that, it falls between characters. */
+const WORD_SNAP = 24;
 
 /** Where a term occurs in a text: a whole word, or a word starting with a prefix term (the whole word). */
 export interface TermMatch {
@@ -35,7 +39,8 @@ export function countMatchedTerms(text: string, terms: readonly MatchTerm[]): nu
 
 /**
  * A short excerpt of `text` around the first matched term, whitespace collapsed, cut at word
- * boundaries where possible, with an ellipsis at each cut end. Without a literal match (the
+ * boundaries where possible and never inside a character (emoji, CJK, ZWJ sequences), with
+ * an ellipsis at each cut end. Without a literal match (the
  * index's tokenizer may split words differently), the start of the text.
  */
 export function snippet(text: string, terms: readonly MatchTerm[], maxLength = SNIPPET_LENGTH): string {
@@ -48,12 +53,15 @@ export function snippet(text: string, terms: readonly MatchTerm[], maxLength = S
   start = Math.max(0, Math.min(start, end - maxLength));
   if (start > 0 && clean[start - 1] !== " ") {
     const space = clean.indexOf(" ", start);
-    if (space !== -1 && space < match.index) start = space + 1;
+    if (space !== -1 && space < match.index && space - start <= WORD_SNAP) start = space + 1;
   }
   if (end < clean.length && clean[end] !== " ") {
     const space = clean.lastIndexOf(" ", end);
-    if (space > start && space >= match.index + match.length) end = space;
+    if (space > start && space >= match.index + match.length && end - space <= WORD_SNAP) end = space;
   }
-  const body = clean.slice(start, end).trim();
+  // Without a space nearby (emoji runs, CJK), cut between characters as a reader sees them, never inside one.
+  start = boundaryAtOrAfter(clean, start);
+  end = boundaryAtOrBefore(clean, end);
+  const body = clean.slice(start, end).trim().toWellFormed();
   return `${start > 0 ? ELLIPSIS : ""}${body}${end < clean.length ? ELLIPSIS : ""}`;
 }

@@ -1,13 +1,17 @@
 import { createHash } from "node:crypto";
+import normalizeUrl from "normalize-url";
 
 /** Query parameters that track clicks rather than identify content. */
 const TRACKING = /^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|igshid|_hsenc|_hsmi|ref|ref_src|ref_url|spm|cmpid|ncid|guccounter|ocid)$/i;
 
 /**
  * The canonical form of an article URL, so the same article is one node however it was
- * linked: lower-case scheme and host, no "www.", default port, fragment, tracking
- * parameters or trailing slash; remaining parameters sorted. Returns null when the text
- * is not an http(s) URL.
+ * linked. By the URL standard (WHATWG URL, then RFC 3986 normalisation by normalize-url):
+ * scheme and host in lower case, IDN hosts in punycode, no trailing dot on the host, no
+ * default port, dot segments resolved, unreserved characters not percent-encoded and the
+ * remaining percent-encodings in upper case. Then the forms that mean the same article:
+ * https for http, no "www.", no fragment, no tracking parameters, other parameters sorted,
+ * no trailing slash. Returns null when the text is not an absolute http(s) URL.
  */
 export function canonicalUrl(input: string): string | null {
   let url: URL;
@@ -17,14 +21,17 @@ export function canonicalUrl(input: string): string | null {
     return null;
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") return null;
-  if (!url.hostname.includes(".") || url.username || url.password) return null;
-  const host = url.host.replace(/^www\./, "");
-  const params = [...url.searchParams.entries()]
-    .filter(([name]) => !TRACKING.test(name))
-    .sort(([a, av], [b, bv]) => (a === b ? av.localeCompare(bv) : a.localeCompare(b)));
-  const search = params.length ? `?${new URLSearchParams(params).toString()}` : "";
-  const path = url.pathname.replace(/\/+$/, "");
-  return `${url.protocol}//${host}${path}${search}`;
+  if (!url.hostname.replace(/\.$/, "").includes(".") || url.username || url.password) return null;
+  const normalized = normalizeUrl(url.href, {
+    forceHttps: true,
+    stripHash: true,
+    stripWWW: true,
+    removeQueryParameters: [TRACKING],
+    sortQueryParameters: true,
+    removeTrailingSlash: true,
+    removeSingleSlash: true,
+  });
+  return normalized.replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase());
 }
 
 /** The article's internal id: derived from its canonical URL, so concurrent ingests agree on it. */

@@ -75,3 +75,29 @@ describe("snippet", () => {
     expect(result.length).toBeLessThanOrEqual(SNIPPET_LENGTH + 1);
   });
 });
+
+describe("snippet never cuts a character in two", () => {
+  const FAMILY = "👨‍👩‍👧‍👦";
+  const clusters = ["🚨", "📉", FAMILY, "🇺🇦", "比", "e\u0301", "\u1100\u1161\u11a8"];
+
+  it("keeps every emoji whole around a word between emoji runs", () => {
+    const text = `${"🚨".repeat(80)} liquidation ${"📉".repeat(80)}`;
+    const cut = snippet(text, [word("liquidation")]);
+    expect(cut.isWellFormed()).toBe(true);
+    expect(cut).toContain("liquidation");
+    expect(cut.replace(/…/g, "").replace(/ ?liquidation ?/, "")).toMatch(/^(🚨)*(📉)*$/u);
+  });
+
+  it("cuts only between grapheme clusters, however the text around the match is shifted", () => {
+    for (const cluster of clusters) {
+      for (let shift = 0; shift < 12; shift += 1) {
+        const text = `${"x".repeat(shift)}${cluster.repeat(120)}ETF${cluster.repeat(120)}`;
+        const cut = snippet(text, [word("etf")]).replace(/^…|…$/g, "");
+        expect(cut.isWellFormed(), `${cluster} shifted ${shift}`).toBe(true);
+        // Apart from the match (or the padding), the snippet is whole clusters only.
+        const body = cut.replace("ETF", "");
+        expect(body.split(cluster).join(""), `${cluster} shifted ${shift}`).toMatch(/^x*$/);
+      }
+    }
+  });
+});
