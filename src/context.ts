@@ -1,3 +1,4 @@
+import DataLoader from "dataloader";
 import type { Driver } from "neo4j-driver";
 import type { Logger } from "pino";
 import type { Viewer } from "./auth/viewer.js";
@@ -20,6 +21,14 @@ function createLoaders(cypher: CypherRunner) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** Empties every loader's cache, those grouped in objects included. */
+function clearAll(group: object): void {
+  for (const loader of Object.values(group)) {
+    if (loader instanceof DataLoader) loader.clearAll();
+    else clearAll(loader as object);
+  }
+}
 
 /** Everything a resolver may use; built fresh for each request, so loaders never leak data between requests. */
 export interface Context {
@@ -44,7 +53,7 @@ export function createContext(
     database: deps.config.neo4j.database,
     timeoutMs: deps.config.neo4j.queryTimeoutMs,
     // A write makes what the request's loaders cached stale: later fields read afresh.
-    afterWrite: () => Object.values(loaders ?? {}).forEach((loader) => loader.clearAll()),
+    afterWrite: () => clearAll(loaders ?? {}),
   });
   loaders = createLoaders(cypher);
   return { ...request, cypher, loaders };

@@ -95,26 +95,29 @@ describe("ingestArticle", () => {
     expect(Number(records[0]!.get("claims"))).toBe(4);
   });
 
-  it("supersedes the old claims when the article's content changes, deleting nothing", async () => {
+  it("supersedes the claims a changed article drops and keeps the one it keeps, deleting nothing", async () => {
     const input = sampleArticle(uniqueTag());
     await server.request(IngestArticleDocument, { input }, asEditor);
+    const original = (await server.request(ArticleByUrlDocument, { url: input.url })).data!.article!.claims;
     const changed = {
       ...input,
       title: `${input.title} (updated)`,
       claims: [{ ...input.claims![1]!, text: "The cascade sent the price sharply down." }],
     };
     const res = await server.request(IngestArticleDocument, { input: changed }, asEditor);
-    expect(res.data!.ingestArticle).toMatchObject({ created: false, changed: true, counts: { claims: 1, claimsSuperseded: 4 } });
+    expect(res.data!.ingestArticle).toMatchObject({ created: false, changed: true, counts: { claims: 0, claimsSuperseded: 3, claimsRestored: 0 } });
 
     const current = await server.request(ArticleByUrlDocument, { url: input.url });
     expect(current.data!.article!.title).toBe(changed.title);
-    expect(current.data!.article!.claims.map((c) => c.text)).toEqual(["The cascade sent the price sharply down."]);
+    // Same key, same claim: it keeps its id and takes the new version's text.
+    expect(current.data!.article!.claims.map((c) => [c.id, c.text])).toEqual([
+      [original.find((c) => c.key === "cascade-causes-drop")!.id, "The cascade sent the price sharply down."],
+    ]);
 
     const history = await server.request(ArticleByUrlDocument, { url: input.url, includeSuperseded: true });
     const claims = history.data!.article!.claims;
-    expect(claims).toHaveLength(5);
-    expect(claims.filter((c) => c.supersededAt !== null)).toHaveLength(4);
-    expect(claims.find((c) => c.supersededAt === null)!.text).toBe("The cascade sent the price sharply down.");
+    expect(claims).toHaveLength(4);
+    expect(claims.filter((c) => c.supersededAt !== null).map((c) => c.key)).toEqual(["if-leverage-returns", "leverage-causes-cascade", "not-the-fund"]);
   });
 });
 

@@ -3,6 +3,9 @@ import { findNewestFirstPage } from "../../graph/newest-first.js";
 import { claimVisibleAt } from "../claim/claim.cypher.js";
 import type { ConnectionShape } from "../../graphql/connection.js";
 import type { PageRequest } from "../../graphql/pagination.js";
+import { projectNode } from "../../graph/projection.js";
+import { toNodeOf, type NodeRow } from "../node/node.mapper.js";
+import type { ArticleVersion } from "./article-version.type.js";
 import type { Article } from "./article.type.js";
 
 /** Filter values in canonical form (symbol upper-case, domain canonical, ...). */
@@ -34,4 +37,17 @@ const MATCH_ARTICLES = `MATCH (item:Article)
 export function findArticlesPage(cypher: CypherRunner, criteria: ArticleCriteria, page: PageRequest): Promise<ConnectionShape<Article>> {
   const asOf = new Date().toISOString();
   return findNewestFirstPage<Article>(cypher, { match: MATCH_ARTICLES, time: "item.publishedAt.epochMillis" }, { c: criteria, asOf }, page);
+}
+
+/** What the graph held of an article at a time: whether it records versions at all, and the version then current. */
+export async function findVersionAt(cypher: CypherRunner, uid: string, asOf: string): Promise<{ versioned: boolean; version: ArticleVersion | null }> {
+  const [row] = await cypher.read<{ versioned: boolean; version: NodeRow | null }>(
+    `MATCH (a:Article { id: $uid })
+     OPTIONAL MATCH (a)-[:HAS_VERSION]->(v:ArticleVersion)
+     WHERE v.recordedAt.epochMillis <= datetime($asOf).epochMillis
+       AND (v.supersededAt IS NULL OR v.supersededAt.epochMillis > datetime($asOf).epochMillis)
+     RETURN EXISTS { (a)-[:HAS_VERSION]->() } AS versioned, ${projectNode("v")} AS version`,
+    { uid, asOf },
+  );
+  return { versioned: row?.versioned ?? false, version: row?.version ? toNodeOf<ArticleVersion>(row.version) : null };
 }

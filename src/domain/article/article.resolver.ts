@@ -12,30 +12,58 @@ import { Event } from "../event/event.type.js";
 import { MacroFactor } from "../macro-factor/macro-factor.type.js";
 import { Narrative } from "../narrative/narrative.type.js";
 import { loadNode } from "../node/load.js";
+import type { GraphNode } from "../node/node.mapper.js";
 import { Source } from "../source/source.type.js";
+import { ArticleVersion } from "./article-version.type.js";
 import { ArticleFilter } from "./article.filter.js";
 import { toArticleCriteria } from "./article.criteria.js";
-import { findArticlesPage } from "./article.repository.js";
+import type { ArticleList } from "./article.lists.js";
+import { findArticlesPage, findVersionAt } from "./article.repository.js";
 import { Article, ArticleConnection } from "./article.type.js";
 import { articleUid, canonicalUrl } from "./ingest/canonical-url.js";
 import { Tag } from "./tag.type.js";
 
+/** One of the article's lists, of its current version or of the version current at its asOf. */
+function listOf<T extends GraphNode>(ctx: Context, article: Article, list: ArticleList): Promise<T[]> {
+  const items = article.asOf
+    ? ctx.loaders.articleListsAt[list].load({ key: article.uid, options: { asOf: article.asOf } })
+    : ctx.loaders.articleLists[list].load(article.uid);
+  return items as Promise<T[]>;
+}
+
+/** The article as it stood at `asOf`: the version then current; null if it had not been ingested yet. */
+async function articleAt(ctx: Context, article: Article, asOf: string): Promise<Article | null> {
+  const { versioned, version } = await findVersionAt(ctx.cypher, article.uid, asOf);
+  if (versioned && !version) return null;
+  const past = version?.supersededAt ? { ...version, ingestedAt: version.recordedAt } : {};
+  return Object.assign(new Article(), article, past, { asOf });
+}
+
 @Resolver(() => Article)
 export class ArticleResolver {
-  @Query(() => Article, { nullable: true, description: "An article by global id or by URL (any form of it: www., tracking parameters and case are ignored)." })
-  article(
+  @Query(() => Article, {
+    nullable: true,
+    description:
+      "An article by global id or by URL (any standard form of it, see README). With asOf: the article as the graph knew it then, its fields and lists those of the version current at that time; null if it had not been ingested by then.",
+  })
+  async article(
     @Arg("id", () => ID, { nullable: true }) id: string | null,
     @Arg("url", () => String, { nullable: true }) url: string | null,
+    @Arg("asOf", () => Date, { nullable: true }) asOf: string | null,
     @Ctx() ctx: Context,
   ): Promise<Article | null> {
     if ((id == null) === (url == null)) throw new BadUserInputError("Pass exactly one of id and url", id == null ? "id" : "url");
+    let uid: string | null = null;
     if (id != null) {
       const { type, key } = fromGlobalId(id);
-      return type === "Article" ? loadNode<Article>(ctx, "Article", key) : Promise.resolve(null);
+      uid = type === "Article" ? key : null;
+    } else {
+      const canonical = canonicalUrl(url!);
+      if (!canonical) throw new BadUserInputError(`"${url}" is not an absolute http(s) URL`, "url");
+      uid = articleUid(canonical);
     }
-    const canonical = canonicalUrl(url!);
-    if (!canonical) throw new BadUserInputError(`"${url}" is not an absolute http(s) URL`, "url");
-    return loadNode<Article>(ctx, "Article", articleUid(canonical));
+    const article = await loadNode<Article>(ctx, "Article", uid);
+    return article && asOf ? articleAt(ctx, article, asOf) : article;
   }
 
   @Query(() => ArticleConnection, { description: "Articles newest first, optionally filtered." })
@@ -49,70 +77,83 @@ export class ArticleResolver {
     return findArticlesPage(ctx.cypher, toArticleCriteria(filter), page);
   }
 
-  @FieldResolver(() => Source, { nullable: true, description: "The outlet that published it." })
-  source(@Root() article: Article, @Ctx() ctx: Context) {
-    return loadNode<Source>(ctx, "Source", article.sourceDomain);
+  @FieldResolver(() => Source, { nullable: true, description: "The outlet that published it (its one publisher)." })
+  async source(@Root() article: Article, @Ctx() ctx: Context) {
+    if (!article.asOf) return loadNode<Source>(ctx, "Source", article.sourceDomain);
+    return (await listOf<Source>(ctx, article, "source"))[0] ?? null;
+  }
+
+  @FieldResolver(() => [ArticleVersion], {
+    description: "Every period in which one content was the article's current version, newest first; empty for articles only known as citations.",
+  })
+  async versions(@Root() article: Article, @Ctx() ctx: Context): Promise<ArticleVersion[]> {
+    const versions = await ctx.loaders.versionsOfArticle.load(article.uid);
+    // The current version's content lives on the article itself.
+    const current = article.asOf ? await loadNode<Article>(ctx, "Article", article.uid) : article;
+    return versions.map((v) => (v.supersededAt || !current ? v : Object.assign(new ArticleVersion(), current, { contentHash: v.contentHash, recordedAt: v.recordedAt, supersededAt: null })));
   }
 
   @FieldResolver(() => [Claim], {
-    description: "Claims the article makes, by key: by default those of its current version that are not retracted (the rule of the root `claims`).",
+    description:
+      "Claims the article makes, by key: by default those of its current version (at the article's asOf, if set) that are not retracted (the rule of the root `claims`).",
   })
   claims(@Root() article: Article, @Args() visibility: ClaimVisibilityArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.claimsOfArticle.load({ key: article.uid, options: toClaimVisibility(visibility) });
+    const options = toClaimVisibility({ ...visibility, asOf: visibility.asOf ?? article.asOf });
+    return ctx.loaders.claimsOfArticle.load({ key: article.uid, options });
   }
 
   @FieldResolver(() => [Article], { description: "The articles it cites (its source list)." })
   cites(@Root() article: Article, @Ctx() ctx: Context) {
-    return ctx.loaders.citesOfArticle.load(article.uid);
+    return listOf<Article>(ctx, article, "cites");
   }
 
-  @FieldResolver(() => [Article], { description: "Articles that cite it." })
+  @FieldResolver(() => [Article], { description: "Articles whose current version cites it." })
   citedBy(@Root() article: Article, @Ctx() ctx: Context) {
     return ctx.loaders.citedByOfArticle.load(article.uid);
   }
 
   @FieldResolver(() => [Tag])
   tags(@Root() article: Article, @Ctx() ctx: Context) {
-    return ctx.loaders.tagsOfArticle.load(article.uid);
+    return listOf<Tag>(ctx, article, "tags");
   }
 
   @FieldResolver(() => [Asset])
   assets(@Root() article: Article, @Ctx() ctx: Context) {
-    return ctx.loaders.assetsOfArticle.load(article.uid);
+    return listOf<Asset>(ctx, article, "assets");
   }
 
   @FieldResolver(() => [Entity])
   entities(@Root() article: Article, @Ctx() ctx: Context) {
-    return ctx.loaders.entitiesOfArticle.load(article.uid);
+    return listOf<Entity>(ctx, article, "entities");
   }
 
   @FieldResolver(() => [MacroFactor])
   macroFactors(@Root() article: Article, @Ctx() ctx: Context) {
-    return ctx.loaders.macroFactorsOfArticle.load(article.uid);
+    return listOf<MacroFactor>(ctx, article, "macroFactors");
   }
 
   @FieldResolver(() => [Event], { description: "Events it reports." })
   events(@Root() article: Article, @Ctx() ctx: Context) {
-    return ctx.loaders.eventsOfArticle.load(article.uid);
+    return listOf<Event>(ctx, article, "events");
   }
 
   @FieldResolver(() => [PriceMove], { description: "Price moves it reports." })
   priceMoves(@Root() article: Article, @Ctx() ctx: Context) {
-    return ctx.loaders.priceMovesOfArticle.load(article.uid);
+    return listOf<PriceMove>(ctx, article, "priceMoves");
   }
 
   @FieldResolver(() => [PriceLevel], { description: "Price levels it states." })
   levels(@Root() article: Article, @Ctx() ctx: Context) {
-    return ctx.loaders.levelsOfArticle.load(article.uid);
+    return listOf<PriceLevel>(ctx, article, "levels");
   }
 
   @FieldResolver(() => [IndicatorReading], { description: "Indicator readings it states." })
   indicators(@Root() article: Article, @Ctx() ctx: Context) {
-    return ctx.loaders.indicatorsOfArticle.load(article.uid);
+    return listOf<IndicatorReading>(ctx, article, "indicators");
   }
 
   @FieldResolver(() => [Narrative], { description: "Narratives it advances." })
   narratives(@Root() article: Article, @Ctx() ctx: Context) {
-    return ctx.loaders.narrativesOfArticle.load(article.uid);
+    return listOf<Narrative>(ctx, article, "narratives");
   }
 }

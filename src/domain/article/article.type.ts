@@ -26,7 +26,7 @@ export class Article extends Node {
   @Field(() => Date, { nullable: true, description: "When this article was last ingested; null for articles only known as citations." })
   ingestedAt!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Hash of the ingested content; a change supersedes the article's old claims." })
+  @Field(() => String, { nullable: true, description: "Hash of the current version's canonical content; ingesting other content makes a new version (see versions)." })
   contentHash!: string | null;
 
   @Field(() => Sentiment, { nullable: true })
@@ -46,6 +46,12 @@ export class Article extends Node {
 
   /** Domain of the publishing source, for the source loader. */
   sourceDomain!: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: "The time this view of the article stands at (article(asOf:)): its fields and lists are those of the version current then. Null: now.",
+  })
+  asOf!: string | null;
 }
 
 @ObjectType()

@@ -12,12 +12,16 @@ export interface ClaimVisibility {
 
 /**
  * The one visibility rule of claims, used by every list: claim `c` was known at the time and,
- * unless included, neither superseded nor retracted by then. Times are compared as instants
- * (epoch milliseconds): Neo4j orders equal instants in different offsets apart.
+ * unless included, was then part of its article's current version and not retracted.
+ *
+ * A claim's `periods` lists, in epoch milliseconds, when it became current and when it was
+ * superseded, alternately: [recorded, superseded, current again, ...]. It is current at t when
+ * an odd number of those instants are at or before t. Times are compared as instants: Neo4j
+ * orders equal instants in different offsets apart.
  */
 export function claimVisibleAt(c: string, options: ClaimVisibility = {}): string {
   const asOf = `datetime(${options.asOf ?? "$asOf"}).epochMillis`;
-  const superseded = `(${c}.supersededAt IS NULL OR ${c}.supersededAt.epochMillis > ${asOf})`;
+  const superseded = `size([t IN ${c}.periods WHERE t <= ${asOf}]) % 2 = 1`;
   const retracted = `(${c}.retractedAt IS NULL OR ${c}.retractedAt.epochMillis > ${asOf})`;
   return [
     `${c}.recordedAt.epochMillis <= ${asOf}`,

@@ -1,5 +1,6 @@
 import { toGlobalId } from "../../graphql/global-id.js";
 import type { Sentiment } from "../article/article.enums.js";
+import { ArticleVersion } from "../article/article-version.type.js";
 import { Article } from "../article/article.type.js";
 import { Tag } from "../article/tag.type.js";
 import type { AssetClass, LevelKind } from "../asset/asset.enums.js";
@@ -17,6 +18,7 @@ export type NodeRow = Record<string, unknown> & { __label: string };
 
 export type GraphNode =
   | Article
+  | ArticleVersion
   | Asset
   | Claim
   | Entity
@@ -59,6 +61,22 @@ const MAPPERS: Record<string, (row: NodeRow) => GraphNode> = {
       riskLevel: optionalText(r.riskLevel),
       author: optionalText(r.author),
       sourceDomain: optionalText(r.sourceDomain),
+      asOf: null,
+    }),
+  ArticleVersion: (r) =>
+    Object.assign(new ArticleVersion(), {
+      contentHash: text(r.contentHash),
+      recordedAt: text(r.recordedAt),
+      supersededAt: optionalText(r.supersededAt),
+      title: text(r.title),
+      summary: optionalText(r.summary),
+      body: optionalText(r.body),
+      publishedAt: optionalText(r.publishedAt),
+      author: optionalText(r.author),
+      sentiment: optionalText(r.sentiment) as Sentiment | null,
+      score: optionalNumber(r.score),
+      threatLevel: optionalNumber(r.threatLevel),
+      riskLevel: optionalText(r.riskLevel),
     }),
   Asset: (r) =>
     Object.assign(new Asset(), {

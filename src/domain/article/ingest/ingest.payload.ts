@@ -9,11 +9,14 @@ export class IngestCounts {
   @Field(() => Int)
   relationshipsCreated!: number;
 
-  @Field(() => Int, { description: "Claims newly recorded." })
+  @Field(() => Int, { description: "Claims newly recorded (a claim is its article plus its key, or without a key its content)." })
   claims!: number;
 
-  @Field(() => Int, { description: "Claims of an earlier version of the article that this one superseded." })
+  @Field(() => Int, { description: "Claims of the stored version that this one does not make: kept, and no longer current." })
   claimsSuperseded!: number;
+
+  @Field(() => Int, { description: "Claims an earlier version made, superseded since, that this version makes again: current again." })
+  claimsRestored!: number;
 }
 
 @ObjectType()

@@ -2,7 +2,8 @@ import type { CypherRunner } from "../../../db/cypher.js";
 import type { IngestArticleInput } from "../article.input.js";
 import { normalizeIngestInput } from "./normalize.js";
 import { Problems } from "../../../input/problems.js";
-import { readIngestPreconditions, writeArticle } from "./ingest.repository.js";
+import { readIngestPreconditions } from "./ingest-preconditions.js";
+import { writeArticle } from "./ingest.repository.js";
 
 export interface IngestResult {
   readonly articleUid: string;
@@ -10,13 +11,14 @@ export interface IngestResult {
   readonly created: boolean;
   /** False when the same content was already stored: nothing was written. */
   readonly changed: boolean;
-  readonly counts: { nodesCreated: number; relationshipsCreated: number; claims: number; claimsSuperseded: number };
+  readonly counts: { nodesCreated: number; relationshipsCreated: number; claims: number; claimsSuperseded: number; claimsRestored: number };
 }
 
 /**
  * Ingests one article in one transaction: validate everything, check outside references
  * in the graph, then write with MERGE on uniquely constrained keys. Re-sending the same
- * content writes nothing; changed content supersedes the article's old claims.
+ * content writes nothing; changed content becomes the article's current version (see
+ * versioned-links.ts): what it drops is superseded and kept, what it keeps keeps its identity.
  */
 export async function ingestArticle(cypher: CypherRunner, input: IngestArticleInput, now = new Date()): Promise<IngestResult> {
   const article = normalizeIngestInput(input);
@@ -30,7 +32,7 @@ export async function ingestArticle(cypher: CypherRunner, input: IngestArticleIn
       }
       problems.throwIfAny();
     }
-    const unchanged = { nodesCreated: 0, relationshipsCreated: 0, claims: 0, claimsSuperseded: 0 };
+    const unchanged = { nodesCreated: 0, relationshipsCreated: 0, claims: 0, claimsSuperseded: 0, claimsRestored: 0 };
     if (existing?.contentHash === article.article.contentHash) {
       return { articleUid: article.article.uid, created: false, changed: false, counts: unchanged };
     }
@@ -45,6 +47,7 @@ export async function ingestArticle(cypher: CypherRunner, input: IngestArticleIn
         relationshipsCreated: tx.counters.relationshipsCreated,
         claims: outcome.claimsCreated,
         claimsSuperseded: outcome.claimsSuperseded,
+        claimsRestored: outcome.claimsRestored,
       },
     };
   });

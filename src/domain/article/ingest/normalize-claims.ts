@@ -1,14 +1,12 @@
-import { createHash } from "node:crypto";
 import { CausalRelation, Modality, Polarity } from "../../claim/claim.enums.js";
 import { CAUSAL_NODE_KINDS, NodeKind } from "../../node/node-ref.input.js";
 import type { IngestArticleInput } from "../article.input.js";
+import { shortContentHash } from "./content-hash.js";
 import { MAX_LIST, type InputScope } from "./input-scope.js";
 import type { ClaimRow, LinkRow, NormalizedArticle } from "./normalized.js";
 
 /** A claim before it gets its versioned id: its fields and the links it will write. */
 export type ClaimDraft = Omit<ClaimRow, "uid"> & { links: Omit<LinkRow, "from">[] };
-
-const shortHash = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 16);
 
 /** The article's claims: relation, polarity, modality and confidence, and their cause, effect, conditions, attributions, support and narratives. */
 export function normalizeClaims(scope: InputScope, input: IngestArticleInput, cites: NormalizedArticle["cites"]): ClaimDraft[] {
@@ -37,8 +35,8 @@ export function normalizeClaims(scope: InputScope, input: IngestArticleInput, ci
     if (modality !== Modality.CONDITIONAL && conditionInputs.length > 0) {
       problems.add(at(`${path}.modality`), "must be CONDITIONAL when the claim has conditions");
     }
-    // Without a key, the claim is identified by what it says, so re-sending it is idempotent.
-    const key = c.key ? read.key(c.key, at(`${path}.key`)) : `c-${shortHash([text, relation, polarity, cause, effect])}`;
+    // Without a key, the claim is identified by what it says (whitespace aside), in every version of its article.
+    const key = c.key ? read.key(c.key, at(`${path}.key`)) : `c-${shortContentHash({ text, relation, polarity, cause, effect })}`;
     const earlier = keys.get(key);
     if (earlier !== undefined) problems.add(at(c.key ? `${path}.key` : path), `duplicates claims[${earlier}]`);
     keys.set(key, i);

@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import { Sentiment } from "../article.enums.js";
 import type { IngestArticleInput } from "../article.input.js";
 import { articleUid } from "./canonical-url.js";
+import { contentHash } from "./content-hash.js";
 import { InputScope, MAX_LIST } from "./input-scope.js";
 import { normalizeClaims } from "./normalize-claims.js";
 import { definePriceMoves, normalizeMarket } from "./normalize-market.js";
@@ -45,18 +45,15 @@ export function normalizeIngestInput(input: IngestArticleInput): NormalizedArtic
   };
   scope.problems.throwIfAny();
 
-  // The hash covers the canonical content, so cosmetic differences (www., key case) are no change.
+  // The hash covers the canonical content, so cosmetic differences (order, whitespace, www., key case) are no new version.
   const sources = [...scope.sources.values()];
-  const contentHash = createHash("sha256")
-    .update(JSON.stringify({ article, sources, ...things, ...links, ...market, claimDrafts }))
-    .digest("hex");
-  // Claim ids carry the content version: a changed article records new claims beside the old.
-  const version = contentHash.slice(0, 12);
-  const claims = claimDrafts.map(({ links: _links, ...claim }) => ({ uid: `${uid}:${version}:${claim.key}`, ...claim }));
+  const hash = contentHash({ article, sources, ...things, ...links, ...market, claimDrafts });
+  // A claim's identity is its article and its key, not the version it first appeared in.
+  const claims = claimDrafts.map(({ links: _links, ...claim }) => ({ uid: `${uid}:${claim.key}`, ...claim }));
   const claimLinks = claimDrafts.flatMap((draft, i) => draft.links.map((link) => ({ ...link, from: claims[i]!.uid })));
 
   return {
-    article: { ...article, contentHash },
+    article: { ...article, contentHash: hash },
     sources,
     ...things,
     ...links,

@@ -1,0 +1,44 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import { Sentiment } from "./article.enums.js";
+
+@ObjectType({
+  description:
+    "A period in which one content of an article was its current version. Ingesting changed content closes the current period and opens one for the new content; ingesting an earlier content again opens a new period for it.",
+})
+export class ArticleVersion {
+  @Field({ description: "Hash of the version's canonical content (the article's contentHash while it is current)." })
+  contentHash!: string;
+
+  @Field(() => Date, { description: "When this content became the current version." })
+  recordedAt!: string;
+
+  @Field(() => Date, { nullable: true, description: "When a changed version replaced it; null while current." })
+  supersededAt!: string | null;
+
+  @Field()
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  summary!: string | null;
+
+  @Field(() => String, { nullable: true })
+  body!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  publishedAt!: string | null;
+
+  @Field(() => String, { nullable: true })
+  author!: string | null;
+
+  @Field(() => Sentiment, { nullable: true })
+  sentiment!: Sentiment | null;
+
+  @Field(() => Int, { nullable: true })
+  score!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  threatLevel!: number | null;
+
+  @Field(() => String, { nullable: true })
+  riskLevel!: string | null;
+}
