@@ -1,32 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   ArticleAsOfDocument,
   ArticlesPageDocument,
   ClaimsPageDocument,
   EventReportsDocument,
-  IngestArticleDocument,
   RetractClaimDocument,
   type IngestArticleInput,
 } from "./__generated__/graphql.js";
 import { sampleArticle } from "./fixtures/articles.js";
 import { uniqueTag } from "./support/ids.js";
-import { EDITOR_TOKEN, startTestServer, type TestServer } from "./support/server.js";
+import { ingestOk } from "./support/ingest.js";
+import { EDITOR_TOKEN, useTestServer } from "./support/server.js";
 
-let server: TestServer;
+const server = useTestServer();
 const asEditor = { token: EDITOR_TOKEN };
 
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
 
-async function ingest(input: IngestArticleInput) {
-  const res = await server.request(IngestArticleDocument, { input }, asEditor);
-  expect(res.errors).toBeUndefined();
-  return res.data!.ingestArticle;
-}
+const ingest = (input: IngestArticleInput) => ingestOk(server, input);
 
 async function read(url: string, asOf?: string) {
   const res = await server.request(ArticleAsOfDocument, { url, asOf });

@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import {
   ExplainPriceMoveDocument,
-  IngestArticleDocument,
   type CausalNodeRefFragment,
   type ClaimInput,
   type IngestArticleInput,
 } from "./__generated__/graphql.js";
 import { uniqueTag } from "./support/ids.js";
-import { EDITOR_TOKEN, startTestServer, type TestServer } from "./support/server.js";
+import { ingestOk } from "./support/ingest.js";
+import { useTestServer } from "./support/server.js";
 
-let server: TestServer;
-const asEditor = { token: EDITOR_TOKEN };
+const server = useTestServer();
 const tag = uniqueTag("w");
 const keyOf = (node: CausalNodeRefFragment) => ("key" in node ? node.key : "symbol" in node ? node.symbol : "");
 const WEEKEND = { symbol: "BTC", from: "2026-01-31T00:00:00-05:00", to: "2026-02-02T00:00:00-05:00" };
@@ -26,10 +25,7 @@ function expectSeedDriversFirst(drivers: string[]) {
   expect(drivers[4]).toBe(SEED_TOP[2]);
 }
 
-async function ingest(input: IngestArticleInput) {
-  const res = await server.request(IngestArticleDocument, { input }, asEditor);
-  expect(res.errors, input.url).toBeUndefined();
-}
+const ingest = (input: IngestArticleInput) => ingestOk(server, input);
 
 async function explain(variables: Partial<typeof WEEKEND> & { lookbackDays?: number } = {}) {
   const res = await server.request(ExplainPriceMoveDocument, { ...WEEKEND, ...variables });
@@ -77,10 +73,6 @@ const claim = (key: string, cause: ClaimInput["cause"], effect: ClaimInput["effe
 const btc = { kind: "ASSET" as const, key: "BTC" };
 const slide = { kind: "PRICE_MOVE" as const, key: "btc-weekend-slide" };
 
-beforeAll(async () => {
-  server = await startTestServer();
-});
-
 afterAll(async () => {
   // These articles share BTC and seed nodes with other files: take them out again.
   await server.driver.executeQuery(
@@ -94,7 +86,6 @@ afterAll(async () => {
      DETACH DELETE n`,
     { tag },
   );
-  await server.close();
 });
 
 describe("explainPriceMove explains its window only", () => {

@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ArticleByUrlDocument, IngestArticleDocument, SearchDocument, type IngestArticleInput } from "./__generated__/graphql.js";
 import { sampleArticle } from "./fixtures/articles.js";
 import { graphCounts } from "./support/graph-counts.js";
 import { uniqueTag } from "./support/ids.js";
-import { EDITOR_TOKEN, postGraphQL, startTestServer, type TestServer } from "./support/server.js";
+import { ingestOk } from "./support/ingest.js";
+import { EDITOR_TOKEN, postGraphQL, useTestServer } from "./support/server.js";
 
-let server: TestServer;
+const server = useTestServer();
 const asEditor = { token: EDITOR_TOKEN };
 
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
 
-async function ingest(input: IngestArticleInput) {
-  const res = await server.request(IngestArticleDocument, { input }, asEditor);
-  expect(res.errors).toBeUndefined();
-  return res.data!.ingestArticle;
-}
+const ingest = (input: IngestArticleInput) => ingestOk(server, input);
 
 const post = (query: string, variables?: Record<string, unknown>, token?: string) => postGraphQL<Record<string, unknown>>(server.url, query, variables, { token });
 

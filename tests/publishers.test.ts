@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   ArticleByUrlDocument,
   AttributionAuditDocument,
-  IngestArticleDocument,
   SourceArticlesDocument,
   type IngestArticleInput,
 } from "./__generated__/graphql.js";
 import { uniqueTag } from "./support/ids.js";
-import { EDITOR_TOKEN, startTestServer, type TestServer } from "./support/server.js";
+import { ingestOk } from "./support/ingest.js";
+import { useTestServer } from "./support/server.js";
 
-let server: TestServer;
-const asEditor = { token: EDITOR_TOKEN };
+const server = useTestServer();
 
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
 
 /** An article of `outlet` at `url`, optionally citing `cited` as published by `citedAs`. */
 function article(tag: string, url: string, outlet: string, cited?: { url: string; citedAs: string }): IngestArticleInput {
@@ -45,10 +38,7 @@ function article(tag: string, url: string, outlet: string, cited?: { url: string
   };
 }
 
-async function ingest(input: IngestArticleInput) {
-  const res = await server.request(IngestArticleDocument, { input }, asEditor);
-  expect(res.errors).toBeUndefined();
-}
+const ingest = (input: IngestArticleInput) => ingestOk(server, input);
 
 async function publishersOf(url: string): Promise<string[]> {
   const { records } = await server.driver.executeQuery(

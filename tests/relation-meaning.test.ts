@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   AttributionAuditDocument,
   CausalChainsDocument,
@@ -9,18 +9,12 @@ import {
 } from "./__generated__/graphql.js";
 import { claimArticle, sampleArticle } from "./fixtures/articles.js";
 import { uniqueTag } from "./support/ids.js";
-import { EDITOR_TOKEN, startTestServer, type TestServer } from "./support/server.js";
+import { EDITOR_TOKEN, useTestServer } from "./support/server.js";
 
-let server: TestServer;
+const server = useTestServer();
 const asEditor = { token: EDITOR_TOKEN };
 const keyOf = (node: CausalNodeRefFragment) => ("key" in node ? node.key : "symbol" in node ? node.symbol : "");
 
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
 
 /** The sample article plus one article per outlet, each making one claim on leverage -> the price drop. */
 async function storyWith(claims: Record<string, Partial<ClaimInput>>) {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   ClaimListsOfArticleDocument,
   EventAffectsDocument,
@@ -10,23 +10,14 @@ import {
 import { sampleArticle } from "./fixtures/articles.js";
 import { graphCounts } from "./support/graph-counts.js";
 import { uniqueTag } from "./support/ids.js";
-import { EDITOR_TOKEN, startTestServer, type TestServer } from "./support/server.js";
+import { ingestOk } from "./support/ingest.js";
+import { EDITOR_TOKEN, useTestServer } from "./support/server.js";
 
-let server: TestServer;
+const server = useTestServer();
 const asEditor = { token: EDITOR_TOKEN };
 
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
 
-async function ingest(input: IngestArticleInput) {
-  const res = await server.request(IngestArticleDocument, { input }, asEditor);
-  expect(res.errors).toBeUndefined();
-  return res.data!.ingestArticle;
-}
+const ingest = (input: IngestArticleInput) => ingestOk(server, input);
 
 describe("every claim list follows the root claims' visibility rule", () => {
   it("leaves a retracted claim out of the article's, the asset's and the narrative's lists, and shows it when asked", async () => {

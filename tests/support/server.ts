@@ -1,7 +1,7 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print, type GraphQLFormattedError } from "graphql";
 import type { Driver } from "neo4j-driver";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { startService, type Service } from "../../src/bootstrap.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
@@ -74,4 +74,24 @@ export async function postGraphQL<R>(
   const response = await fetch(url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
   const body = (await response.json()) as Omit<GraphQLResponse<R>, "status" | "headers">;
   return { status: response.status, headers: response.headers, ...body };
+}
+
+/**
+ * Starts a test server before the file's tests and closes it after them. The returned object
+ * stands for that server (its properties are read from it once it has started).
+ */
+export function useTestServer(env: Record<string, string> = {}): TestServer {
+  let current: TestServer | undefined;
+  beforeAll(async () => {
+    current = await startTestServer(env);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  return new Proxy({} as TestServer, {
+    get: (_target, property) => {
+      if (!current) throw new Error("the test server is not started yet: use it inside a test or hook");
+      return current[property as keyof TestServer];
+    },
+  });
 }
