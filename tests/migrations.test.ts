@@ -43,6 +43,30 @@ describe("migrations", () => {
     expect(fulltext).not.toHaveProperty("named_things");
   });
 
+  it("brings claims and articles written before versions to the version model, once", async () => {
+    const tag = `legacy-${Date.now()}`;
+    await driver.executeQuery(
+      `CREATE (a:Article { id: $tag, url: 'https://' + $tag + '.example/a', title: 'Old', contentHash: 'h1', ingestedAt: datetime('2026-01-01T00:00:00Z') })
+       CREATE (a)-[:MAKES]->(:Claim { id: $tag + ':current', key: 'current', recordedAt: datetime('2026-01-01T00:00:00Z') })
+       CREATE (a)-[:MAKES]->(:Claim { id: $tag + ':old', key: 'old', recordedAt: datetime('2026-01-01T00:00:00Z'), supersededAt: datetime('2026-01-02T00:00:00Z') })`,
+      { tag },
+    );
+    await applyMigrations(driver, process.env.NEO4J_DATABASE, logger);
+    await applyMigrations(driver, process.env.NEO4J_DATABASE, logger);
+    const { records } = await driver.executeQuery(
+      `MATCH (a:Article { id: $tag })-[:MAKES]->(c:Claim)
+       RETURN c.key AS key, c.periods AS periods, COUNT { (a)-[:HAS_VERSION]->(:ArticleVersion { contentHash: 'h1' }) } AS versions
+       ORDER BY key`,
+      { tag },
+    );
+    const jan1 = Date.parse("2026-01-01T00:00:00Z");
+    expect(records.map((r) => [r.get("key"), (r.get("periods") as { toNumber(): number }[]).map((t) => t.toNumber()), Number(r.get("versions"))])).toEqual([
+      ["current", [jan1], 1],
+      ["old", [jan1, jan1 + 86_400_000], 1],
+    ]);
+    await driver.executeQuery("MATCH (a:Article { id: $tag }) OPTIONAL MATCH (a)-->(n) DETACH DELETE a, n", { tag });
+  });
+
   it("makes a duplicate key impossible, whatever the writer", async () => {
     const domain = `dup-${Date.now()}.example`;
     await driver.executeQuery("CREATE (:Source { domain: $domain, name: 'One' })", { domain });
