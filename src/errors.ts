@@ -7,6 +7,8 @@ export const ErrorCode = {
   Forbidden: "FORBIDDEN",
   NotFound: "NOT_FOUND",
   QueryTooComplex: "QUERY_TOO_COMPLEX",
+  QueryTimeout: "QUERY_TIMEOUT",
+  RateLimited: "RATE_LIMITED",
   DatabaseUnavailable: "DATABASE_UNAVAILABLE",
   Internal: "INTERNAL_SERVER_ERROR",
 } as const;
@@ -53,8 +55,29 @@ export class InvalidValueError extends Error {
   override name = "InvalidValueError";
 }
 
+/** The limits a request can exceed, as `extensions.limit` names them. */
+export type QueryLimitName = "depth" | "aliases" | "directives" | "tokens" | "fields" | "cost";
+
+/** A request over one of the query limits; nothing of it ran. `extensions.limit` and `max` say which. */
 export class QueryTooComplexError extends AppError {
-  constructor(message: string) {
-    super(message, ErrorCode.QueryTooComplex);
+  constructor(message: string, limit: QueryLimitName, max: number, extensions: Record<string, unknown> = {}) {
+    super(message, ErrorCode.QueryTooComplex, { ...extensions, limit, max, http: { status: 400 } });
+  }
+}
+
+/** The database worked on the request longer than the per-request time limit (NEO4J_QUERY_TIMEOUT_MS). */
+export class QueryTimeoutError extends AppError {
+  constructor(message = "The query ran longer than the per-request database time limit") {
+    super(message, ErrorCode.QueryTimeout);
+  }
+}
+
+/** The client sent more requests than its rate limit allows; HTTP 429 with Retry-After. */
+export class RateLimitedError extends AppError {
+  constructor(kind: "reads" | "writes", perMinute: number, retryAfterSeconds: number) {
+    super(`Too many ${kind}: at most ${perMinute} a minute per client; try again in ${retryAfterSeconds} s`, ErrorCode.RateLimited, {
+      retryAfter: retryAfterSeconds,
+      http: { status: 429, headers: new Map([["retry-after", String(retryAfterSeconds)]]) },
+    });
   }
 }

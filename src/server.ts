@@ -17,6 +17,7 @@ import { healthRoutes, type HealthState } from "./http/health.js";
 import { requestId } from "./http/request-id.js";
 import { useDiagnostics } from "./plugins/diagnostics.js";
 import { maskError, useErrorLogging } from "./plugins/error-masking.js";
+import { queryLimits } from "./plugins/query-limits.js";
 import { createMetrics, useMetrics } from "./plugins/metrics.js";
 import { useRequestLogging } from "./plugins/request-logging.js";
 
@@ -52,13 +53,19 @@ export async function createApp({ schema, config, driver, logger }: AppDependenc
   const health: HealthState = { draining: false };
   const authenticator = createAuthenticator(config.auth);
 
+  const limits = queryLimits(config.graphql.limits, config.env === "production");
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
+    introspection: config.graphql.introspection,
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      ...limits.plugins,
       useRequestLogging(),
       useErrorLogging(),
       useMetrics(metrics),

@@ -7,7 +7,10 @@ import { projectRoot } from "../src/project-root.js";
 describe("loadConfig", () => {
   it("applies the documented defaults", () => {
     const config = loadConfig({});
-    expect(config.http).toEqual({ port: 4000, host: "127.0.0.1" });
+    expect(config.http).toEqual({ port: 4000, host: "127.0.0.1", corsOrigins: [] });
+    expect(config.rateLimits).toEqual({ readsPerMinute: 600, writesPerMinute: 120 });
+    expect(config.graphql.limits).toEqual({ maxDepth: 12, maxAliases: 15, maxDirectives: 10, maxTokens: 1000, maxFields: 400, maxCost: 20000 });
+    expect(config.metricsToken).toBeUndefined();
     expect(config.neo4j.uri).toBeUndefined();
     expect(config.neo4j.embedded.boltPort).toBe(7687);
     expect(config.seedOnStart).toBe(true);
@@ -20,11 +23,11 @@ describe("loadConfig", () => {
       NEO4J_USERNAME: "reader",
       NEO4J_PASSWORD: "secret",
       NEO4J_DATABASE: "market",
-      EDITOR_TOKENS: " one, two ,,",
+      EDITOR_TOKENS: " editor-token-number-one-0001, editor-token-number-two-0002 ,,",
       SEED_ON_START: "false",
     });
     expect(config.neo4j).toMatchObject({ uri: "neo4j+s://abc.databases.neo4j.io", username: "reader", database: "market" });
-    expect(config.auth.editorTokens).toEqual(["one", "two"]);
+    expect(config.auth.editorTokens).toEqual(["editor-token-number-one-0001", "editor-token-number-two-0002"]);
     expect(config.seedOnStart).toBe(false);
   });
 
@@ -39,6 +42,47 @@ describe("loadConfig", () => {
       expect(message).toContain('LOG_LEVEL must be one of');
       expect(message).toContain("NEO4J_URI must be a bolt:// or neo4j:// URI");
     }
+  });
+
+  it("never prints a secret's value, and names what is wrong with it", () => {
+    for (const [name, value, reason] of [
+      ["JWT_SECRET", "short-secret-value", "JWT_SECRET must be at least 32 characters"],
+      ["EDITOR_TOKENS", "good-editor-token-0123456789,tiny-token", "EDITOR_TOKENS must each be at least 24 characters"],
+      ["METRICS_TOKEN", "tiny-metrics", "METRICS_TOKEN must be at least 16 characters"],
+    ] as const) {
+      try {
+        loadConfig({ [name]: value });
+        expect.unreachable(`${name} was accepted`);
+      } catch (error) {
+        const message = (error as Error).message;
+        expect(message).toContain(reason);
+        for (const part of value.split(",")) expect(message).not.toContain(part);
+      }
+    }
+  });
+
+  it("requires an audience and an issuer with a JWKS, and reads the limits and CORS origins", () => {
+    expect(() => loadConfig({ JWT_JWKS_URL: "https://id.example.com/jwks.json" })).toThrow(/JWT_JWKS_URL needs JWT_AUDIENCE and JWT_ISSUER/);
+    const config = loadConfig({
+      JWT_JWKS_URL: "https://id.example.com/jwks.json",
+      JWT_AUDIENCE: "market-graph",
+      JWT_ISSUER: "https://id.example.com/",
+      CORS_ORIGINS: "https://app.example.com, http://localhost:5173",
+      QUERY_MAX_DEPTH: "8",
+      RATE_LIMIT_WRITES_PER_MINUTE: "0",
+    });
+    expect(config.auth).toMatchObject({ jwtAudience: "market-graph", jwtIssuer: "https://id.example.com/" });
+    expect(config.http.corsOrigins).toEqual(["https://app.example.com", "http://localhost:5173"]);
+    expect(config.graphql.limits.maxDepth).toBe(8);
+    expect(config.rateLimits).toEqual({ readsPerMinute: 600, writesPerMinute: 0 });
+    expect(() => loadConfig({ CORS_ORIGINS: "app.example.com" })).toThrow(/CORS_ORIGINS must be/);
+  });
+
+  it("answers introspection by default except in production, unless INTROSPECTION says", () => {
+    expect(loadConfig({}).graphql.introspection).toBe(true);
+    expect(loadConfig({ NODE_ENV: "production" }).graphql.introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: "production", INTROSPECTION: "true" }).graphql.introspection).toBe(true);
+    expect(loadConfig({ INTROSPECTION: "false" }).graphql.introspection).toBe(false);
   });
 
   it("rejects out-of-range ports and a short JWT secret", () => {

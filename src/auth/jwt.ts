@@ -42,6 +42,10 @@ export interface JwtVerifierOptions {
   readonly secret?: string | undefined;
   /** URL of the identity provider's JSON Web Key Set. */
   readonly jwksUrl?: string | undefined;
+  /** When set, a token's `aud` must include it. */
+  readonly audience?: string | undefined;
+  /** When set, a token's `iss` must equal it. */
+  readonly issuer?: string | undefined;
 }
 
 /** Verifies JWTs and turns their claims into a viewer. */
@@ -86,7 +90,12 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier | nu
 
   // A JWT without exp would be an editor credential that never lapses; long-lived access is
   // what API keys are for.
-  const common: JWTVerifyOptions = { clockTolerance: CLOCK_TOLERANCE_SECONDS, requiredClaims: ["exp"] };
+  const common: JWTVerifyOptions = {
+    clockTolerance: CLOCK_TOLERANCE_SECONDS,
+    requiredClaims: ["exp"],
+    ...(options.audience ? { audience: options.audience } : {}),
+    ...(options.issuer ? { issuer: options.issuer } : {}),
+  };
 
   async function verifyWithSecret(token: string, key: Uint8Array): Promise<JWTPayload | null> {
     try {

@@ -1,5 +1,5 @@
 import { Neo4jError } from "neo4j-driver";
-import { AppError, DatabaseUnavailableError, QueryTooComplexError } from "../errors.js";
+import { AppError, DatabaseUnavailableError, QueryTimeoutError } from "../errors.js";
 
 const UNAVAILABLE_CODES = new Set(["ServiceUnavailable", "SessionExpired"]);
 
@@ -11,10 +11,15 @@ export function isUnavailable(error: unknown): boolean {
 
 /** A transient conflict between concurrent writers (deadlock, lock timeout), worth retrying. */
 export function isRetryableConflict(error: unknown): boolean {
-  return (
-    error instanceof Neo4jError &&
-    (error.code.includes("DeadlockDetected") || error.code.includes("LockClient") || error.code.includes("Transaction.Outdated"))
-  );
+  return error instanceof Neo4jError && (error.code.includes("DeadlockDetected") || error.code.includes("Transaction.Outdated"));
+}
+
+/**
+ * The transaction ran out of time: it timed out running, or was stopped while it waited for a
+ * lock (Neo4j's LockClientStopped). Retrying would only wait again.
+ */
+function isTimeout(error: unknown): boolean {
+  return error instanceof Neo4jError && (error.code.includes("TransactionTimedOut") || error.code.includes("LockClientStopped"));
 }
 
 /**
@@ -24,8 +29,6 @@ export function isRetryableConflict(error: unknown): boolean {
 export function mapDatabaseError(error: unknown): unknown {
   if (error instanceof AppError) return error;
   if (isUnavailable(error)) return new DatabaseUnavailableError();
-  if (error instanceof Neo4jError && error.code.includes("TransactionTimedOut")) {
-    return new QueryTooComplexError("The query ran longer than the per-request database time limit");
-  }
+  if (isTimeout(error)) return new QueryTimeoutError();
   return error;
 }

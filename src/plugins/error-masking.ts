@@ -1,8 +1,9 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Context } from "../context.js";
-import { ErrorCode } from "../errors.js";
+import { AppError, ErrorCode } from "../errors.js";
 import { invalidValueCause, invalidValueField } from "./input-value-errors.js";
+import { tokenLimitRejection } from "./query-limits.js";
 
 /**
  * Safe to show: errors GraphQL itself raised (parse, validation, coercion) and errors of the
@@ -25,6 +26,13 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown): Gra
     const field = invalidValueField(error);
     return { ...formatted, extensions: { code: ErrorCode.BadUserInput, ...(field ? { field } : {}) } };
   }
+  const tokens = tokenLimitRejection(formatted.message);
+  if (tokens) return { ...formatted, message: tokens.message, extensions: withoutHttp(tokens.extensions) };
+  const wrapped = wrappedAppError(error);
+  if (wrapped) {
+    // Apollo wraps what a validation rule reports in its own error; the application's code stands.
+    return { ...formatted, message: wrapped.message, extensions: withoutHttp(wrapped.extensions) };
+  }
   if (isClientSafe(error)) return formatted;
   return {
     message: "Internal server error",
@@ -32,6 +40,21 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown): Gra
     ...(formatted.path ? { path: formatted.path } : {}),
     extensions: { code: ErrorCode.Internal },
   };
+}
+
+/** Extensions as a client sees them: Apollo turns `http` into the response's status and headers. */
+function withoutHttp({ http: _http, ...extensions }: Record<string, unknown>): Record<string, unknown> {
+  return extensions;
+}
+
+/** An AppError that another GraphQLError wraps (not the error itself), if any. */
+function wrappedAppError(error: unknown): AppError | null {
+  let current = error instanceof GraphQLError ? error.originalError : null;
+  for (let depth = 0; current && depth < 5; depth += 1) {
+    if (current instanceof AppError) return current;
+    current = current instanceof GraphQLError ? current.originalError : null;
+  }
+  return null;
 }
 
 /** Logs every error that maskError hides, with the request id, so it can be traced. */

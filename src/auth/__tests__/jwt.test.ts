@@ -80,6 +80,27 @@ describe("JWT with a shared secret (HS256)", () => {
   });
 });
 
+describe("JWT audience and issuer", () => {
+  const auth = createAuthenticator(authConfig({ jwtSecret: SECRET, jwtAudience: "market-graph", jwtIssuer: "https://id.example.com/" }));
+
+  it("accepts a token for this audience from this issuer", async () => {
+    const token = await hs256({ sub: "alice", roles: ["editor"], aud: ["other", "market-graph"], iss: "https://id.example.com/" });
+    expect((await auth.authenticate(`Bearer ${token}`)).subject).toBe("alice");
+  });
+
+  it("rejects a token for another audience, from another issuer, or naming neither", async () => {
+    for (const claims of [
+      { aud: "other", iss: "https://id.example.com/" },
+      { aud: "market-graph", iss: "https://evil.example.com/" },
+      { aud: "market-graph" },
+      { iss: "https://id.example.com/" },
+    ]) {
+      const token = await hs256({ sub: "mallory", roles: ["editor"], ...claims });
+      await expectUnauthenticated(() => auth.authenticate(`Bearer ${token}`), /^Invalid or expired token$/);
+    }
+  });
+});
+
 describe("JWT from an identity provider (JWKS)", () => {
   let server: http.Server;
   let jwksUrl: string;

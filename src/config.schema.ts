@@ -1,0 +1,99 @@
+import { z } from "zod";
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+/** Variables whose values are secrets: a configuration error names them, never their value. */
+export const SECRET_VARIABLES: ReadonlySet<string> = new Set(["NEO4J_PASSWORD", "EDITOR_TOKENS", "JWT_SECRET", "METRICS_TOKEN"]);
+
+/** Shortest editor API key accepted: long enough that guessing one is hopeless. */
+export const MIN_EDITOR_TOKEN_LENGTH = 24;
+
+const integer = (name: string, fallback: string, min: number, max: number) =>
+  z
+    .string()
+    .default(fallback)
+    .refine((v) => /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max, {
+      message: `${name} must be an integer between ${min} and ${max}`,
+    })
+    .transform(Number);
+
+const port = (name: string, fallback: string) => integer(name, fallback, 0, 65535);
+
+const flag = (name: string, fallback?: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => v ?? fallback)
+    .refine((v) => v === undefined || /^(true|false|1|0|yes|no)$/i.test(v), {
+      message: `${name} must be true or false`,
+    })
+    .transform((v) => (v === undefined ? undefined : /^(true|1|yes)$/i.test(v)));
+
+const list = z
+  .string()
+  .default("")
+  .transform((v) =>
+    v
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() ? v.trim() : undefined));
+
+/** The environment the server reads, with defaults; names are a contract (see README). */
+export const EnvSchema = z
+  .object({
+    PORT: port("PORT", "4000"),
+    HOST: z.string().min(1, "HOST must not be empty").default("127.0.0.1"),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    LOG_LEVEL: z.enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+    NEO4J_URI: optionalText.refine((v) => v === undefined || /^(neo4j|bolt)(\+s|\+ssc)?:\/\/\S+$/.test(v), {
+      message: "NEO4J_URI must be a bolt:// or neo4j:// URI (optionally +s or +ssc)",
+    }),
+    NEO4J_USERNAME: z.string().default("neo4j"),
+    NEO4J_PASSWORD: z.string().default(""),
+    NEO4J_DATABASE: optionalText,
+    NEO4J_BOLT_PORT: port("NEO4J_BOLT_PORT", "7687"),
+    NEO4J_DATA_DIR: z.string().min(1).default("data/neo4j"),
+    NEO4J_QUERY_TIMEOUT_MS: integer("NEO4J_QUERY_TIMEOUT_MS", "15000", 100, 3_600_000),
+    EDITOR_TOKENS: list.refine((tokens) => tokens.every((t) => t.length >= MIN_EDITOR_TOKEN_LENGTH), {
+      message: `EDITOR_TOKENS must each be at least ${MIN_EDITOR_TOKEN_LENGTH} characters`,
+    }),
+    JWT_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
+      message: "JWT_SECRET must be at least 32 characters",
+    }),
+    JWT_JWKS_URL: optionalText.refine((v) => v === undefined || URL.canParse(v), {
+      message: "JWT_JWKS_URL must be a URL",
+    }),
+    JWT_AUDIENCE: optionalText,
+    JWT_ISSUER: optionalText,
+    CORS_ORIGINS: list.refine((origins) => origins.every((o) => o === "*" || /^https?:\/\/[^/\s]+$/.test(o)), {
+      message: "CORS_ORIGINS must be * or a comma-separated list of origins such as https://app.example.com",
+    }),
+    INTROSPECTION: flag("INTROSPECTION"),
+    METRICS_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, {
+      message: "METRICS_TOKEN must be at least 16 characters",
+    }),
+    RATE_LIMIT_READS_PER_MINUTE: integer("RATE_LIMIT_READS_PER_MINUTE", "600", 0, 1_000_000),
+    RATE_LIMIT_WRITES_PER_MINUTE: integer("RATE_LIMIT_WRITES_PER_MINUTE", "120", 0, 1_000_000),
+    QUERY_MAX_DEPTH: integer("QUERY_MAX_DEPTH", "12", 1, 100),
+    QUERY_MAX_ALIASES: integer("QUERY_MAX_ALIASES", "15", 0, 1000),
+    QUERY_MAX_DIRECTIVES: integer("QUERY_MAX_DIRECTIVES", "10", 0, 1000),
+    QUERY_MAX_TOKENS: integer("QUERY_MAX_TOKENS", "1000", 50, 100_000),
+    QUERY_MAX_FIELDS: integer("QUERY_MAX_FIELDS", "400", 10, 100_000),
+    QUERY_MAX_COST: integer("QUERY_MAX_COST", "20000", 10, 100_000_000),
+    REDIS_URL: optionalText,
+    SEED_ON_START: flag("SEED_ON_START", "true"),
+    GRAPHQL_DEBUG: flag("GRAPHQL_DEBUG", "false"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.JWT_JWKS_URL && (!env.JWT_AUDIENCE || !env.JWT_ISSUER)) {
+      ctx.addIssue({ code: "custom", path: ["JWT_JWKS_URL"], message: "JWT_JWKS_URL needs JWT_AUDIENCE and JWT_ISSUER (tokens from an identity provider must be checked for both)" });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;

@@ -1,0 +1,86 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import { getVariableValues, type GraphQLError, type ValidationContext } from "graphql";
+import { getComplexity } from "graphql-query-complexity";
+import type { QueryLimits } from "../config.js";
+import type { Context } from "../context.js";
+import { QueryTooComplexError, type QueryLimitName } from "../errors.js";
+import { fieldCost } from "./query-cost.js";
+
+/** An armor rejection, reported during validation as QUERY_TOO_COMPLEX naming the limit. */
+function rejectAs(limit: QueryLimitName, max: number) {
+  return [
+    (context: ValidationContext | null, error: GraphQLError) =>
+      context?.reportError(new QueryTooComplexError(error.message.replace(/^Syntax Error: /, ""), limit, max)),
+  ];
+}
+
+/**
+ * Estimated cost (see query-cost.ts) and field selections of the operation, once its
+ * variables are known and before anything runs. Variables that do not coerce are left to
+ * execution, which rejects them before resolving anything.
+ */
+function useQueryCost(limits: QueryLimits): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart({ schema }) {
+      return {
+        async didResolveOperation({ request, document, operation, operationName }) {
+          const variables = getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {});
+          if (variables.errors) return;
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: variables.coerced,
+              operationName: operationName ?? undefined,
+              estimators: [fieldCost],
+              maxQueryNodes: limits.maxFields,
+            });
+          } catch (error) {
+            if ((error as Error).message.includes("maximum allowed number of nodes")) {
+              throw new QueryTooComplexError(`Field selection limit of ${limits.maxFields} exceeded.`, "fields", limits.maxFields);
+            }
+            throw error;
+          }
+          if (cost > limits.maxCost) {
+            throw new QueryTooComplexError(`Cost limit of ${limits.maxCost} exceeded, estimated ${cost}.`, "cost", limits.maxCost, { cost });
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Everything that bounds one request before any Cypher runs: tokens (graphql-js's parser),
+ * depth, aliases and directives (graphql-armor), field selections and the cost model
+ * (graphql-query-complexity).
+ * Rejections are QUERY_TOO_COMPLEX with `extensions.limit` and `max`. Field suggestions
+ * ("Did you mean …") are hidden when `hideSuggestions` is set.
+ */
+export function queryLimits(limits: QueryLimits, hideSuggestions: boolean) {
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, propagateOnRejection: false, onReject: rejectAs("depth", limits.maxDepth) },
+    maxAliases: { n: limits.maxAliases, propagateOnRejection: false, onReject: rejectAs("aliases", limits.maxAliases) },
+    maxDirectives: { n: limits.maxDirectives, propagateOnRejection: false, onReject: rejectAs("directives", limits.maxDirectives) },
+    // Tokens are counted by graphql-js's own parser (parseOptions below): armor's token plugin
+    // throws from a hook Apollo treats as an internal failure.
+    maxTokens: { enabled: false },
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: hideSuggestions },
+  });
+  const { plugins, validationRules } = armor.protect();
+  // armor is typed against Apollo's CommonJS build; the plugins are the same objects.
+  const armorPlugins = plugins as unknown as ApolloServerPlugin<Context>[];
+  return { plugins: [...armorPlugins, useQueryCost(limits)], validationRules, parseOptions: { maxTokens: limits.maxTokens } };
+}
+
+// graphql-js 16 says "more that" in this message; both spellings are matched.
+const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more tha[nt] (\d+) tokens\. Parsing aborted\.$/;
+
+/** The parser's token-limit error as QUERY_TOO_COMPLEX, or null for any other error. */
+export function tokenLimitRejection(message: string): QueryTooComplexError | null {
+  const match = TOKEN_LIMIT_MESSAGE.exec(message);
+  return match ? new QueryTooComplexError(`Token limit of ${match[1]} exceeded.`, "tokens", Number(match[1])) : null;
+}

@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ArticleByUrlDocument, IngestArticleDocument, SourcesPageDocument } from "./__generated__/graphql.js";
+import { sampleArticle } from "./fixtures/articles.js";
+import { uniqueTag } from "./support/ids.js";
+import { ingestOk } from "./support/ingest.js";
+import { EDITOR_TOKEN, postGraphQL, startTestServer, useTestServer, type TestServer } from "./support/server.js";
+
+const server = useTestServer({ GRAPHQL_DEBUG: "true" });
+
+const repeat = (count: number, make: (i: number) => string) => Array.from({ length: count }, (_, i) => make(i)).join(" ");
+
+/** Nests `claims { article { … } }` `levels` times inside `articles(first: 100)`. */
+function nestedAttack(levels: number): string {
+  let inner = "title";
+  for (let i = 0; i < levels; i += 1) inner = `claims { article { ${inner} } }`;
+  return `{ articles(first: 100) { edges { node { ${inner} } } } }`;
+}
+
+const ATTACKS: [name: string, query: string, limit: string][] = [
+  ["101 aliases", `{ ${repeat(101, (i) => `a${i}: sources { totalCount }`)} }`, "aliases"],
+  ["101 aliases of articles(first: 100), over 1,000 tokens", `{ ${repeat(101, (i) => `a${i}: articles(first: 100) { totalCount }`)} }`, "tokens"],
+  ["100 aliases of attributionAudit", `{ ${repeat(100, (i) => `a${i}: attributionAudit { summary { total } }`)} }`, "aliases"],
+  ["500 duplicated fields", `{ sources(first: 1) { ${repeat(500, () => "totalCount")} } }`, "fields"],
+  ["60 directives", `{ ${repeat(60, () => "... on Query @include(if: true) { __typename }")} }`, "directives"],
+  ["nesting eight levels deep", nestedAttack(8), "depth"],
+  ["articles -> claims -> article nested three levels", nestedAttack(3), "cost"],
+  ["a huge first", "{ articles(first: 1000000000) { edges { node { title source { name } } } } }", "cost"],
+  ["a huge maxDepth", `{ causalChains(from: { kind: MACRO_FACTOR, key: "liquidity" }, to: { kind: ASSET, key: "BTC" }, maxDepth: 100000) { length } }`, "cost"],
+  ["a shallow query whose cost multiplies", "{ sources(first: 200) { edges { node { articles(first: 200) { edges { node { title } } } } } } }", "cost"],
+  ["2,000 tokens", `query ($x: [Int] = [${repeat(2000, () => "1")}]) { sources(first: 1) { totalCount } }`, "tokens"],
+];
+
+async function expectStillServing() {
+  const ready = await fetch(`${server.origin}/readyz`);
+  expect(ready.status).toBe(200);
+  const normal = await server.request(SourcesPageDocument, { first: 1 });
+  expect(normal.errors).toBeUndefined();
+  expect(normal.data!.sources.edges).toHaveLength(1);
+}
+
+describe("one request cannot take the server down", () => {
+  it.each(ATTACKS)("rejects %s with QUERY_TOO_COMPLEX naming the limit, before any Cypher runs", async (_name, query, limit) => {
+    const res = await postGraphQL(server.url, query);
+    expect(res.status).toBe(400);
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors![0]!.extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", limit, max: expect.any(Number) });
+    expect(res.errors![0]!.message).toMatch(/limit of \d+ exceeded/);
+    expect(res.data ?? null).toBeNull();
+    // Rejected before execution: no Cypher was sent.
+    expect(res.extensions).toEqual({ diagnostics: { roundTrips: 0 } });
+    await expectStillServing();
+  });
+
+  it("rejects circular fragments as invalid, without running them", async () => {
+    const res = await postGraphQL(server.url, "query { ...A } fragment A on Query { sources { totalCount } ...B } fragment B on Query { ...A }");
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(res.errors?.[0]?.message).toContain("Cannot spread fragment");
+    await expectStillServing();
+  });
+
+  it("refuses batched requests (a JSON array of operations)", async () => {
+    const response = await fetch(server.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(Array.from({ length: 50 }, () => ({ query: "{ attributionAudit { summary { total } } }" }))),
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe("BAD_REQUEST");
+    await expectStillServing();
+  });
+
+  it("refuses a body over 1 MB with 413", async () => {
+    const res = await postGraphQL(server.url, `{ sources { totalCount } } # ${"x".repeat(1_100_000)}`);
+    expect(res.status).toBe(413);
+    expect(res.errors?.[0]?.extensions?.code).toBe("PAYLOAD_TOO_LARGE");
+    await expectStillServing();
+  });
+
+  it("answers ordinary questions well inside the limits", async () => {
+    const res = await postGraphQL(
+      server.url,
+      `{ articles(first: 20) { totalCount edges { node { title source { name } tags { name } claims { text cause { __typename } effect { __typename } attributedTo { name } } } } }
+         explainPriceMove(symbol: "BTC", from: "2026-01-31T00:00:00-05:00", to: "2026-02-02T00:00:00-05:00") {
+           drivers { score node { __typename } paths { confidence steps { claim { text attributedTo { name } } } } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+  });
+});
+
+describe("in production", () => {
+  let production: TestServer;
+  beforeAll(async () => {
+    production = await startTestServer({ NODE_ENV: "production" });
+  });
+  afterAll(async () => {
+    await production.close();
+  });
+
+  it("answers no introspection and suggests no field names", async () => {
+    const introspection = await postGraphQL(production.url, "{ __schema { types { name } } }");
+    expect(introspection.errors?.[0]?.message).toMatch(/introspection/i);
+    const typo = await postGraphQL(production.url, "{ sourcs { totalCount } }");
+    expect(typo.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(typo.errors?.[0]?.message).not.toMatch(/Did you mean/);
+    expect(typo.errors?.[0]?.message).not.toContain("sources");
+  });
+
+  it("answers introspection when INTROSPECTION=true", async () => {
+    const open = await startTestServer({ NODE_ENV: "production", INTROSPECTION: "true" });
+    try {
+      const res = await postGraphQL<{ __schema: { queryType: { name: string } } }>(open.url, "{ __schema { queryType { name } } }");
+      expect(res.data?.__schema.queryType.name).toBe("Query");
+    } finally {
+      await open.close();
+    }
+  });
+});
+
+describe("a Cypher timeout", () => {
+  it("ends with QUERY_TIMEOUT, its own code, and writes nothing", async () => {
+    const input = sampleArticle(uniqueTag());
+    const { article } = await ingestOk(server, input);
+    const slow = await startTestServer({ NEO4J_QUERY_TIMEOUT_MS: "300" });
+    // Another transaction holds the article's lock, so the ingest waits past its time limit.
+    const session = server.driver.session();
+    const blocker = await session.beginTransaction();
+    try {
+      await blocker.run("MATCH (a:Article { url: $url }) SET a.title = a.title", { url: article.url });
+      const res = await slow.request(IngestArticleDocument, { input: { ...input, title: "Changed while locked" } }, { token: EDITOR_TOKEN });
+      expect(res.errors?.[0]?.extensions?.code).toBe("QUERY_TIMEOUT");
+      expect(res.errors?.[0]?.message).toContain("time limit");
+    } finally {
+      await blocker.rollback();
+      await session.close();
+      await slow.close();
+    }
+    const read = await server.request(ArticleByUrlDocument, { url: article.url });
+    expect(read.data!.article!.title).toBe(input.title);
+  });
+});
