@@ -34,6 +34,8 @@ function clearAll(group: object): void {
 export interface Context {
   readonly requestId: string;
   readonly viewer: Viewer;
+  /** Who the request counts against for rate limits: the credential's subject, else the client's IP. */
+  readonly clientKey: string;
   readonly cypher: CypherRunner;
   readonly loaders: Loaders;
   readonly logger: Logger;
@@ -46,7 +48,7 @@ export interface ContextDependencies {
 
 export function createContext(
   deps: ContextDependencies,
-  request: { requestId: string; viewer: Viewer; logger: Logger },
+  request: { requestId: string; viewer: Viewer; clientKey: string; logger: Logger },
 ): Context {
   let loaders: Loaders | undefined;
   const cypher = new CypherRunner(deps.driver, {

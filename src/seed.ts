@@ -47,7 +47,7 @@ export async function loadSeed(
     if (records[0]?.get("any") === true) return { loaded: false };
   }
   const input: unknown = JSON.parse(readFileSync(options.file ?? SEED_FILE, "utf8"));
-  const contextValue = createContext({ driver, config }, { requestId: "seed", viewer: SEED_VIEWER, logger });
+  const contextValue = createContext({ driver, config }, { requestId: "seed", viewer: SEED_VIEWER, clientKey: "seed", logger });
   const result = await graphql({ schema: deps.schema, source: INGEST, variableValues: { input }, contextValue });
   if (result.errors?.length) {
     const details = result.errors.map((e) => `${e.message}${e.extensions?.field ? ` [${String(e.extensions.field)}]` : ""}`);

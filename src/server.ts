@@ -14,10 +14,12 @@ import type { Config } from "./config.js";
 import { createAuthenticator } from "./auth/authenticator.js";
 import { createContext, type Context } from "./context.js";
 import { healthRoutes, type HealthState } from "./http/health.js";
+import { metricsRoute } from "./http/metrics.js";
 import { requestId } from "./http/request-id.js";
 import { useDiagnostics } from "./plugins/diagnostics.js";
 import { maskError, useErrorLogging } from "./plugins/error-masking.js";
 import { queryLimits } from "./plugins/query-limits.js";
+import { useRateLimits } from "./plugins/rate-limits.js";
 import { createMetrics, useMetrics } from "./plugins/metrics.js";
 import { useRequestLogging } from "./plugins/request-logging.js";
 
@@ -65,6 +67,7 @@ export async function createApp({ schema, config, driver, logger }: AppDependenc
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      useRateLimits(config.rateLimits),
       ...limits.plugins,
       useRequestLogging(),
       useErrorLogging(),
@@ -77,12 +80,11 @@ export async function createApp({ schema, config, driver, logger }: AppDependenc
   app.disable("x-powered-by");
   app.use(pinoHttp({ logger, genReqId: requestId, autoLogging: { ignore: (req) => req.url === "/healthz" } }));
   app.use(healthRoutes(driver, config.neo4j.database, health));
-  app.get("/metrics", async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  app.get("/metrics", metricsRoute(metrics.registry, config.metricsToken));
   app.use(
     "/graphql",
-    cors(),
+    // Browser apps on other origins only from the allowlist (CORS_ORIGINS; "*" allows any).
+    cors({ origin: config.http.corsOrigins.includes("*") ? true : [...config.http.corsOrigins], maxAge: 600 }),
     express.json({ limit: BODY_LIMIT }),
     bodyErrors,
     expressMiddleware(apollo, {
@@ -91,7 +93,8 @@ export async function createApp({ schema, config, driver, logger }: AppDependenc
           if (!(error instanceof GraphQLError)) req.log.error({ err: error }, "could not authenticate the request");
           throw error;
         });
-        return createContext({ driver, config }, { requestId: String(req.id), viewer, logger: req.log });
+        const clientKey = viewer.subject ? `subject:${viewer.subject}` : `ip:${req.ip ?? req.socket.remoteAddress ?? "unknown"}`;
+        return createContext({ driver, config }, { requestId: String(req.id), viewer, clientKey, logger: req.log });
       },
     }),
   );

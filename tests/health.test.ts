@@ -43,7 +43,7 @@ describe("health and observability", () => {
     const res = await fetch(`${server.origin}/metrics`);
     expect(res.status).toBe(200);
     const text = await res.text();
-    expect(text).toMatch(/graphql_operations_total\{operation="SourcesPage",outcome="ok"\} \d+/);
+    expect(text).toMatch(/graphql_operations_total\{type="query",root_field="sources",outcome="ok"\} \d+/);
     expect(text).toContain("graphql_cypher_round_trips_bucket");
   });
 

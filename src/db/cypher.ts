@@ -1,4 +1,4 @@
-import type { Driver, ManagedTransaction, QueryResult } from "neo4j-driver";
+import type { Driver, ManagedTransaction, QueryResult, Session } from "neo4j-driver";
 import { isRetryableConflict, mapDatabaseError } from "./errors.js";
 import { toPlain } from "./values.js";
 
@@ -46,7 +46,7 @@ export class CypherRunner {
   }
 
   async read<T extends Row = Row>(query: string, params: Params = {}): Promise<T[]> {
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: "READ" });
+    const session = this.#session("READ");
     try {
       return await session.executeRead((tx) => this.#run<T>(tx, query, params), { timeout: this.options.timeoutMs });
     } catch (error) {
@@ -74,13 +74,21 @@ export class CypherRunner {
   }
 
   async #writeOnce<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: "WRITE" });
+    const session = this.#session("WRITE");
     try {
       // executeWrite may retry `work` on a transient error; each attempt starts its own tally.
       return await session.executeWrite((tx) => work(this.#writeTransaction(tx)), { timeout: this.options.timeoutMs });
     } finally {
       await session.close();
     }
+  }
+
+  /**
+   * Sessions share the driver's bookmark manager, so a read after a write (this request's or
+   * another's in this process) sees that write, also on a cluster's followers.
+   */
+  #session(defaultAccessMode: "READ" | "WRITE"): Session {
+    return this.driver.session({ database: this.options.database, defaultAccessMode, bookmarkManager: this.driver.executeQueryBookmarkManager });
   }
 
   #writeTransaction(tx: ManagedTransaction): WriteTransaction {

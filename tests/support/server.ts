@@ -47,6 +47,9 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     NODE_ENV: "test",
     SEED_ON_START: "false",
     EDITOR_TOKENS: EDITOR_TOKEN,
+    // Test files send many requests from one client; the rate-limit tests turn limits on.
+    RATE_LIMIT_READS_PER_MINUTE: "0",
+    RATE_LIMIT_WRITES_PER_MINUTE: "0",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "silent",
     ...env,
   });
