@@ -39,7 +39,7 @@ export interface Config {
     readonly jwtIssuer: string | undefined;
   };
   readonly graphql: {
-    /** Whether introspection queries are answered (the playground works either way). */
+    /** Whether introspection queries are answered (default true; the playground works either way). */
     readonly introspection: boolean;
     readonly limits: QueryLimits;
   };
@@ -89,7 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       jwtIssuer: e.JWT_ISSUER,
     },
     graphql: {
-      introspection: e.INTROSPECTION ?? e.NODE_ENV !== "production",
+      introspection: e.INTROSPECTION ?? true,
       limits: {
         maxDepth: e.QUERY_MAX_DEPTH,
         maxAliases: e.QUERY_MAX_ALIASES,

@@ -78,11 +78,11 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ CORS_ORIGINS: "app.example.com" })).toThrow(/CORS_ORIGINS must be/);
   });
 
-  it("answers introspection by default except in production, unless INTROSPECTION says", () => {
+  it("answers introspection unless INTROSPECTION=false", () => {
     expect(loadConfig({}).graphql.introspection).toBe(true);
-    expect(loadConfig({ NODE_ENV: "production" }).graphql.introspection).toBe(false);
-    expect(loadConfig({ NODE_ENV: "production", INTROSPECTION: "true" }).graphql.introspection).toBe(true);
-    expect(loadConfig({ INTROSPECTION: "false" }).graphql.introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: "production" }).graphql.introspection).toBe(true);
+    expect(loadConfig({ NODE_ENV: "production", INTROSPECTION: "false" }).graphql.introspection).toBe(false);
+    expect(() => loadConfig({ INTROSPECTION: "maybe" })).toThrow(/INTROSPECTION must be true or false/);
   });
 
   it("rejects out-of-range ports and a short JWT secret", () => {
