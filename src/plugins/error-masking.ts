@@ -22,6 +22,21 @@ function isClientSafe(error: unknown): boolean {
  * message, which useErrorLogging logs.
  */
 export function maskError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  // Messages quote what clients sent; half a character must not reach the JSON answer.
+  return wellFormed(classify(formatted, error));
+}
+
+/** `value` with every string in it made well-formed UTF-16 (an unpaired surrogate becomes U+FFFD). */
+function wellFormed<T>(value: T): T {
+  if (typeof value === "string") return value.toWellFormed() as T;
+  if (Array.isArray(value)) return value.map(wellFormed) as T;
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, wellFormed(inner)])) as T;
+  }
+  return value;
+}
+
+function classify(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   if (error instanceof GraphQLError && invalidValueCause(error)) {
     const field = invalidValueField(error);
     return { ...formatted, extensions: { code: ErrorCode.BadUserInput, ...(field ? { field } : {}) } };
