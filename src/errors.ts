@@ -40,9 +40,10 @@ export class ForbiddenError extends AppError {
   }
 }
 
+/** Neo4j cannot be reached; answered at once with HTTP 503 and Retry-After, and the API recovers by itself. */
 export class DatabaseUnavailableError extends AppError {
   constructor(message = "The graph database is unavailable; try again shortly") {
-    super(message, ErrorCode.DatabaseUnavailable);
+    super(message, ErrorCode.DatabaseUnavailable, { http: { status: 503, headers: new Map([["retry-after", "5"]]) } });
   }
 }
 

@@ -7,10 +7,12 @@ export function createDriver(config: Config["neo4j"], uri: string, logger: Logge
   const auth = neo4j.auth.basic(config.username, config.password);
   return neo4j.driver(uri, auth, {
     disableLosslessIntegers: true,
-    // Fail fast when the database is away rather than queueing requests for a minute.
+    // Fail fast when the database is away rather than queueing requests: no driver-level
+    // retries (they would hold every request for seconds during an outage); CypherRunner
+    // retries the write conflicts worth retrying itself.
     connectionAcquisitionTimeout: 5_000,
     connectionTimeout: 3_000,
-    maxTransactionRetryTime: 3_000,
+    maxTransactionRetryTime: 0,
     logging: {
       level: "warn",
       logger: (level, message) => logger[level === "error" ? "error" : "warn"]({ component: "neo4j-driver" }, message),
