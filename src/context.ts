@@ -8,11 +8,12 @@ import { createArticleLoaders } from "./domain/article/article.loaders.js";
 import { createAssetLoaders } from "./domain/asset/asset.loaders.js";
 import { createClaimLoaders } from "./domain/claim/claim.loaders.js";
 import { createEventLoaders } from "./domain/event/event.loaders.js";
-import { nodeLoader } from "./graph/neighbours.js";
+import { nodeLoader } from "./cypher/neighbours.js";
+import { toGraphNode } from "./domain/node/node.mapper.js";
 
 function createLoaders(cypher: CypherRunner) {
   return {
-    node: nodeLoader(cypher),
+    node: nodeLoader(cypher, toGraphNode),
     ...createArticleLoaders(cypher),
     ...createClaimLoaders(cypher),
     ...createEventLoaders(cypher),

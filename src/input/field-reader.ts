@@ -1,6 +1,6 @@
-import { canonicalDomain } from "../domain/source/source.domain.js";
+import { canonicalDomain } from "./domain-name.js";
 import { parseDateTime } from "../graphql/date-time.scalar.js";
-import { canonicalUrl } from "../domain/article/ingest/canonical-url.js";
+import { canonicalUrl } from "./canonical-url.js";
 import type { Problems } from "./problems.js";
 import { characterCount } from "../text/characters.js";
 import { canonicalTag, MAX_TAG_LENGTH } from "./tag.js";

@@ -1,7 +1,8 @@
 import type { CypherRunner } from "../../db/cypher.js";
-import { neighboursLoader, neighboursWithOptionsLoader } from "../../graph/neighbours.js";
+import { neighboursLoader, neighboursWithOptionsLoader } from "../../cypher/neighbours.js";
 import type { GraphNode } from "../node/node.mapper.js";
 import { linkHeldAt, pastType } from "./ingest/versioned-links.js";
+import { toGraphNode } from "../node/node.mapper.js";
 
 /** An article's own lists: the versioned link each follows, the node type it reaches, and its order. */
 export const ARTICLE_LISTS = {
@@ -26,7 +27,7 @@ type ListLoaders<L> = { [name in ArticleList]: L };
 export function currentListLoaders(cypher: CypherRunner): ListLoaders<ReturnType<typeof neighboursLoader<GraphNode>>> {
   const entries = Object.entries(ARTICLE_LISTS).map(([name, list]) => [
     name,
-    neighboursLoader<GraphNode>(cypher, { parent: "Article", pattern: `(parent)-[:${list.type}]->(n:${list.target})`, orderBy: list.orderBy }),
+    neighboursLoader<GraphNode>(cypher, { parent: "Article", pattern: `(parent)-[:${list.type}]->(n:${list.target})`, orderBy: list.orderBy }, toGraphNode),
   ]);
   return Object.fromEntries(entries) as ListLoaders<ReturnType<typeof neighboursLoader<GraphNode>>>;
 }
@@ -40,7 +41,7 @@ export function listAtLoaders(cypher: CypherRunner): ListLoaders<ReturnType<type
       pattern: `(parent)-[r:${list.type}|${pastType(list.type)}]->(n:${list.target})`,
       where: linkHeldAt("r", "req.options.asOf"),
       orderBy: list.orderBy,
-    }),
+    }, toGraphNode),
   ]);
   return Object.fromEntries(entries) as ListLoaders<ReturnType<typeof neighboursWithOptionsLoader<GraphNode, { asOf: string }>>>;
 }

@@ -1,12 +1,13 @@
 import type { CypherRunner } from "../../db/cypher.js";
-import { nestedConnectionLoader } from "../../graph/connection-loader.js";
-import { neighboursLoader, neighboursWithOptionsLoader } from "../../graph/neighbours.js";
+import { nestedConnectionLoader } from "../../cypher/connection-loader.js";
+import { neighboursLoader, neighboursWithOptionsLoader } from "../../cypher/neighbours.js";
 import { VISIBILITY_OF_REQUEST, type ClaimVisibilityOptions } from "../claim/claim-visibility.args.js";
 import { claimVisibleAt } from "../claim/claim.cypher.js";
 import type { Claim } from "../claim/claim.type.js";
 import { currentListLoaders, listAtLoaders } from "./article.lists.js";
 import type { Article } from "./article.type.js";
 import type { ArticleVersion } from "./article-version.type.js";
+import { toNodeOf } from "../node/node.mapper.js";
 
 const byArticle = (pattern: string, orderBy: string, where?: string) => ({ parent: "Article" as const, pattern, orderBy, where });
 
@@ -18,9 +19,10 @@ export function createArticleLoaders(cypher: CypherRunner) {
     claimsOfArticle: neighboursWithOptionsLoader<Claim, ClaimVisibilityOptions>(
       cypher,
       byArticle("(parent)-[:MAKES]->(n:Claim)", "n.key", claimVisibleAt("n", VISIBILITY_OF_REQUEST)),
+      toNodeOf<Claim>,
     ),
-    citedByOfArticle: neighboursLoader<Article>(cypher, byArticle("(parent)<-[:CITES]-(n:Article)", "n.publishedAt DESC, n.url")),
-    versionsOfArticle: neighboursLoader<ArticleVersion>(cypher, byArticle("(parent)-[:HAS_VERSION]->(n:ArticleVersion)", "n.recordedAt DESC")),
+    citedByOfArticle: neighboursLoader<Article>(cypher, byArticle("(parent)<-[:CITES]-(n:Article)", "n.publishedAt DESC, n.url"), toNodeOf<Article>),
+    versionsOfArticle: neighboursLoader<ArticleVersion>(cypher, byArticle("(parent)-[:HAS_VERSION]->(n:ArticleVersion)", "n.recordedAt DESC"), toNodeOf<ArticleVersion>),
     /** Articles about a node: publishing it, mentioning, reporting or advancing it, or making claims about it. */
     articlesAbout: nestedConnectionLoader<Article>(cypher, {
       parents: ["Source", "Asset", "Entity", "MacroFactor", "Event", "PriceMove", "Narrative"],
@@ -30,6 +32,6 @@ export function createArticleLoaders(cypher: CypherRunner) {
               WHERE ${claimVisibleAt("c", { asOf: "req.options.asOf" })}
               RETURN item`,
       sortKey: "item.publishedAt.epochMillis",
-    }),
+    }, toNodeOf<Article>),
   };
 }

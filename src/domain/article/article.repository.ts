@@ -1,9 +1,9 @@
 import type { CypherRunner } from "../../db/cypher.js";
-import { findNewestFirstPage } from "../../graph/newest-first.js";
+import { findNewestFirstPage } from "../../cypher/newest-first.js";
 import { claimVisibleAt } from "../claim/claim.cypher.js";
 import type { ConnectionShape } from "../../graphql/connection.js";
 import type { PageRequest } from "../../graphql/pagination.js";
-import { projectNode } from "../../graph/projection.js";
+import { projectNode } from "../../cypher/projection.js";
 import { toNodeOf, type NodeRow } from "../node/node.mapper.js";
 import type { ArticleVersion } from "./article-version.type.js";
 import type { Article } from "./article.type.js";
@@ -36,7 +36,7 @@ const MATCH_ARTICLES = `MATCH (item:Article)
 /** Articles newest first (by publication time, then id), one page and the total, in one query. */
 export function findArticlesPage(cypher: CypherRunner, criteria: ArticleCriteria, page: PageRequest): Promise<ConnectionShape<Article>> {
   const asOf = new Date().toISOString();
-  return findNewestFirstPage<Article>(cypher, { match: MATCH_ARTICLES, time: "item.publishedAt.epochMillis" }, { c: criteria, asOf }, page);
+  return findNewestFirstPage<Article>(cypher, { match: MATCH_ARTICLES, time: "item.publishedAt.epochMillis" }, { c: criteria, asOf }, page, toNodeOf<Article>);
 }
 
 /** What the graph held of an article at a time: whether it records versions at all, and the version then current. */

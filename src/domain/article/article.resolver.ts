@@ -20,7 +20,8 @@ import { toArticleCriteria } from "./article.criteria.js";
 import type { ArticleList } from "./article.lists.js";
 import { findArticlesPage, findVersionAt } from "./article.repository.js";
 import { Article, ArticleConnection } from "./article.type.js";
-import { articleUid, canonicalUrl } from "./ingest/canonical-url.js";
+import { canonicalUrl } from "../../input/canonical-url.js";
+import { articleUid } from "./article-id.js";
 import { Tag } from "./tag.type.js";
 
 /** One of the article's lists, of its current version or of the version current at its asOf. */

@@ -1,16 +1,17 @@
 import type { CypherRunner } from "../../db/cypher.js";
-import { neighboursLoader } from "../../graph/neighbours.js";
+import { neighboursLoader } from "../../cypher/neighbours.js";
 import type { Event } from "../event/event.type.js";
 import type { IndicatorReading, PriceLevel, PriceMove } from "./asset.type.js";
+import { toNodeOf } from "../node/node.mapper.js";
 
 const byAsset = (pattern: string, orderBy: string) => ({ parent: "Asset" as const, pattern, orderBy });
 
 /** Per-request loaders of an asset's lists, keyed by symbol. */
 export function createAssetLoaders(cypher: CypherRunner) {
   return {
-    priceMovesOfAsset: neighboursLoader<PriceMove>(cypher, byAsset("(parent)<-[:OF]-(n:PriceMove)", "n.startAt, n.key")),
-    levelsOfAsset: neighboursLoader<PriceLevel>(cypher, byAsset("(parent)<-[:OF]-(n:PriceLevel)", "n.price DESC, n.key")),
-    indicatorsOfAsset: neighboursLoader<IndicatorReading>(cypher, byAsset("(parent)<-[:OF]-(n:Indicator)", "n.at, n.key")),
-    eventsOfAsset: neighboursLoader<Event>(cypher, byAsset("(parent)<-[:AFFECTS]-(n:Event)", "n.occurredAt, n.key")),
+    priceMovesOfAsset: neighboursLoader<PriceMove>(cypher, byAsset("(parent)<-[:OF]-(n:PriceMove)", "n.startAt, n.key"), toNodeOf<PriceMove>),
+    levelsOfAsset: neighboursLoader<PriceLevel>(cypher, byAsset("(parent)<-[:OF]-(n:PriceLevel)", "n.price DESC, n.key"), toNodeOf<PriceLevel>),
+    indicatorsOfAsset: neighboursLoader<IndicatorReading>(cypher, byAsset("(parent)<-[:OF]-(n:Indicator)", "n.at, n.key"), toNodeOf<IndicatorReading>),
+    eventsOfAsset: neighboursLoader<Event>(cypher, byAsset("(parent)<-[:AFFECTS]-(n:Event)", "n.occurredAt, n.key"), toNodeOf<Event>),
   };
 }

@@ -1,11 +1,11 @@
 import DataLoader from "dataloader";
 import type { CypherRunner } from "../../db/cypher.js";
-import { nestedConnectionLoader } from "../../graph/connection-loader.js";
-import { neighboursLoader } from "../../graph/neighbours.js";
-import { projectNode } from "../../graph/projection.js";
+import { nestedConnectionLoader } from "../../cypher/connection-loader.js";
+import { neighboursLoader } from "../../cypher/neighbours.js";
+import { projectNode } from "../../cypher/projection.js";
 import type { Article } from "../article/article.type.js";
 import type { Narrative } from "../narrative/narrative.type.js";
-import { toGraphNode, type GraphNode, type NodeRow } from "../node/node.mapper.js";
+import { toGraphNode, type GraphNode, type NodeRow, toNodeOf } from "../node/node.mapper.js";
 import type { Source } from "../source/source.type.js";
 import { VISIBILITY_OF_REQUEST } from "./claim-visibility.args.js";
 import { claimVisibleAt } from "./claim.cypher.js";
@@ -45,9 +45,9 @@ const byClaim = (pattern: string, orderBy: string) => ({ parent: "Claim" as cons
 export function createClaimLoaders(cypher: CypherRunner) {
   return {
     endpointsOfClaim: endpointsLoader(cypher),
-    attributedToOfClaim: neighboursLoader<Source>(cypher, byClaim("(parent)-[:ATTRIBUTED_TO]->(n:Source)", "n.domain")),
-    supportedByOfClaim: neighboursLoader<Article>(cypher, byClaim("(parent)-[:SUPPORTED_BY]->(n:Article)", "n.url")),
-    narrativesOfClaim: neighboursLoader<Narrative>(cypher, byClaim("(parent)-[:ADVANCES]->(n:Narrative)", "n.key")),
+    attributedToOfClaim: neighboursLoader<Source>(cypher, byClaim("(parent)-[:ATTRIBUTED_TO]->(n:Source)", "n.domain"), toNodeOf<Source>),
+    supportedByOfClaim: neighboursLoader<Article>(cypher, byClaim("(parent)-[:SUPPORTED_BY]->(n:Article)", "n.url"), toNodeOf<Article>),
+    narrativesOfClaim: neighboursLoader<Narrative>(cypher, byClaim("(parent)-[:ADVANCES]->(n:Narrative)", "n.key"), toNodeOf<Narrative>),
     /** Claims about a node visible by `req.options`, in the role `req.variant` (CAUSE, EFFECT, CONDITION or ANY). */
     claimsAbout: nestedConnectionLoader<Claim>(cypher, {
       parents: ["Asset", "Entity", "MacroFactor", "Event", "PriceMove", "Narrative"],
@@ -56,6 +56,6 @@ export function createClaimLoaders(cypher: CypherRunner) {
                 AND (req.variant = 'ANY' OR (req.variant = 'CONDITION' AND type(r) = 'IF') OR type(r) = req.variant)
               RETURN item`,
       sortKey: "head([(p:Article)-[:MAKES]->(item) | p.publishedAt.epochMillis])",
-    }),
+    }, toNodeOf<Claim>),
   };
 }

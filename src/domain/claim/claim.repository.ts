@@ -1,10 +1,11 @@
 import type { CypherRunner } from "../../db/cypher.js";
-import { KEY_PROPERTY, type LabelKey } from "../../graph/labels.js";
-import { findNewestFirstPage } from "../../graph/newest-first.js";
+import { KEY_PROPERTY, type LabelKey } from "../../cypher/labels.js";
+import { findNewestFirstPage } from "../../cypher/newest-first.js";
 import type { ConnectionShape } from "../../graphql/connection.js";
 import type { PageRequest } from "../../graphql/pagination.js";
 import { claimVisibleAt } from "./claim.cypher.js";
 import type { Claim } from "./claim.type.js";
+import { toNodeOf } from "../node/node.mapper.js";
 
 /** Claim filter values in canonical form. */
 export interface ClaimCriteria {
@@ -40,7 +41,7 @@ const MATCH_CLAIMS = `MATCH (a:Article)-[:MAKES]->(item:Claim)
 /** Claims as known at `asOf`, newest article first, one page and the total, in one query. */
 export function findClaimsPage(cypher: CypherRunner, criteria: ClaimCriteria, asOf: string, page: PageRequest): Promise<ConnectionShape<Claim>> {
   const c = { ...criteria, cause: refParam(criteria.cause), effect: refParam(criteria.effect) };
-  return findNewestFirstPage<Claim>(cypher, { match: MATCH_CLAIMS, time: "a.publishedAt.epochMillis" }, { c, asOf }, page);
+  return findNewestFirstPage<Claim>(cypher, { match: MATCH_CLAIMS, time: "a.publishedAt.epochMillis" }, { c, asOf }, page, toNodeOf<Claim>);
 }
 
 /** Marks a claim retracted (once); returns its id, or null when there is no such claim. */

@@ -1,10 +1,10 @@
 import DataLoader from "dataloader";
 import type { CypherRunner } from "../../db/cypher.js";
-import { CAUSAL_LABELS } from "../../graph/labels.js";
-import { neighboursLoader } from "../../graph/neighbours.js";
-import { projectNode } from "../../graph/projection.js";
+import { CAUSAL_LABELS } from "../../cypher/labels.js";
+import { neighboursLoader } from "../../cypher/neighbours.js";
+import { projectNode } from "../../cypher/projection.js";
 import type { Article } from "../article/article.type.js";
-import { toNodeOf, type GraphNode, type NodeRow } from "../node/node.mapper.js";
+import { toNodeOf, type GraphNode, type NodeRow, toGraphNode } from "../node/node.mapper.js";
 
 export interface EventReportRow {
   article: Article;
@@ -20,7 +20,7 @@ export function createEventLoaders(cypher: CypherRunner) {
       // Only what the CausalNode union can return, whatever older data holds.
       where: CAUSAL_LABELS.map((label) => `n:${label}`).join(" OR "),
       orderBy: "elementId(n)",
-    }),
+    }, toGraphNode),
     reportsOfEvent: new DataLoader<string, EventReportRow[]>(async (keys) => {
       const rows = await cypher.read<{ key: string; reports: { amountUsd: number | null; article: NodeRow }[] }>(
         `UNWIND $keys AS key

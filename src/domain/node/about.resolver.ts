@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, registerEnumType, Resolver, Root, type ClassType } from "type-graphql";
 import type { Context } from "../../context.js";
-import type { Label } from "../../graph/labels.js";
+import type { Label } from "../../cypher/labels.js";
 import { ConnectionArgs, MAX_PAGE_SIZE } from "../../graphql/connection.args.js";
 import { pageRequest, TIME_ID_CURSOR } from "../../graphql/pagination.js";
 import { ArticleConnection } from "../article/article.type.js";

@@ -1,6 +1,6 @@
 import type { Context } from "../../context.js";
-import type { Label } from "../../graph/labels.js";
-import { refKey } from "../../graph/neighbours.js";
+import type { Label } from "../../cypher/labels.js";
+import { refKey } from "../../cypher/labels.js";
 import type { GraphNode } from "./node.mapper.js";
 
 /** Loads one node of a known label through the request's node loader. */

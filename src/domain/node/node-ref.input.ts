@@ -1,4 +1,5 @@
 import { Field, InputType, registerEnumType } from "type-graphql";
+import type { Label } from "../../cypher/labels.js";
 
 export enum NodeKind {
   ASSET = "ASSET",
@@ -10,6 +11,17 @@ export enum NodeKind {
   SOURCE = "SOURCE",
 }
 registerEnumType(NodeKind, { name: "NodeKind", description: "The kind of node a NodeRef points at." });
+
+/** The node label each kind of reference points at. */
+export const LABEL_OF_KIND: Record<NodeKind, Label> = {
+  [NodeKind.ASSET]: "Asset",
+  [NodeKind.ENTITY]: "Entity",
+  [NodeKind.MACRO_FACTOR]: "MacroFactor",
+  [NodeKind.EVENT]: "Event",
+  [NodeKind.PRICE_MOVE]: "PriceMove",
+  [NodeKind.NARRATIVE]: "Narrative",
+  [NodeKind.SOURCE]: "Source",
+};
 
 /** Kinds a claim's cause, effect and conditions and an event's `affects` may be: the members of the CausalNode union. */
 export const CAUSAL_NODE_KINDS: ReadonlySet<NodeKind> = new Set([

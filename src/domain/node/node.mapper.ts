@@ -1,3 +1,4 @@
+import type { NodeRow } from "../../cypher/projection.js";
 import { toGlobalId } from "../../graphql/global-id.js";
 import type { Sentiment } from "../article/article.enums.js";
 import { ArticleVersion } from "../article/article-version.type.js";
@@ -13,8 +14,7 @@ import { MacroFactor } from "../macro-factor/macro-factor.type.js";
 import { Narrative } from "../narrative/narrative.type.js";
 import { Source, type SourceKind } from "../source/source.type.js";
 
-/** A node as projectNode() returns it. */
-export type NodeRow = Record<string, unknown> & { __label: string };
+export type { NodeRow } from "../../cypher/projection.js";
 
 export type GraphNode =
   | Article

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context.js";
-import { isLabel } from "../../graph/labels.js";
-import { refKey } from "../../graph/neighbours.js";
+import { isLabel } from "../../cypher/labels.js";
+import { refKey } from "../../cypher/labels.js";
 import { fromGlobalId } from "../../graphql/global-id.js";
 import { Node } from "../../graphql/node.interface.js";
 

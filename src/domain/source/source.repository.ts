@@ -1,6 +1,6 @@
 import type { CypherRunner } from "../../db/cypher.js";
 import { int } from "../../db/values.js";
-import { projectNode } from "../../graph/projection.js";
+import { projectNode } from "../../cypher/projection.js";
 import type { PageRequest } from "../../graphql/pagination.js";
 import { toNodeOf, type NodeRow } from "../node/node.mapper.js";
 import type { Source } from "./source.type.js";

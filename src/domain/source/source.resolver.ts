@@ -4,7 +4,7 @@ import { ConnectionArgs, MAX_PAGE_SIZE } from "../../graphql/connection.args.js"
 import { pageRequest, TIME_ID_CURSOR, toConnection } from "../../graphql/pagination.js";
 import { ArticleConnection } from "../article/article.type.js";
 import { loadNode } from "../node/load.js";
-import { canonicalDomain } from "./source.domain.js";
+import { canonicalDomain } from "../../input/domain-name.js";
 import { findSourcesPage } from "./source.repository.js";
 import { Source, SourceConnection } from "./source.type.js";
 

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
-import { canonicalUrl } from "../../domain/article/ingest/canonical-url.js";
+import { canonicalUrl } from "../../input/canonical-url.js";
 import { Article } from "../../domain/article/article.type.js";
 import type { Claim } from "../../domain/claim/claim.type.js";
 import type { Event } from "../../domain/event/event.type.js";

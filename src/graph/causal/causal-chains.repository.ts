@@ -1,6 +1,6 @@
 import type { CypherRunner } from "../../db/cypher.js";
 import { int } from "../../db/values.js";
-import { KEY_PROPERTY, type LabelKey } from "../labels.js";
+import { KEY_PROPERTY, type LabelKey } from "../../cypher/labels.js";
 import { byStrength, toCausalPath, type StepRow } from "./causal-paths.js";
 import type { CausalPath } from "./causal-path.types.js";
 import { pathSteps } from "./path-steps.cypher.js";

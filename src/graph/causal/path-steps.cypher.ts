@@ -1,4 +1,4 @@
-import { projectNode } from "../projection.js";
+import { projectNode } from "../../cypher/projection.js";
 import { traversableClaim } from "./traversable-claim.js";
 
 /**

@@ -5,7 +5,7 @@ import type { NodeRow } from "../../domain/node/node.mapper.js";
 import type { StepRow } from "../causal/causal-paths.js";
 import { pathSteps } from "../causal/path-steps.cypher.js";
 import { hopsPattern, SIMPLE_HOPS } from "../causal/traversable-claim.js";
-import { projectNode } from "../projection.js";
+import { projectNode } from "../../cypher/projection.js";
 
 const MAX_CANDIDATE_PATHS = 2_000;
 

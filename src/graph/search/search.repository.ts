@@ -2,7 +2,7 @@ import type { CypherRunner } from "../../db/cypher.js";
 import { int } from "../../db/values.js";
 import { claimVisibleAt } from "../../domain/claim/claim.cypher.js";
 import type { NodeRow } from "../../domain/node/node.mapper.js";
-import { projectNode } from "../projection.js";
+import { projectNode } from "../../cypher/projection.js";
 
 /** A node the full-text indexes matched, with its Lucene score. */
 export interface SearchRow {

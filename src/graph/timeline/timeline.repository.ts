@@ -2,7 +2,7 @@ import type { CypherRunner } from "../../db/cypher.js";
 import { int } from "../../db/values.js";
 import type { NodeRow } from "../../domain/node/node.mapper.js";
 import type { PageRequest } from "../../graphql/pagination.js";
-import { projectNode } from "../projection.js";
+import { projectNode } from "../../cypher/projection.js";
 import type { TimelineCriteria } from "./timeline.criteria.js";
 import { timelineEntries, WINDOW_CONTAINS_AT } from "./timeline.cypher.js";
 

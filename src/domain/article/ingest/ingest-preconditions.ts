@@ -1,5 +1,5 @@
 import type { WriteTransaction } from "../../../db/cypher.js";
-import { lookupNode } from "../../../graph/labels.js";
+import { lookupNode } from "../../../cypher/labels.js";
 import type { FieldRef } from "./normalized.js";
 
 export interface ExistingArticle {

@@ -1,6 +1,6 @@
 import { articleLinks, ARTICLE_LINK_TYPES, CLAIM_LINK_TYPES, reconcileLinks, versionedLink } from "./versioned-links.js";
 import type { NormalizedArticle } from "./normalized.js";
-import { lookupNode } from "../../../graph/labels.js";
+import { lookupNode } from "../../../cypher/labels.js";
 
 export interface Statement {
   readonly name: string;

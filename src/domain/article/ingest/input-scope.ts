@@ -1,4 +1,4 @@
-import type { Label } from "../../../graph/labels.js";
+import type { Label } from "../../../cypher/labels.js";
 import { FieldReader } from "../../../input/field-reader.js";
 import { Problems } from "../../../input/problems.js";
 import { toLabelKey } from "../../claim/claim.criteria.js";

@@ -1,6 +1,6 @@
 import { Sentiment } from "../article.enums.js";
 import type { IngestArticleInput } from "../article.input.js";
-import { articleUid } from "./canonical-url.js";
+import { articleUid } from "../article-id.js";
 import { contentHash } from "./content-hash.js";
 import { InputScope, MAX_LIST } from "./input-scope.js";
 import { normalizeClaims } from "./normalize-claims.js";

@@ -1,4 +1,4 @@
-import type { LabelKey } from "../../../graph/labels.js";
+import type { LabelKey } from "../../../cypher/labels.js";
 
 /** A reference to a node made at `field`, to be resolved in the input or the graph. */
 export interface FieldRef extends LabelKey {

@@ -1,4 +1,4 @@
-import { KEY_PROPERTY } from "../../../graph/labels.js";
+import { KEY_PROPERTY } from "../../../cypher/labels.js";
 import type { NormalizedArticle } from "./normalized.js";
 
 /**

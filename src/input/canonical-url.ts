@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import normalizeUrl from "normalize-url";
 
 /** Query parameters that track clicks rather than identify content. */
@@ -32,9 +31,4 @@ export function canonicalUrl(input: string): string | null {
     removeSingleSlash: true,
   });
   return normalized.replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase());
-}
-
-/** The article's internal id: derived from its canonical URL, so concurrent ingests agree on it. */
-export function articleUid(canonical: string): string {
-  return createHash("sha256").update(canonical).digest("hex").slice(0, 24);
 }

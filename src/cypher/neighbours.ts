@@ -1,19 +1,13 @@
 import DataLoader from "dataloader";
 import type { CypherRunner } from "../db/cypher.js";
-import { toGraphNode, type GraphNode, type NodeRow } from "../domain/node/node.mapper.js";
-import { KEY_PROPERTY, lookupNode, type Label, type LabelKey } from "./labels.js";
-import { projectNode } from "./projection.js";
+import { KEY_PROPERTY, lookupNode, parseRefKey, type Label } from "./labels.js";
+import { projectNode, type NodeRow } from "./projection.js";
 
-/** `Label:key`, the cache key of loaders that take a node reference. */
-export const refKey = (label: Label, key: string) => `${label}:${key}`;
-
-function parseRefKey(ref: string): LabelKey {
-  const colon = ref.indexOf(":");
-  return { label: ref.slice(0, colon) as Label, key: ref.slice(colon + 1) };
-}
+/** Turns a projected node into what a loader's callers want (e.g. its GraphQL type). */
+export type NodeMapper<T> = (row: NodeRow) => T;
 
 /** Nodes by `Label:key`, any label, one query per batch. */
-export function nodeLoader(cypher: CypherRunner): DataLoader<string, GraphNode | null> {
+export function nodeLoader<T>(cypher: CypherRunner, toNode: NodeMapper<T>): DataLoader<string, T | null> {
   return new DataLoader(async (refs) => {
     const rows = await cypher.read<{ ref: string; node: NodeRow }>(
       `UNWIND $refs AS req
@@ -21,7 +15,7 @@ export function nodeLoader(cypher: CypherRunner): DataLoader<string, GraphNode |
        RETURN req.label + ':' + req.key AS ref, ${projectNode("node")} AS node`,
       { refs: refs.map(parseRefKey) },
     );
-    const byRef = new Map(rows.map((row) => [row.ref, toGraphNode(row.node)]));
+    const byRef = new Map(rows.map((row) => [row.ref, toNode(row.node)]));
     return refs.map((ref) => byRef.get(ref) ?? null);
   });
 }
@@ -43,7 +37,7 @@ export interface NeighbourRequest<O> {
   readonly options: O;
 }
 
-function batchNeighbours<T extends GraphNode, O>(cypher: CypherRunner, spec: NeighbourSpec) {
+function batchNeighbours<T, O>(cypher: CypherRunner, spec: NeighbourSpec, toNode: NodeMapper<T>) {
   const query = `UNWIND $requests AS req
     MATCH (parent:${spec.parent} { ${KEY_PROPERTY[spec.parent]}: req.key })
     OPTIONAL MATCH ${spec.pattern}
@@ -54,7 +48,7 @@ function batchNeighbours<T extends GraphNode, O>(cypher: CypherRunner, spec: Nei
     const rows = await cypher.read<{ index: number; items: NodeRow[] }>(query, {
       requests: requests.map((request, index) => ({ index, key: request.key, options: request.options })),
     });
-    const byIndex = new Map(rows.map((row) => [row.index, row.items.map((item) => toGraphNode(item) as T)]));
+    const byIndex = new Map(rows.map((row) => [row.index, row.items.map(toNode)]));
     return requests.map((_, index) => byIndex.get(index) ?? []);
   };
 }
@@ -63,15 +57,16 @@ function batchNeighbours<T extends GraphNode, O>(cypher: CypherRunner, spec: Nei
  * The neighbours of many parents in one query: for `articles { tags }` over 50 articles,
  * one round trip instead of 50.
  */
-export function neighboursLoader<T extends GraphNode>(cypher: CypherRunner, spec: NeighbourSpec): DataLoader<string, T[]> {
-  const load = batchNeighbours<T, null>(cypher, spec);
+export function neighboursLoader<T>(cypher: CypherRunner, spec: NeighbourSpec, toNode: NodeMapper<T>): DataLoader<string, T[]> {
+  const load = batchNeighbours<T, null>(cypher, spec, toNode);
   return new DataLoader((keys) => load(keys.map((key) => ({ key, options: null }))));
 }
 
 /** Like neighboursLoader, for lists whose parents may each be asked with different options (read as `req.options`). */
-export function neighboursWithOptionsLoader<T extends GraphNode, O>(
+export function neighboursWithOptionsLoader<T, O>(
   cypher: CypherRunner,
   spec: NeighbourSpec,
+  toNode: NodeMapper<T>,
 ): DataLoader<NeighbourRequest<O>, T[], string> {
-  return new DataLoader(batchNeighbours<T, O>(cypher, spec), { cacheKeyFn: (request) => JSON.stringify([request.key, request.options]) });
+  return new DataLoader(batchNeighbours<T, O>(cypher, spec, toNode), { cacheKeyFn: (request) => JSON.stringify([request.key, request.options]) });
 }

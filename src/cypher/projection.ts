@@ -1,3 +1,6 @@
+/** A node as projectNode() returns it: its properties, `__label`, and the keys it carries. */
+export type NodeRow = Record<string, unknown> & { __label: string };
+
 /**
  * The Cypher expression that turns a node variable into the map the node mapper reads:
  * its properties, its label, and the keys of the few neighbours its type carries

@@ -1,5 +1,3 @@
-import { NodeKind } from "../domain/node/node-ref.input.js";
-
 /** Node labels of the domain model and the property that identifies each uniquely. */
 export const KEY_PROPERTY = {
   Source: "domain",
@@ -23,16 +21,6 @@ export function isLabel(value: string): value is Label {
   return Object.hasOwn(KEY_PROPERTY, value);
 }
 
-export const LABEL_OF_KIND: Record<NodeKind, Label> = {
-  [NodeKind.ASSET]: "Asset",
-  [NodeKind.ENTITY]: "Entity",
-  [NodeKind.MACRO_FACTOR]: "MacroFactor",
-  [NodeKind.EVENT]: "Event",
-  [NodeKind.PRICE_MOVE]: "PriceMove",
-  [NodeKind.NARRATIVE]: "Narrative",
-  [NodeKind.SOURCE]: "Source",
-};
-
 /** Labels a claim's cause, effect and conditions may carry. */
 export const CAUSAL_LABELS: readonly Label[] = ["Event", "MacroFactor", "Asset", "PriceMove", "Narrative", "Entity"];
 
@@ -40,6 +28,15 @@ export const CAUSAL_LABELS: readonly Label[] = ["Event", "MacroFactor", "Asset",
 export interface LabelKey {
   readonly label: Label;
   readonly key: string;
+}
+
+/** `Label:key`, the cache key of loaders that take a node reference. */
+export const refKey = (label: Label, key: string) => `${label}:${key}`;
+
+/** The label and key of a `Label:key` reference. */
+export function parseRefKey(ref: string): LabelKey {
+  const colon = ref.indexOf(":");
+  return { label: ref.slice(0, colon) as Label, key: ref.slice(colon + 1) };
 }
 
 /**

@@ -1,12 +1,12 @@
 import DataLoader from "dataloader";
 import type { CypherRunner } from "../db/cypher.js";
 import { int } from "../db/values.js";
-import { toNodeOf, type GraphNode, type NodeRow } from "../domain/node/node.mapper.js";
 import type { ConnectionShape } from "../graphql/connection.js";
 import type { PageRequest } from "../graphql/pagination.js";
 import { lookupNode, type Label, type LabelKey } from "./labels.js";
 import { toNewestFirstConnection } from "./newest-first.js";
-import { projectNode } from "./projection.js";
+import type { NodeMapper } from "./neighbours.js";
+import { projectNode, type NodeRow } from "./projection.js";
 
 /** One page of items related to one node: what a nested connection field asks for. */
 export interface NestedPageRequest extends LabelKey {
@@ -30,9 +30,10 @@ export interface NestedConnectionSpec {
  * Batched nested connections: `sources { articles(first: 5) }` over many sources is one
  * query, each parent paged and counted on its own.
  */
-export function nestedConnectionLoader<T extends GraphNode & { uid: string }>(
+export function nestedConnectionLoader<T extends { uid: string }>(
   cypher: CypherRunner,
   spec: NestedConnectionSpec,
+  toNode: NodeMapper<T>,
 ): DataLoader<NestedPageRequest, ConnectionShape<T>, string> {
   const query = `UNWIND $requests AS req
     ${lookupNode("req", spec.parents)}
@@ -66,7 +67,7 @@ export function nestedConnectionLoader<T extends GraphNode & { uid: string }>(
       const byIndex = new Map(rows.map((row) => [row.index, row]));
       return requests.map((request, index) => {
         const row = byIndex.get(index);
-        const items = (row?.page ?? []).map(({ t, node }) => ({ t, node: toNodeOf<T>(node) }));
+        const items = (row?.page ?? []).map(({ t, node }) => ({ t, node: toNode(node) }));
         return toNewestFirstConnection(items, row?.totalCount ?? 0, request.page);
       });
     },

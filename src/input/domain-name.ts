@@ -1,4 +1,4 @@
-import { BadUserInputError } from "../../errors.js";
+import { BadUserInputError } from "../errors.js";
 
 const HOST_NAME = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 

@@ -1,9 +1,9 @@
 import type { CypherRunner, Params } from "../db/cypher.js";
 import { int } from "../db/values.js";
-import { toNodeOf, type GraphNode, type NodeRow } from "../domain/node/node.mapper.js";
 import type { ConnectionShape } from "../graphql/connection.js";
 import { toConnection, type PageRequest } from "../graphql/pagination.js";
-import { projectNode } from "./projection.js";
+import type { NodeMapper } from "./neighbours.js";
+import { projectNode, type NodeRow } from "./projection.js";
 
 /** An item of a newest-first list with its sort time (epoch milliseconds). */
 export interface Timed<T> {
@@ -11,7 +11,7 @@ export interface Timed<T> {
   node: T;
 }
 
-type Uid = GraphNode & { uid: string };
+type Uid = { uid: string };
 
 /** A connection over newest-first items; cursors are [time, internal id]. */
 export function toNewestFirstConnection<T extends Uid>(items: Timed<T>[], totalCount: number, page: PageRequest): ConnectionShape<T> {
@@ -35,6 +35,7 @@ export async function findNewestFirstPage<T extends Uid>(
   spec: NewestFirstSpec,
   params: Params,
   page: PageRequest,
+  toNode: NodeMapper<T>,
 ): Promise<ConnectionShape<T>> {
   const [t, id] = page.after ?? [null, null];
   const [row] = await cypher.read<{ totalCount: number; items: Timed<NodeRow>[] }>(
@@ -50,6 +51,6 @@ export async function findNewestFirstPage<T extends Uid>(
      RETURN totalCount, items`,
     { ...params, after: { t, id, limit: int(page.first + 1) } },
   );
-  const items = (row?.items ?? []).map((item) => ({ t: item.t, node: toNodeOf<T>(item.node) }));
+  const items = (row?.items ?? []).map((item) => ({ t: item.t, node: toNode(item.node) }));
   return toNewestFirstConnection(items, row?.totalCount ?? 0, page);
 }
