@@ -1,33 +1,53 @@
 import type { WriteTransaction } from "../../../db/cypher.js";
-import { ARTICLE_STATEMENT, CONTENT_STATEMENTS } from "./ingest.statements.js";
+import { ARTICLE_STATEMENT, CONTENT_STATEMENTS, type WriteBatch } from "./ingest.statements.js";
 import type { NormalizedArticle } from "./normalized.js";
 
+/** What writing one article did. */
 export interface WriteOutcome {
+  readonly uid: string;
   /** Content hash the article had before this write; null if it had never been ingested. */
-  previousHash: string | null;
-  claimsCreated: number;
-  claimsSuperseded: number;
-  claimsRestored: number;
+  readonly previousHash: string | null;
+  /** False when the stored version already had this content: nothing past its lock was written. */
+  readonly changed: boolean;
+  readonly claimsCreated: number;
+  readonly claimsSuperseded: number;
+  readonly claimsRestored: number;
 }
 
 /**
- * Writes the article as its current version; the caller's transaction makes it all-or-nothing.
- * When the stored version already has this content (a concurrent twin got there first),
- * nothing past the article's lock is written.
+ * Writes many articles, each as its current version, with one batched statement per step
+ * whatever their number; the caller's transaction makes it all-or-nothing. Articles whose
+ * stored version already has their content (a concurrent twin, or a re-run) are left as they
+ * are. The articles must have distinct URLs.
  */
-export async function writeArticle(tx: WriteTransaction, input: NormalizedArticle, now: string): Promise<WriteOutcome> {
-  const [row] = await tx.run<{ previousHash: string | null }>(ARTICLE_STATEMENT.query, ARTICLE_STATEMENT.params(input, now));
-  const outcome: WriteOutcome = { previousHash: row?.previousHash ?? null, claimsCreated: 0, claimsSuperseded: 0, claimsRestored: 0 };
-  if (outcome.previousHash === input.article.contentHash) return outcome;
-  for (const statement of CONTENT_STATEMENTS) {
-    const nodesBefore = tx.counters.nodesCreated;
-    const rows = await tx.run(statement.query, statement.params(input, now));
-    if (statement.name === "claims") {
-      // The claims statement creates claim nodes only.
-      outcome.claimsCreated = tx.counters.nodesCreated - nodesBefore;
-      outcome.claimsSuperseded = Number(rows[0]?.superseded ?? 0);
-      outcome.claimsRestored = Number(rows[0]?.restored ?? 0);
+export async function writeArticles(tx: WriteTransaction, articles: readonly NormalizedArticle[], now: string): Promise<WriteOutcome[]> {
+  const batch: WriteBatch = { articles, replacing: new Set(), now };
+  const heads = await tx.run<{ uid: string; existed: boolean; previousHash: string | null }>(ARTICLE_STATEMENT.query, ARTICLE_STATEMENT.params(batch)!);
+  const head = new Map(heads.map((row) => [row.uid, row]));
+  const changed = articles.filter((a) => head.get(a.article.uid)?.previousHash !== a.article.contentHash);
+  const counts = new Map<string, { superseded: number; restored: number; created: number }>();
+  if (changed.length > 0) {
+    const replacing = new Set(changed.filter((a) => head.get(a.article.uid)?.existed).map((a) => a.article.uid));
+    const changedBatch: WriteBatch = { articles: changed, replacing, now };
+    for (const statement of CONTENT_STATEMENTS) {
+      const params = statement.params(changedBatch);
+      if (!params) continue;
+      const rows = await tx.run(statement.query, params);
+      if (statement.name === "claims" || statement.name === "newClaims") {
+        for (const row of rows) counts.set(String(row.uid), { superseded: Number(row.superseded), restored: Number(row.restored), created: Number(row.created) });
+      }
     }
   }
-  return outcome;
+  return articles.map((a) => {
+    const uid = a.article.uid;
+    const c = counts.get(uid);
+    return {
+      uid,
+      previousHash: head.get(uid)?.previousHash ?? null,
+      changed: c !== undefined,
+      claimsCreated: c?.created ?? 0,
+      claimsSuperseded: c?.superseded ?? 0,
+      claimsRestored: c?.restored ?? 0,
+    };
+  });
 }

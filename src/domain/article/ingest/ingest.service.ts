@@ -3,7 +3,7 @@ import type { IngestArticleInput } from "../article.input.js";
 import { normalizeIngestInput } from "./normalize.js";
 import { Problems } from "../../../input/problems.js";
 import { readIngestPreconditions } from "./ingest-preconditions.js";
-import { writeArticle } from "./ingest.repository.js";
+import { writeArticles } from "./ingest.repository.js";
 
 export interface IngestResult {
   readonly articleUid: string;
@@ -36,18 +36,17 @@ export async function ingestArticle(cypher: CypherRunner, input: IngestArticleIn
     if (existing?.contentHash === article.article.contentHash) {
       return { articleUid: article.article.uid, created: false, changed: false, counts: unchanged };
     }
-    const outcome = await writeArticle(tx, article, nowIso);
-    const changed = outcome.previousHash !== article.article.contentHash;
+    const [outcome] = await writeArticles(tx, [article], nowIso);
     return {
       articleUid: article.article.uid,
-      created: outcome.previousHash === null,
-      changed,
+      created: outcome!.previousHash === null,
+      changed: outcome!.changed,
       counts: {
         nodesCreated: tx.counters.nodesCreated,
         relationshipsCreated: tx.counters.relationshipsCreated,
-        claims: outcome.claimsCreated,
-        claimsSuperseded: outcome.claimsSuperseded,
-        claimsRestored: outcome.claimsRestored,
+        claims: outcome!.claimsCreated,
+        claimsSuperseded: outcome!.claimsSuperseded,
+        claimsRestored: outcome!.claimsRestored,
       },
     };
   });

@@ -1,41 +1,88 @@
-import { articleLinks, ARTICLE_LINK_TYPES, CLAIM_LINK_TYPES, reconcileLinks, versionedLink } from "./versioned-links.js";
-import type { NormalizedArticle } from "./normalized.js";
+import type { Params } from "../../../db/cypher.js";
 import { lookupNode } from "../../../cypher/labels.js";
+import type { NormalizedArticle } from "./normalized.js";
+import {
+  articleLinks,
+  ARTICLE_LINK_TYPES,
+  byTargetLabel,
+  CLAIM_LINK_TYPES,
+  claimLinks,
+  retireLinks,
+  writeLinks,
+  type OwnedLink,
+} from "./versioned-links.js";
+
+/** The articles one transaction writes, each new or changed, and which of them the graph knew before. */
+export interface WriteBatch {
+  readonly articles: readonly NormalizedArticle[];
+  /** Internal ids of the articles the graph already held (their links and claims may be retired). */
+  readonly replacing: ReadonlySet<string>;
+  readonly now: string;
+}
 
 export interface Statement {
   readonly name: string;
   readonly query: string;
-  readonly params: (input: NormalizedArticle, now: string) => Record<string, unknown>;
+  /** The statement's parameters; null when the batch gives it nothing to do. */
+  readonly params: (batch: WriteBatch) => Params | null;
+}
+
+/** The articles of the batch the graph held before (`replacing`), or those it did not. */
+const those = (batch: WriteBatch, replacing: boolean) => batch.articles.filter((a) => batch.replacing.has(a.article.uid) === replacing);
+
+/** Params, or null when every list in them is empty. */
+function unlessEmpty(params: Record<string, unknown>): Params | null {
+  const lists = Object.values(params).filter((v) => Array.isArray(v) || (v !== null && typeof v === "object"));
+  const empty = lists.every((v) => (Array.isArray(v) ? v.length === 0 : Object.keys(v as object).length === 0));
+  return empty ? null : params;
+}
+
+function ownedArticleLinks(articles: readonly NormalizedArticle[]): OwnedLink[] {
+  return articles.flatMap((a) => articleLinks(a).map((link): OwnedLink => ({ ...link, owner: a.article.uid })));
+}
+
+function ownedClaimLinks(articles: readonly NormalizedArticle[]): OwnedLink[] {
+  return articles.flatMap((a) => [...claimLinks(a)].flatMap(([uid, links]) => links.map((link): OwnedLink => ({ ...link, owner: uid }))));
+}
+
+/** Every item of every article's list, the first of each key kept (MERGE would keep the first writer's too). */
+function allOf<T>(batch: WriteBatch, list: (article: NormalizedArticle) => readonly T[], key: (item: T) => string): T[] {
+  const items = new Map<string, T>();
+  for (const article of batch.articles) for (const item of list(article)) if (!items.has(key(item))) items.set(key(item), item);
+  return [...items.values()];
 }
 
 /**
- * The article node and its version record. Locks the article first, so concurrent ingests of
- * one URL take turns; then, only when the content differs from the stored version, closes the
- * current ArticleVersion (copying the content it had into it) and opens the new one.
+ * The article nodes and their version records. Each article is locked first, so concurrent
+ * ingests of one URL take turns; then, only when its content differs from the stored version,
+ * the current ArticleVersion is closed (the content it had copied into it) and the new one opened.
  */
 export const ARTICLE_STATEMENT: Statement = {
   name: "article",
-  query: `MERGE (a:Article { url: $article.url })
-    SET a.id = coalesce(a.id, $article.uid)
-    WITH a, a.contentHash AS previousHash,
+  query: `UNWIND $articles AS article
+    OPTIONAL MATCH (known:Article { url: article.url })
+    WITH article, known IS NOT NULL AS existed
+    MERGE (a:Article { url: article.url })
+    SET a.id = coalesce(a.id, article.uid)
+    WITH a, article, existed, a.contentHash AS previousHash,
          a { .title, .summary, .body, .publishedAt, .author, .sentiment, .score, .threatLevel, .riskLevel } AS previous
-    CALL (a, previousHash, previous) {
-      WITH a, previous WHERE previousHash IS NULL OR previousHash <> $article.contentHash
+    CALL (a, article, previousHash, previous) {
+      WITH a, article, previous WHERE previousHash IS NULL OR previousHash <> article.contentHash
       CALL (a, previous) {
         MATCH (a)-[:HAS_VERSION]->(v:ArticleVersion) WHERE v.supersededAt IS NULL
         SET v += previous, v.supersededAt = datetime($now)
       }
-      CREATE (a)-[:HAS_VERSION]->(:ArticleVersion { contentHash: $article.contentHash, recordedAt: datetime($now) })
-      SET a.title = $article.title, a.summary = $article.summary, a.body = $article.body,
-          a.publishedAt = datetime($article.publishedAt), a.author = $article.author,
-          a.sentiment = $article.sentiment, a.score = $article.score, a.threatLevel = $article.threatLevel,
-          a.riskLevel = $article.riskLevel, a.contentHash = $article.contentHash, a.ingestedAt = datetime($now)
+      CREATE (a)-[:HAS_VERSION]->(:ArticleVersion { contentHash: article.contentHash, recordedAt: datetime($now) })
+      SET a.title = article.title, a.summary = article.summary, a.body = article.body,
+          a.publishedAt = datetime(article.publishedAt), a.author = article.author,
+          a.sentiment = article.sentiment, a.score = article.score, a.threatLevel = article.threatLevel,
+          a.riskLevel = article.riskLevel, a.contentHash = article.contentHash, a.ingestedAt = datetime($now)
     }
-    RETURN previousHash`,
-  params: (input, now) => ({ article: input.article, now }),
+    RETURN article.uid AS uid, existed, previousHash`,
+  params: (batch) => ({ articles: batch.articles.map((a) => a.article), now: batch.now }),
 };
 
-/** After the article statement, in dependency order; each is one batched UNWIND/MERGE. */
+/** After the article statement, in dependency order; each is one batched UNWIND/MERGE over the whole batch. */
 export const CONTENT_STATEMENTS: readonly Statement[] = [
   {
     name: "sources",
@@ -43,7 +90,7 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
       MERGE (x:Source { domain: s.domain })
       ON CREATE SET x.name = s.name, x.kind = s.kind
       ON MATCH SET x.name = CASE WHEN x.name = x.domain THEN s.name ELSE x.name END, x.kind = coalesce(x.kind, s.kind)`,
-    params: (input) => ({ sources: input.sources }),
+    params: (batch) => unlessEmpty({ sources: allOf(batch, (a) => a.sources, (s) => s.domain) }),
   },
   {
     name: "cites",
@@ -55,7 +102,7 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
       WHERE NOT EXISTS { (x)-[:PUBLISHED_BY]->() }
       MATCH (s:Source { domain: c.sourceDomain })
       MERGE (x)-[:PUBLISHED_BY]->(s)`,
-    params: (input) => ({ cites: input.cites }),
+    params: (batch) => unlessEmpty({ cites: allOf(batch, (a) => a.cites, (c) => c.url) }),
   },
   {
     name: "things",
@@ -77,14 +124,15 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
         ON CREATE SET x.kind = e.kind, x.title = e.title, x.occurredAt = datetime(e.occurredAt),
                       x.endedAt = datetime(e.endedAt), x.amountUsd = e.amountUsd
       }`,
-    params: (input) => ({
-      tags: input.tags,
-      assets: input.assets,
-      entities: input.entities,
-      macroFactors: input.macroFactors,
-      narratives: input.narratives,
-      events: input.events,
-    }),
+    params: (batch) =>
+      unlessEmpty({
+      tags: allOf(batch, (a) => a.tags, (t) => t),
+      assets: allOf(batch, (a) => a.assets, (x) => x.symbol),
+      entities: allOf(batch, (a) => a.entities, (x) => x.key),
+      macroFactors: allOf(batch, (a) => a.macroFactors, (x) => x.key),
+      narratives: allOf(batch, (a) => a.narratives, (x) => x.key),
+      events: allOf(batch, (a) => a.events, (x) => x.key),
+      }),
   },
   {
     name: "citedReports",
@@ -92,7 +140,7 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
       MATCH (c:Article { id: report.citeUid }), (x:Event { key: report.event })
       MERGE (c)-[r:REPORTS]->(x)
       SET r.amountUsd = report.amountUsd`,
-    params: (input) => ({ reports: input.citedReports }),
+    params: (batch) => unlessEmpty({ reports: batch.articles.flatMap((a) => a.citedReports) }),
   },
   {
     name: "priceMoves",
@@ -102,7 +150,7 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
       ON CREATE SET x.startAt = datetime(m.startAt), x.endAt = datetime(m.endAt), x.open = m.open, x.high = m.high,
                     x.low = m.low, x.close = m.close, x.changePct = m.changePct, x.description = m.description
       MERGE (x)-[:OF]->(asset)`,
-    params: (input) => ({ moves: input.priceMoves }),
+    params: (batch) => unlessEmpty({ moves: allOf(batch, (a) => a.priceMoves, (m) => m.key) }),
   },
   {
     name: "eventLinks",
@@ -110,7 +158,7 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
       MATCH (from:Event { key: link.from })
       ${lookupNode("link")}
       MERGE (from)-[:AFFECTS]->(node)`,
-    params: (input) => ({ links: input.eventLinks }),
+    params: (batch) => unlessEmpty({ links: allOf(batch, (a) => a.eventLinks, (l) => `${l.from}|${l.label}|${l.key}`) }),
   },
   {
     name: "levelsAndIndicators",
@@ -128,59 +176,92 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
         SET x.metric = r.metric, x.value = r.value, x.reading = r.reading, x.at = datetime(r.at)
         MERGE (x)-[:OF]->(asset)
       }`,
-    params: (input) => ({ levels: input.levels, indicators: input.indicators }),
+    params: (batch) => unlessEmpty({ levels: batch.articles.flatMap((a) => a.levels), indicators: batch.articles.flatMap((a) => a.indicators) }),
+  },
+  {
+    name: "retireArticleLinks",
+    query: retireLinks("Article", ARTICLE_LINK_TYPES),
+    params: (batch) => unlessEmpty({ retire: those(batch, true).map((a) => ({ uid: a.article.uid, links: articleLinks(a) })), now: batch.now }),
   },
   {
     name: "articleLinks",
-    query: `MATCH (a:Article { id: $uid })
-      WITH a, $links AS links
-      ${reconcileLinks("a", ARTICLE_LINK_TYPES, "links")}`,
-    params: (input, now) => ({ uid: input.article.uid, links: articleLinks(input), now }),
+    query: writeLinks("Article", "MERGE"),
+    params: (batch) => unlessEmpty({ links: byTargetLabel(ownedArticleLinks(those(batch, true))), now: batch.now }),
+  },
+  {
+    name: "newArticleLinks",
+    query: writeLinks("Article", "CREATE"),
+    params: (batch) => unlessEmpty({ links: byTargetLabel(ownedArticleLinks(those(batch, false))), now: batch.now }),
   },
   {
     name: "claims",
-    query: `MATCH (a:Article { id: $uid })
+    query: `UNWIND $articles AS article
+      MATCH (a:Article { id: article.uid })
       // Claims of the stored version that this one does not make are superseded: kept, no longer current.
-      CALL (a) {
+      CALL (a, article) {
         OPTIONAL MATCH (a)-[:MAKES]->(old:Claim)
-        WHERE old.supersededAt IS NULL AND NOT old.id IN $claimUids
+        WHERE old.supersededAt IS NULL AND NOT old.id IN article.claimUids
         SET old.supersededAt = datetime($now), old.periods = coalesce(old.periods, [old.recordedAt.epochMillis]) + $nowMillis
         RETURN count(old) AS superseded
       }
       // Claims it makes keep their node (id, retraction, history) and take this version's content;
       // one superseded before becomes current again.
-      CALL (a) {
-        UNWIND $claims AS c
+      CALL (a, article) {
+        UNWIND article.claims AS c
+        OPTIONAL MATCH (known:Claim { id: c.uid })
+        WITH a, c, known IS NULL AS created
         MERGE (x:Claim { id: c.uid })
         ON CREATE SET x.recordedAt = datetime($now), x.periods = [$nowMillis]
-        WITH a, x, c, x.supersededAt IS NOT NULL AS restored
+        WITH a, x, c, created, x.supersededAt IS NOT NULL AS restored
         SET x.periods = CASE WHEN restored THEN x.periods + $nowMillis ELSE x.periods END, x.supersededAt = null,
             x.key = c.key, x.text = c.text, x.relation = c.relation, x.polarity = c.polarity,
             x.modality = c.modality, x.confidence = c.confidence
         MERGE (a)-[:MAKES]->(x)
-        RETURN count(CASE WHEN restored THEN 1 END) AS restored
+        RETURN count(CASE WHEN restored THEN 1 END) AS restored, count(CASE WHEN created THEN 1 END) AS created
       }
-      RETURN superseded, restored`,
-    params: (input, now) => ({
-      uid: input.article.uid,
-      claims: input.claims,
-      claimUids: input.claims.map((c) => c.uid),
-      now,
-      nowMillis: Date.parse(now),
-    }),
+      RETURN article.uid AS uid, superseded, restored, created`,
+    params: (batch) =>
+      unlessEmpty({
+        articles: those(batch, true).map((a) => ({ uid: a.article.uid, claims: a.claims, claimUids: a.claims.map((c) => c.uid) })),
+        now: batch.now,
+        nowMillis: Date.parse(batch.now),
+      }),
+  },
+  {
+    // An article the graph did not hold has no claims yet: they are all created.
+    name: "newClaims",
+    query: `UNWIND $articles AS article
+      MATCH (a:Article { id: article.uid })
+      CALL (a, article) {
+        UNWIND article.claims AS c
+        CREATE (a)-[:MAKES]->(:Claim {
+          id: c.uid, key: c.key, text: c.text, relation: c.relation, polarity: c.polarity, modality: c.modality,
+          confidence: c.confidence, recordedAt: datetime($now), periods: [$nowMillis]
+        })
+        RETURN count(*) AS created
+      }
+      RETURN article.uid AS uid, 0 AS superseded, 0 AS restored, created`,
+    params: (batch) =>
+      unlessEmpty({
+        articles: those(batch, false).map((a) => ({ uid: a.article.uid, claims: a.claims })),
+        now: batch.now,
+        nowMillis: Date.parse(batch.now),
+      }),
+  },
+  {
+    name: "retireClaimLinks",
+    query: retireLinks("Claim", CLAIM_LINK_TYPES),
+    params: (batch) =>
+      unlessEmpty({ retire: those(batch, true).flatMap((a) => [...claimLinks(a)].map(([uid, links]) => ({ uid, links }))), now: batch.now }),
   },
   {
     name: "claimLinks",
-    query: `UNWIND $claims AS c
-      MATCH (x:Claim { id: c.uid })
-      WITH x, c.links AS links
-      ${reconcileLinks("x", CLAIM_LINK_TYPES, "links")}`,
-    params: (input, now) => ({
-      claims: input.claims.map((claim) => ({
-        uid: claim.uid,
-        links: input.claimLinks.filter((link) => link.from === claim.uid).map((link) => versionedLink(link.role, link.label, link.key)),
-      })),
-      now,
-    }),
+    query: writeLinks("Claim", "MERGE"),
+    params: (batch) => unlessEmpty({ links: byTargetLabel(ownedClaimLinks(those(batch, true))), now: batch.now }),
+  },
+  {
+    name: "newClaimLinks",
+    query: writeLinks("Claim", "CREATE"),
+    params: (batch) => unlessEmpty({ links: byTargetLabel(ownedClaimLinks(those(batch, false))), now: batch.now }),
   },
 ];

@@ -42,35 +42,56 @@ function linkIdentity(r: string, n: string): string {
   return `type(${r}) + '|' + head(labels(${n})) + '|' + CASE ${keys.join(" ")} END`;
 }
 
-/** Cypher `CALL` subquery binding `n` to the node `{label, key}` of map `link`. Labels come from the fixed list, never from input. */
-function lookupTarget(link: string): string {
-  const branches = Object.entries(TARGET_KEY).map(
-    ([label, property]) => `MATCH (n:${label} { ${property}: ${link}.key }) WHERE ${link}.label = '${label}' RETURN n`,
-  );
-  return `CALL (${link}) { ${branches.join(" UNION ")} }`;
+/** A link to write: a VersionedLink of the owner with internal id `owner` (an article's or a claim's). */
+export interface OwnedLink extends VersionedLink {
+  readonly owner: string;
 }
 
 /**
- * Cypher that makes `owner`'s current links of `types` exactly `links` (a variable in scope
- * holding a list of VersionedLink maps): current links not in it become PAST_<TYPE> with
- * `supersededAt = $now`; links in it that are not current are created with `recordedAt = $now`.
- * Links the version keeps are left as they are, so they keep their identity and history.
+ * Cypher that retires the current links of `types` of the owners in `$retire` (maps
+ * `{ uid, links }` of owners labelled `ownerLabel`) that their new version does not state:
+ * each becomes PAST_<TYPE> with the same properties and `supersededAt = $now`. Links the
+ * version keeps are left as they are, so they keep their identity and history.
  */
-export function reconcileLinks(owner: string, types: readonly string[], links: string): string {
-  return `CALL (${owner}, ${links}) {
-      MATCH (${owner})-[r:${types.join("|")}]->(n)
-      WITH r, n, ${linkIdentity("r", "n")} AS id
-      WHERE NOT any(link IN ${links} WHERE link.id = id AND coalesce(link.amountUsd, -1.0) = coalesce(r.amountUsd, -1.0))
-      CREATE (${owner})-[past:$('PAST_' + type(r))]->(n)
-      SET past = properties(r), past.supersededAt = datetime($now)
-      DELETE r
-    }
-    CALL (${owner}, ${links}) {
-      UNWIND ${links} AS link
-      ${lookupTarget("link")}
-      MERGE (${owner})-[r:$(link.type)]->(n)
-      ON CREATE SET r.recordedAt = datetime($now), r.amountUsd = link.amountUsd
-    }`;
+export function retireLinks(ownerLabel: "Article" | "Claim", types: readonly string[]): string {
+  return `UNWIND $retire AS owner
+    MATCH (x:${ownerLabel} { id: owner.uid })
+    MATCH (x)-[r:${types.join("|")}]->(n)
+    WITH x, r, n, owner, ${linkIdentity("r", "n")} AS id
+    WHERE NOT any(link IN owner.links WHERE link.id = id AND coalesce(link.amountUsd, -1.0) = coalesce(r.amountUsd, -1.0))
+    CREATE (x)-[past:$('PAST_' + type(r))]->(n)
+    SET past = properties(r), past.supersededAt = datetime($now)
+    DELETE r`;
+}
+
+/**
+ * Cypher that makes every link of `$links` (OwnedLinks of owners labelled `ownerLabel`,
+ * grouped by target label in `$links.<Label>`) current, with `recordedAt = $now` when new:
+ * merged, or, for owners that are new in this transaction (so none of their links can exist
+ * yet), simply created. One subquery per target label, so every lookup is an index seek.
+ */
+export function writeLinks(ownerLabel: "Article" | "Claim", mode: "MERGE" | "CREATE"): string {
+  const write =
+    mode === "MERGE"
+      ? "MERGE (x)-[r:$(link.type)]->(n) ON CREATE SET r.recordedAt = datetime($now), r.amountUsd = link.amountUsd"
+      : "CREATE (x)-[r:$(link.type)]->(n) SET r.recordedAt = datetime($now), r.amountUsd = link.amountUsd";
+  return Object.entries(TARGET_KEY)
+    .map(
+      ([label, property]) => `CALL () {
+      UNWIND coalesce($links.${label}, []) AS link
+      MATCH (x:${ownerLabel} { id: link.owner })
+      MATCH (n:${label} { ${property}: link.key })
+      ${write}
+    }`,
+    )
+    .join("\n    ");
+}
+
+/** Links grouped by the label of their target, as mergeLinks reads them. */
+export function byTargetLabel(links: readonly OwnedLink[]): Record<string, OwnedLink[]> {
+  const groups: Record<string, OwnedLink[]> = {};
+  for (const link of links) (groups[link.label] ??= []).push(link);
+  return groups;
 }
 
 /** Cypher condition: link `r` (current or PAST_) was held at the ISO date-time expression `asOf`. */
@@ -79,9 +100,9 @@ export function linkHeldAt(r: string, asOf: string): string {
   return `coalesce(${r}.recordedAt.epochMillis, 0) <= ${at} AND (${r}.supersededAt IS NULL OR ${r}.supersededAt.epochMillis > ${at})`;
 }
 
-/** The links the article's version states, from its normalised input. */
+/** The links the article's version states, from its normalised input; each once. */
 export function articleLinks(input: NormalizedArticle): VersionedLink[] {
-  return [
+  return uniqueLinks([
     versionedLink("PUBLISHED_BY", "Source", input.article.sourceDomain),
     ...input.cites.map((c) => versionedLink("CITES", "Article", c.uid)),
     ...input.tags.map((tag) => versionedLink("TAGGED", "Tag", tag)),
@@ -93,5 +114,16 @@ export function articleLinks(input: NormalizedArticle): VersionedLink[] {
     ...input.priceMoves.map((m) => versionedLink("REPORTS", "PriceMove", m.key)),
     ...input.levels.map((l) => versionedLink("STATES", "PriceLevel", l.key)),
     ...input.indicators.map((r) => versionedLink("STATES", "Indicator", r.key)),
-  ];
+  ]);
+}
+
+/** The links each claim of the article states, keyed by the claim's internal id; each once. */
+export function claimLinks(input: NormalizedArticle): Map<string, VersionedLink[]> {
+  const byClaim = new Map<string, VersionedLink[]>(input.claims.map((claim) => [claim.uid, []]));
+  for (const link of input.claimLinks) byClaim.get(link.from)?.push(versionedLink(link.role, link.label, link.key));
+  return new Map([...byClaim].map(([uid, links]) => [uid, uniqueLinks(links)]));
+}
+
+function uniqueLinks(links: VersionedLink[]): VersionedLink[] {
+  return [...new Map(links.map((link) => [link.id, link])).values()];
 }
