@@ -1,9 +1,7 @@
 import type { Driver } from "neo4j-driver";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
-import { createDriver, waitForDatabase } from "./db/driver.js";
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from "./db/embedded.js";
-import { applyMigrations } from "./db/migrations.js";
+import { openDatabase, type Database } from "./db/database.js";
 import { buildAppSchema } from "./schema.js";
 import { loadSeed } from "./seed.js";
 import { createApp, type App } from "./server.js";
@@ -19,32 +17,25 @@ export interface Service {
 }
 
 /**
- * Brings the whole service up in order: embedded Neo4j (when NEO4J_URI is unset), driver,
- * migrations, the seed article (into an empty database), then HTTP. Whatever started before a failure is stopped again.
+ * Brings the whole service up in order: the database (embedded Neo4j when NEO4J_URI is
+ * unset, migrated), the seed article (into an empty database), then HTTP. Whatever started
+ * before a failure is stopped again.
  */
 export async function startService(config: Config, logger: Logger): Promise<Service> {
-  const { neo4j } = config;
-  let embedded: EmbeddedNeo4j | undefined;
-  let driver: Driver | undefined;
+  let database: Database | undefined;
   let app: App | undefined;
   const stop = async () => {
     await app?.close();
-    await driver?.close();
-    await embedded?.stop();
+    await database?.close();
   };
   try {
-    if (!neo4j.uri) {
-      embedded = await startEmbeddedNeo4j({ dataDir: neo4j.embedded.dataDir, boltPort: neo4j.embedded.boltPort, logger });
-    }
-    const neo4jUri = neo4j.uri ?? embedded!.uri;
-    driver = createDriver(neo4j, neo4jUri, logger);
-    await waitForDatabase(driver, neo4j.database, 60_000);
-    await applyMigrations(driver, neo4j.database, logger);
+    database = await openDatabase(config, logger);
+    const { driver } = database;
     const schema = await buildAppSchema();
     if (config.seedOnStart) await loadSeed({ schema, driver, config, logger }, { onlyIfEmpty: true });
     app = await createApp({ schema, config, driver, logger });
     const url = await app.listen(config.http.port, config.http.host);
-    return { url, neo4jUri, driver, app, stop };
+    return { url, neo4jUri: database.uri, driver, app, stop };
   } catch (error) {
     await stop().catch((stopError: unknown) => logger.error({ err: stopError }, "cleanup after a failed start failed"));
     throw error;

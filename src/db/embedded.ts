@@ -76,7 +76,7 @@ export async function ensureLauncherBuilt(logger: Logger): Promise<void> {
 }
 
 /** Resolves true when nothing listens on host:port. */
-function portIsFree(port: number, host: string): Promise<boolean> {
+export function portIsFree(port: number, host: string): Promise<boolean> {
   return new Promise((resolve) => {
     const probe = net.createServer();
     probe.once("error", () => resolve(false));

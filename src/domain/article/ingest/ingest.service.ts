@@ -2,7 +2,7 @@ import type { CypherRunner } from "../../../db/cypher.js";
 import type { IngestArticleInput } from "../article.input.js";
 import { normalizeIngestInput } from "./normalize.js";
 import { Problems } from "../../../input/problems.js";
-import { readIngestPreconditions } from "./ingest-preconditions.js";
+import { readPreconditions } from "./ingest-preconditions.js";
 import { writeArticles } from "./ingest.repository.js";
 
 export interface IngestResult {
@@ -24,16 +24,15 @@ export async function ingestArticle(cypher: CypherRunner, input: IngestArticleIn
   const article = normalizeIngestInput(input);
   const nowIso = now.toISOString();
   return cypher.write(async (tx) => {
-    const { existing, missing } = await readIngestPreconditions(tx, article.article.url, article.externalRefs);
-    if (missing.length) {
+    const { storedHashes, missing } = await readPreconditions(tx, [article]);
+    const unresolved = missing.get(article.article.uid) ?? [];
+    if (unresolved.length) {
       const problems = new Problems();
-      for (const ref of missing) {
-        problems.add(ref.field, `no ${ref.label} "${ref.key}" in this input or the graph`);
-      }
+      for (const ref of unresolved) problems.add(ref.field, `no ${ref.label} "${ref.key}" in this input or the graph`);
       problems.throwIfAny();
     }
     const unchanged = { nodesCreated: 0, relationshipsCreated: 0, claims: 0, claimsSuperseded: 0, claimsRestored: 0 };
-    if (existing?.contentHash === article.article.contentHash) {
+    if (storedHashes.get(article.article.url) === article.article.contentHash) {
       return { articleUid: article.article.uid, created: false, changed: false, counts: unchanged };
     }
     const [outcome] = await writeArticles(tx, [article], nowIso);

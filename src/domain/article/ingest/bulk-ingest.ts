@@ -1,0 +1,163 @@
+import { coerceInputValue, GraphQLError, isInputObjectType, type GraphQLInputObjectType, type GraphQLSchema } from "graphql";
+import type { CypherRunner } from "../../../db/cypher.js";
+import { BadUserInputError } from "../../../errors.js";
+import type { IngestArticleInput } from "../article.input.js";
+import { readPreconditions } from "./ingest-preconditions.js";
+import { writeArticles } from "./ingest.repository.js";
+import { normalizeIngestInput } from "./normalize.js";
+import type { NormalizedArticle } from "./normalized.js";
+
+/** One line of a JSONL file. */
+export interface SourceLine {
+  /** 1-based line number. */
+  readonly line: number;
+  readonly text: string;
+}
+
+/** A line that was not loaded, and why: every problem, with field paths as the mutation names them. */
+export interface Rejection {
+  readonly line: number;
+  readonly url: string | null;
+  readonly problems: readonly { field: string; message: string }[];
+}
+
+/** Running totals of a bulk ingest. */
+export interface BulkCounts {
+  lines: number;
+  /** Articles written (new or changed). */
+  articles: number;
+  /** Claims newly recorded. */
+  claims: number;
+  /** Articles already stored with the same content, so skipped. */
+  unchanged: number;
+  rejected: number;
+}
+
+export interface BulkOptions {
+  /** Articles per transaction (default 500). */
+  readonly batchSize?: number;
+  /** Called after every transaction with the totals so far. */
+  readonly onProgress?: (counts: Readonly<BulkCounts>) => void;
+  /** Called for every line that is not loaded. */
+  readonly onRejected?: (rejection: Rejection) => void;
+}
+
+interface Pending {
+  readonly line: number;
+  readonly article: NormalizedArticle;
+}
+
+const DEFAULT_BATCH = 500;
+
+/**
+ * Validates a line exactly as the ingestArticle mutation validates its argument: GraphQL's
+ * input coercion against the schema's IngestArticleInput (types, enums, scalars such as
+ * DateTime, unknown fields), then the same normalisation. Throws BadUserInputError.
+ */
+function validateLine(text: string, inputType: GraphQLInputObjectType): NormalizedArticle {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new BadUserInputError(`not JSON: ${(error as Error).message}`, "input");
+  }
+  const problems: { field: string; message: string }[] = [];
+  const coerced = coerceInputValue(json, inputType, (path, _value, error) => {
+    const field = path.reduce<string>((at, part) => (typeof part === "number" ? `${at}[${part}]` : `${at}.${part}`), "input");
+    problems.push({ field, message: error.message });
+  });
+  if (problems.length) throw new BadUserInputError(`${problems[0]!.field}: ${problems[0]!.message}`, problems[0]!.field, { problems });
+  return normalizeIngestInput(coerced as IngestArticleInput);
+}
+
+function rejectionOf(line: number, url: string | null, error: unknown): Rejection {
+  if (error instanceof GraphQLError) {
+    const problems = (error.extensions.problems as Rejection["problems"] | undefined) ?? [
+      { field: String(error.extensions.field ?? "input"), message: error.message },
+    ];
+    return { line, url, problems };
+  }
+  return { line, url, problems: [{ field: "input", message: (error as Error).message }] };
+}
+
+/**
+ * Loads IngestArticleInput documents, one per line, in large transactions: each line is
+ * validated exactly like the mutation; a batch is checked against the graph in one query
+ * (references may point at nodes another article of the batch defines) and written with one
+ * statement per step. Articles already stored with the same content are skipped, so a re-run
+ * loads only what is missing. A bad line is reported with its number and skipped; the rest go
+ * on. The next batch is validated while the database writes the previous one.
+ */
+export async function bulkIngest(
+  cypher: CypherRunner,
+  schema: GraphQLSchema,
+  lines: AsyncIterable<SourceLine>,
+  options: BulkOptions = {},
+): Promise<BulkCounts> {
+  const inputType = schema.getType("IngestArticleInput");
+  if (!isInputObjectType(inputType)) throw new Error("the schema has no IngestArticleInput");
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const counts: BulkCounts = { lines: 0, articles: 0, claims: 0, unchanged: 0, rejected: 0 };
+  const reject = (rejection: Rejection) => {
+    counts.rejected += 1;
+    options.onRejected?.(rejection);
+  };
+
+  const write = async (batch: Pending[]) => {
+    try {
+      await writeBatch(cypher, batch, counts, reject);
+    } catch {
+      // Something in the batch broke the transaction: one article at a time finds which.
+      for (const one of batch) await writeBatch(cypher, [one], counts, reject).catch((error: unknown) => reject(rejectionOf(one.line, one.article.article.url, error)));
+    }
+    options.onProgress?.(counts);
+  };
+
+  let batch: Pending[] = [];
+  let urls = new Set<string>();
+  let writing: Promise<void> = Promise.resolve();
+  for await (const { line, text } of lines) {
+    if (!text.trim()) continue;
+    counts.lines += 1;
+    let article: NormalizedArticle;
+    try {
+      article = validateLine(text, inputType);
+    } catch (error) {
+      reject(rejectionOf(line, null, error));
+      continue;
+    }
+    // Two versions of one article never share a transaction: the later one goes in the next.
+    if (batch.length >= batchSize || urls.has(article.article.url)) {
+      await writing;
+      writing = write(batch);
+      batch = [];
+      urls = new Set();
+    }
+    batch.push({ line, article });
+    urls.add(article.article.url);
+  }
+  await writing;
+  if (batch.length) await write(batch);
+  return counts;
+}
+
+/** One transaction: preconditions, then every accepted, changed article of the batch. */
+async function writeBatch(cypher: CypherRunner, batch: readonly Pending[], counts: BulkCounts, reject: (r: Rejection) => void): Promise<void> {
+  const result = await cypher.write(async (tx) => {
+    const articles = batch.map((p) => p.article);
+    const { storedHashes, missing } = await readPreconditions(tx, articles);
+    const accepted = batch.filter((p) => !missing.has(p.article.article.uid));
+    const changed = accepted.filter((p) => storedHashes.get(p.article.article.url) !== p.article.article.contentHash);
+    const outcomes = changed.length ? await writeArticles(tx, changed.map((p) => p.article), new Date().toISOString()) : [];
+    return { missing, unchanged: accepted.length - changed.length, outcomes };
+  });
+  for (const p of batch) {
+    const lacking = result.missing.get(p.article.article.uid);
+    if (lacking) {
+      reject({ line: p.line, url: p.article.article.url, problems: lacking.map((ref) => ({ field: ref.field, message: `no ${ref.label} "${ref.key}" in this input, the file or the graph` })) });
+    }
+  }
+  counts.unchanged += result.unchanged;
+  counts.articles += result.outcomes.filter((o) => o.changed).length;
+  counts.claims += result.outcomes.reduce((sum, o) => sum + o.claimsCreated, 0);
+}
