@@ -15,7 +15,9 @@ import { SourceResolver } from "./domain/source/source.resolver.js";
 import { TimelineResolver } from "./graph/timeline/timeline.resolver.js";
 import { SearchResolver } from "./graph/search/search.resolver.js";
 import { CausalChainsResolver } from "./graph/causal/causal-chains.resolver.js";
+import { CausalStepResolver } from "./graph/causal/causal-step.resolver.js";
 import { AuditResolver } from "./graph/audit/audit.resolver.js";
+import { DriverResolver } from "./graph/explain/driver.resolver.js";
 import { ExplainResolver } from "./graph/explain/explain.resolver.js";
 import { DateTimeScalar } from "./graphql/date-time.scalar.js";
 
@@ -37,7 +39,9 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       MacroFactorResolver,
       NarrativeResolver,
       CausalChainsResolver,
+      CausalStepResolver,
       ExplainResolver,
+      DriverResolver,
       AuditResolver,
       TimelineResolver,
       SearchResolver,

@@ -1,6 +1,7 @@
 import neo4j, { type Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
+import { DATA_MIGRATIONS } from "../src/cypher/data-migrations.js";
 import { applyMigrations } from "../src/db/migrations.js";
 import { createLogger } from "../src/logger.js";
 
@@ -16,8 +17,8 @@ afterAll(async () => {
 
 describe("migrations", () => {
   it("can run again and again, leaving the SPEC's constraints and full-text indexes online", async () => {
-    await applyMigrations(driver, process.env.NEO4J_DATABASE, logger);
-    await applyMigrations(driver, process.env.NEO4J_DATABASE, logger);
+    await applyMigrations(driver, process.env.NEO4J_DATABASE, logger, DATA_MIGRATIONS);
+    await applyMigrations(driver, process.env.NEO4J_DATABASE, logger, DATA_MIGRATIONS);
 
     const constraints = await driver.executeQuery("SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type");
     const unique = constraints.records
@@ -51,8 +52,8 @@ describe("migrations", () => {
        CREATE (a)-[:MAKES]->(:Claim { id: $tag + ':old', key: 'old', recordedAt: datetime('2026-01-01T00:00:00Z'), supersededAt: datetime('2026-01-02T00:00:00Z') })`,
       { tag },
     );
-    await applyMigrations(driver, process.env.NEO4J_DATABASE, logger);
-    await applyMigrations(driver, process.env.NEO4J_DATABASE, logger);
+    await applyMigrations(driver, process.env.NEO4J_DATABASE, logger, DATA_MIGRATIONS);
+    await applyMigrations(driver, process.env.NEO4J_DATABASE, logger, DATA_MIGRATIONS);
     const { records } = await driver.executeQuery(
       `MATCH (a:Article { id: $tag })-[:MAKES]->(c:Claim)
        RETURN c.key AS key, c.periods AS periods, COUNT { (a)-[:HAS_VERSION]->(:ArticleVersion { contentHash: 'h1' }) } AS versions

@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { MultiBar, Presets } from "cli-progress";
 import { ConfigError, loadConfig } from "../config.js";
 import { CypherRunner } from "../db/cypher.js";
-import { openDatabase } from "../db/database.js";
+import { openDatabase } from "../database.js";
 import { bulkIngest, type BulkCounts, type Rejection, type SourceLine } from "../domain/article/ingest/bulk-ingest.js";
 import { createLogger } from "../logger.js";
 import { buildAppSchema } from "../schema.js";

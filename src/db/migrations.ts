@@ -56,27 +56,16 @@ export function migrationStatements(): string[] {
 }
 
 /**
- * Data written by earlier versions, brought to today's model; each statement touches only
- * what still needs it, so running them again changes nothing.
- */
-const DATA_MIGRATIONS: readonly string[] = [
-  // Claims record the periods in which they were current (see claimVisibleAt).
-  `MATCH (c:Claim) WHERE c.periods IS NULL
-   CALL (c) {
-     SET c.periods = [c.recordedAt.epochMillis] + CASE WHEN c.supersededAt IS NULL THEN [] ELSE [c.supersededAt.epochMillis] END
-   } IN TRANSACTIONS OF 5000 ROWS`,
-  // Ingested articles have a current version record.
-  `MATCH (a:Article) WHERE a.contentHash IS NOT NULL AND NOT EXISTS { (a)-[:HAS_VERSION]->() }
-   CALL (a) {
-     CREATE (a)-[:HAS_VERSION]->(:ArticleVersion { contentHash: a.contentHash, recordedAt: a.ingestedAt })
-   } IN TRANSACTIONS OF 5000 ROWS`,
-];
-
-/**
- * Applies constraints and indexes, then waits for them to come online. Safe to run on
+ * Applies constraints and indexes, waits for them to come online, then runs `dataMigrations`
+ * (idempotent statements that bring older data to today's model, see cypher/data-migrations.ts). Safe to run on
  * every start and from several processes at once.
  */
-export async function applyMigrations(driver: Driver, database: string | undefined, logger: Logger): Promise<void> {
+export async function applyMigrations(
+  driver: Driver,
+  database: string | undefined,
+  logger: Logger,
+  dataMigrations: readonly string[] = [],
+): Promise<void> {
   const started = Date.now();
   const session = driver.session({ database, defaultAccessMode: "WRITE" });
   try {
@@ -86,7 +75,7 @@ export async function applyMigrations(driver: Driver, database: string | undefin
     }
     await session.run("CALL db.awaitIndexes(300)");
     // Batched data migrations need auto-commit transactions.
-    for (const statement of DATA_MIGRATIONS) await session.run(statement);
+    for (const statement of dataMigrations) await session.run(statement);
   } finally {
     await session.close();
   }

@@ -5,6 +5,7 @@ import type { TestProject } from "vitest/node";
 import { loadConfig } from "../../src/config.js";
 import { createDriver, waitForDatabase } from "../../src/db/driver.js";
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from "../../src/db/embedded.js";
+import { DATA_MIGRATIONS } from "../../src/cypher/data-migrations.js";
 import { applyMigrations } from "../../src/db/migrations.js";
 import { createLogger } from "../../src/logger.js";
 import { buildAppSchema } from "../../src/schema.js";
@@ -33,7 +34,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const uri = config.neo4j.uri ?? embedded!.uri;
   const driver = createDriver(config.neo4j, uri, logger);
   await waitForDatabase(driver, config.neo4j.database, 60_000);
-  await applyMigrations(driver, config.neo4j.database, logger);
+  await applyMigrations(driver, config.neo4j.database, logger, DATA_MIGRATIONS);
   // Every run has the seed article, loaded through ingestArticle as on first start.
   await loadSeed({ schema: await buildAppSchema(), driver, config, logger }, { onlyIfEmpty: false });
   await driver.close();

@@ -2,7 +2,7 @@ import type { CypherRunner } from "../../db/cypher.js";
 import { nestedConnectionLoader } from "../../cypher/connection-loader.js";
 import { neighboursLoader, neighboursWithOptionsLoader } from "../../cypher/neighbours.js";
 import { VISIBILITY_OF_REQUEST, type ClaimVisibilityOptions } from "../claim/claim-visibility.args.js";
-import { claimVisibleAt } from "../claim/claim.cypher.js";
+import { claimVisibleAt } from "../../cypher/claims.js";
 import type { Claim } from "../claim/claim.type.js";
 import { currentListLoaders, listAtLoaders } from "./article.lists.js";
 import type { Article } from "./article.type.js";

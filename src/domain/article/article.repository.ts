@@ -1,6 +1,6 @@
 import type { CypherRunner } from "../../db/cypher.js";
 import { findNewestFirstPage } from "../../cypher/newest-first.js";
-import { claimVisibleAt } from "../claim/claim.cypher.js";
+import { claimVisibleAt } from "../../cypher/claims.js";
 import type { ConnectionShape } from "../../graphql/connection.js";
 import type { PageRequest } from "../../graphql/pagination.js";
 import { projectNode } from "../../cypher/projection.js";

@@ -1,5 +1,5 @@
 import { ArgsType, Field } from "type-graphql";
-import type { ClaimVisibility } from "./claim.cypher.js";
+import type { ClaimVisibility } from "../../cypher/claims.js";
 
 /** Which of a node's or an article's claims a nested list shows; the same rule as the root `claims`. */
 @ArgsType()

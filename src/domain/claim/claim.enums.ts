@@ -1,4 +1,5 @@
 import { registerEnumType } from "type-graphql";
+import { LEADS_TO_RELATIONS } from "../../cypher/claims.js";
 
 export enum CausalRelation {
   CAUSES = "CAUSES",
@@ -24,16 +25,8 @@ registerEnumType(RelationClass, {
     "LEADS_TO: CAUSES, CONTRIBUTES_TO, AMPLIFIES, PRECEDES; the hops of causal chains and explanations. OPPOSES: PREVENTS; never a hop, never corroborates a LEADS_TO claim.",
 });
 
-/** Relations that lead to their effect: the only ones a causal chain may follow. */
-export const LEADS_TO_RELATIONS: readonly CausalRelation[] = [
-  CausalRelation.CAUSES,
-  CausalRelation.CONTRIBUTES_TO,
-  CausalRelation.AMPLIFIES,
-  CausalRelation.PRECEDES,
-];
-
 export function relationClass(relation: CausalRelation): RelationClass {
-  return LEADS_TO_RELATIONS.includes(relation) ? RelationClass.LEADS_TO : RelationClass.OPPOSES;
+  return (LEADS_TO_RELATIONS as readonly string[]).includes(relation) ? RelationClass.LEADS_TO : RelationClass.OPPOSES;
 }
 
 export enum Polarity {

@@ -8,7 +8,7 @@ import type { Narrative } from "../narrative/narrative.type.js";
 import { toGraphNode, type GraphNode, type NodeRow, toNodeOf } from "../node/node.mapper.js";
 import type { Source } from "../source/source.type.js";
 import { VISIBILITY_OF_REQUEST } from "./claim-visibility.args.js";
-import { claimVisibleAt } from "./claim.cypher.js";
+import { claimVisibleAt } from "../../cypher/claims.js";
 import type { Claim } from "./claim.type.js";
 
 export interface ClaimEndpoints {

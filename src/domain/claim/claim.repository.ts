@@ -3,7 +3,8 @@ import { KEY_PROPERTY, type LabelKey } from "../../cypher/labels.js";
 import { findNewestFirstPage } from "../../cypher/newest-first.js";
 import type { ConnectionShape } from "../../graphql/connection.js";
 import type { PageRequest } from "../../graphql/pagination.js";
-import { claimVisibleAt } from "./claim.cypher.js";
+import { claimVisibleAt } from "../../cypher/claims.js";
+import { recomputeLeadsTo } from "../../cypher/leads-to.js";
 import type { Claim } from "./claim.type.js";
 import { toNodeOf } from "../node/node.mapper.js";
 
@@ -54,6 +55,7 @@ export async function retractClaim(cypher: CypherRunner, uid: string, reason: st
        RETURN c.id AS id`,
       { uid, reason, now },
     );
+    if (row) await recomputeLeadsTo(tx, [row.id]);
     return row?.id ?? null;
   });
 }

@@ -1,55 +1,43 @@
 import type { CypherRunner } from "../../db/cypher.js";
-import { int } from "../../db/values.js";
-import { KEY_PROPERTY, type LabelKey } from "../../cypher/labels.js";
-import { byStrength, toCausalPath, type StepRow } from "./causal-paths.js";
-import type { CausalPath } from "./causal-path.types.js";
-import { pathSteps } from "./path-steps.cypher.js";
-import { hopsPattern, SIMPLE_HOPS } from "./traversable-claim.js";
+import { refKey, type LabelKey } from "../../cypher/labels.js";
+import { findCorridor } from "./corridor.js";
+import { findNodes, type HopSource, type MetNode } from "./hops.repository.js";
+import { bestPaths, weigh, type FoundPath, type WeightedHop } from "./path-search.js";
 
-/** Distinct node sequences examined per call, so a dense graph cannot make one request unbounded. */
-const MAX_CANDIDATE_PATHS = 2_000;
+/** Partial paths one search may examine at the most; the limits on maxDepth and first keep real questions far below. */
+export const MAX_EXPANSIONS = 200_000;
 
 export interface ChainQuery {
   from: LabelKey;
   to: LabelKey;
   maxDepth: number;
   minConfidence: number;
-  asOf: string;
+  /** Null: now, from the derived LEADS_TO; a time: from the claims as known then. */
+  asOf: string | null;
   includeConditional: boolean;
+  first: number;
 }
 
 /**
- * Every simple path of traversable claims from `from` to `to`, in one Cypher query, ranked
- * best first. Also says whether each endpoint exists, so callers can tell "no path" from
- * "no such node".
+ * The `first` best causal chains from `from` to `to` over all paths (not a sample): the
+ * corridor both ends reach within maxDepth, then a best-first search over its collapsed hops.
+ * Also says whether each endpoint exists, so callers can tell "no path" from "no such node".
  */
 export async function findCausalChains(
   cypher: CypherRunner,
   query: ChainQuery,
-): Promise<{ fromFound: boolean; toFound: boolean; paths: CausalPath[] }> {
-  const [row] = await cypher.read<{ fromFound: boolean; toFound: boolean; paths: StepRow[][] }>(
-    `OPTIONAL MATCH (start:${query.from.label} { ${KEY_PROPERTY[query.from.label]}: $from })
-     OPTIONAL MATCH (end:${query.to.label} { ${KEY_PROPERTY[query.to.label]}: $to })
-     CALL (start, end) {
-       MATCH (start) ${hopsPattern(query.maxDepth)} (end)
-       ${SIMPLE_HOPS}
-       WITH hops LIMIT $maxCandidates
-       ${pathSteps()}
-       RETURN collect(steps) AS paths
-     }
-     RETURN start IS NOT NULL AS fromFound, end IS NOT NULL AS toFound, paths`,
-    {
-      from: query.from.key,
-      to: query.to.key,
-      minConfidence: query.minConfidence,
-      includeConditional: query.includeConditional,
-      asOf: query.asOf,
-      maxCandidates: int(MAX_CANDIDATE_PATHS),
-    },
-  );
-  return {
-    fromFound: row?.fromFound ?? false,
-    toFound: row?.toFound ?? false,
-    paths: (row?.paths ?? []).map(toCausalPath).sort(byStrength),
-  };
+): Promise<{ fromFound: boolean; toFound: boolean; paths: FoundPath[]; nodes: ReadonlyMap<string, MetNode> }> {
+  const ends = await findNodes(cypher, [query.from, query.to]);
+  const start = ends.get(refKey(query.from.label, query.from.key));
+  const goal = ends.get(refKey(query.to.label, query.to.key));
+  if (!start || !goal) return { fromFound: start !== undefined, toFound: goal !== undefined, paths: [], nodes: new Map() };
+  const source: HopSource = query.asOf ? { kind: "asOf", asOf: query.asOf } : { kind: "current" };
+  const corridor = await findCorridor(cypher, { start, goal, maxDepth: query.maxDepth, source, limits: { minConfidence: query.minConfidence } });
+  const out = new Map<string, WeightedHop[]>();
+  for (const [from, hops] of corridor.out) {
+    const weighted = hops.map((hop) => weigh(hop, query)).filter((hop): hop is WeightedHop => hop !== null);
+    if (weighted.length) out.set(from, weighted);
+  }
+  const { paths } = bestPaths(start.id, goal.id, out, corridor.hopsToGoal, { maxDepth: query.maxDepth, first: query.first, maxExpansions: MAX_EXPANSIONS });
+  return { fromFound: true, toFound: true, paths, nodes: corridor.nodes };
 }

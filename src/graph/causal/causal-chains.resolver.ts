@@ -6,14 +6,15 @@ import { FieldReader } from "../../input/field-reader.js";
 import { Problems } from "../../input/problems.js";
 import { findCausalChains } from "./causal-chains.repository.js";
 import { CausalPath } from "./causal-path.types.js";
-import { MAX_DEPTH } from "./traversable-claim.js";
+import { toCausalPath } from "./causal-paths.js";
+import { MAX_DEPTH } from "./depth.js";
 
 const MAX_PATHS = 200;
 
 @Resolver()
 export class CausalChainsResolver {
   @Query(() => [CausalPath], {
-    description: `Every simple chain of asserted, non-retracted claims (as of asOf) from a cause to an effect, up to maxDepth hops (at most ${MAX_DEPTH}), best first: by confidence (the product of the hops'), then corroboration.`,
+    description: `The first best simple chains, over all of them, of asserted, current (as of asOf, default now), leads-to claims from a cause to an effect, up to maxDepth hops (at most ${MAX_DEPTH}): by confidence (the product of the hops'), then corroboration (independent outlets of the weakest hop), then length. Parallel claims of a hop (many outlets saying the same) count once in the search and all in the step.`,
   })
   async causalChains(
     @Arg("from", () => NodeRef) from: NodeRef,
@@ -43,12 +44,13 @@ export class CausalChainsResolver {
       to: end,
       maxDepth: depth,
       minConfidence: confidence,
-      asOf: asOf ?? new Date().toISOString(),
+      asOf,
       includeConditional,
+      first: limit,
     });
     if (!result.fromFound) problems.add("from", `no ${start.label} "${start.key}" in the graph`);
     if (!result.toFound) problems.add("to", `no ${end.label} "${end.key}" in the graph`);
     problems.throwIfAny();
-    return result.paths.slice(0, limit);
+    return result.paths.map((path) => toCausalPath(path, result.nodes));
   }
 }

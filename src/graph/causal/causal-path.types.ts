@@ -1,35 +1,27 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
-import type { GraphNode } from "../../domain/node/node.mapper.js";
-import { Claim } from "../../domain/claim/claim.type.js";
-import { CausalNode } from "../../domain/node/causal-node.union.js";
+import type { LabelKey } from "../../cypher/labels.js";
 
-@ObjectType({ description: "One hop of a causal path: claims asserting that `from` leads to `to`." })
+@ObjectType({ description: "One hop of a causal path: the claims asserting that `from` leads to `to`, however many outlets make them." })
 export class CausalStep {
-  @Field(() => Claim, { description: "The most confident claim for this hop." })
-  claim!: Claim;
+  /** The hop's ends and claims by reference; CausalStepResolver loads them. */
+  fromRef!: LabelKey;
+  toRef!: LabelKey;
+  /** Usable claims of the hop, most confident first. */
+  claimIds!: readonly string[];
 
-  @Field(() => CausalNode)
-  from!: GraphNode;
-
-  @Field(() => CausalNode)
-  to!: GraphNode;
-
-  @Field(() => [Claim], { description: "Every claim asserting this hop, most confident first." })
-  claims!: Claim[];
-
-  @Field(() => Float, { description: "Confidence of the most confident claim." })
+  @Field(() => Float, { description: "Confidence of the hop's most confident claim (0..1)." })
   confidence!: number;
 
   @Field(() => Int, { description: "Distinct publishing domains among the hop's claims." })
   independentSourceCount!: number;
 }
 
-@ObjectType({ description: "A chain of asserted, non-retracted claims from a cause to an effect." })
+@ObjectType({ description: "A chain of asserted, current claims from a cause to an effect." })
 export class CausalPath {
   @Field(() => [CausalStep])
   steps!: CausalStep[];
 
-  @Field(() => Float, { description: "Product of the steps' confidences." })
+  @Field(() => Float, { description: "Product of the steps' confidences (0..1)." })
   confidence!: number;
 
   @Field(() => Int, {

@@ -1,40 +1,28 @@
-import type { Claim } from "../../domain/claim/claim.type.js";
-import { toGraphNode, type NodeRow } from "../../domain/node/node.mapper.js";
-import type { CausalPath, CausalStep } from "./causal-path.types.js";
+import type { MetNode } from "./hops.repository.js";
+import type { FoundPath } from "./path-search.js";
+import { CausalPath, CausalStep } from "./causal-path.types.js";
 
-/** A step as pathSteps() returns it. */
-export interface StepRow {
-  from: NodeRow;
-  to: NodeRow;
-  claims: { claim: NodeRow; domain: string | null }[];
-}
-
-function toStep(row: StepRow): CausalStep {
-  const claims = row.claims.map((c) => toGraphNode(c.claim) as Claim);
-  const domains = new Set(row.claims.map((c) => c.domain).filter((d): d is string => d !== null));
-  return {
-    claim: claims[0]!,
-    claims,
-    from: toGraphNode(row.from),
-    to: toGraphNode(row.to),
-    confidence: claims[0]!.confidence,
-    independentSourceCount: domains.size,
+/** A found path as its GraphQL type; `nodes` names the path's nodes by label and key. */
+export function toCausalPath(path: FoundPath, nodes: ReadonlyMap<string, MetNode>): CausalPath {
+  const refOf = (id: string) => {
+    const node = nodes.get(id);
+    if (!node) throw new Error(`a path passes a node the search did not meet (${id})`);
+    return { label: node.label, key: node.key };
   };
-}
-
-/** Builds a path from its step rows; confidence multiplies, corroboration is the weakest hop's. */
-export function toCausalPath(steps: StepRow[]): CausalPath {
-  const mapped = steps.map(toStep);
-  return {
-    steps: mapped,
-    length: mapped.length,
+  const steps = path.hops.map((hop) =>
+    Object.assign(new CausalStep(), {
+      fromRef: refOf(hop.from),
+      toRef: refOf(hop.to),
+      claimIds: hop.claims.map((c) => c.id),
+      confidence: hop.confidence,
+      independentSourceCount: hop.sources,
+    }),
+  );
+  return Object.assign(new CausalPath(), {
+    steps,
+    length: steps.length,
     // Rounded so products like 0.8 × 0.8 read as 0.64, not 0.6400000000000001.
-    confidence: Math.round(mapped.reduce((product, step) => product * step.confidence, 1) * 1e6) / 1e6,
-    independentSourceCount: Math.min(...mapped.map((step) => step.independentSourceCount)),
-  };
-}
-
-/** Best first: more confident, then better corroborated, then shorter. */
-export function byStrength(a: CausalPath, b: CausalPath): number {
-  return b.confidence - a.confidence || b.independentSourceCount - a.independentSourceCount || a.length - b.length;
+    confidence: Math.round(path.confidence * 1e6) / 1e6,
+    independentSourceCount: path.independentSourceCount,
+  });
 }

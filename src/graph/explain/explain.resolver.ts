@@ -6,10 +6,8 @@ import { toGraphNode } from "../../domain/node/node.mapper.js";
 import { shiftDateTime } from "../../graphql/date-time.scalar.js";
 import { FieldReader } from "../../input/field-reader.js";
 import { Problems } from "../../input/problems.js";
-import { toCausalPath } from "../causal/causal-paths.js";
-import { MAX_DEPTH } from "../causal/traversable-claim.js";
-import { nodeIdentity, rankDrivers } from "./drivers.js";
-import { findExplanation } from "./explain.repository.js";
+import { MAX_DEPTH } from "../causal/depth.js";
+import { explainMoves } from "./explain.service.js";
 import { PriceMoveExplanation } from "./explanation.types.js";
 
 /** Days before the window whose articles may explain the asset itself, unless the client says otherwise. */
@@ -44,21 +42,18 @@ export class ExplainResolver {
     problems.throwIfAny();
 
     const window = { from: Date.parse(from), to: Date.parse(to), articlesFrom: Date.parse(from) - lookback * DAY_MS, articlesTo: Date.parse(to) };
-    const rows = await findExplanation(ctx.cypher, { symbol: canonical, window, depth, asOf: new Date().toISOString() });
-    if (!rows.asset) {
+    const result = await explainMoves(ctx.cypher, { symbol: canonical, window, depth, asOf: new Date().toISOString() });
+    if (!result.asset) {
       problems.add("symbol", `no asset "${canonical}" in the graph`);
       problems.throwIfAny();
     }
-    const asset = toGraphNode(rows.asset!) as Asset;
-    const moves = rows.moves.map((m) => toGraphNode(m) as PriceMove);
-    const explained = new Set([asset, ...moves].map(nodeIdentity));
     return {
-      asset,
-      moves,
+      asset: toGraphNode(result.asset!) as Asset,
+      moves: result.moves.map((m) => toGraphNode(m) as PriceMove),
       articleWindow: { from: shiftDateTime(from, -lookback * DAY_MS), to },
-      drivers: rankDrivers(rows.paths.map(toCausalPath), explained),
-      deniedCauses: rows.denied.map((c) => toGraphNode(c) as Claim),
-      conditionalRisks: rows.conditional.map((c) => toGraphNode(c) as Claim),
+      drivers: result.drivers,
+      deniedCauses: result.denied.map((c) => toGraphNode(c) as Claim),
+      conditionalRisks: result.conditional.map((c) => toGraphNode(c) as Claim),
     };
   }
 }

@@ -1,16 +1,15 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { Asset, PriceMove } from "../../domain/asset/asset.type.js";
 import { Claim } from "../../domain/claim/claim.type.js";
-import { CausalNode } from "../../domain/node/causal-node.union.js";
-import type { GraphNode } from "../../domain/node/node.mapper.js";
+import type { LabelKey } from "../../cypher/labels.js";
 import { CausalPath } from "../causal/causal-path.types.js";
 
 @ObjectType({ description: "Something the graph says drove the price moves, with the chains that say so." })
 export class Driver {
-  @Field(() => CausalNode)
-  node!: GraphNode;
+  /** The driver by label and key; DriverResolver loads it. */
+  nodeRef!: LabelKey;
 
-  @Field(() => [CausalPath], { description: "Chains from this driver to the moves (or the asset), best-scoring first." })
+  @Field(() => [CausalPath], { description: "Its best chains to the moves (or the asset), best-scoring first: up to 5." })
   paths!: CausalPath[];
 
   @Field(() => Float, {
@@ -50,7 +49,7 @@ export class PriceMoveExplanation {
 
   @Field(() => [Driver], {
     description:
-      "Events, macro factors, narratives and entities with causal chains to the moves (claims of any date: the move pins the time) or to the asset itself (only claims made by articles published in articleWindow), ranked by score. " +
+      "Events, macro factors, narratives and entities with causal chains to the moves (claims of any date: the move pins the time) or to the asset itself (only claims made by articles published in articleWindow), ranked by score: the best 50 at most. " +
       "No chain passes an event that occurred, or a price move that started, after what it explains ended.",
   })
   drivers!: Driver[];

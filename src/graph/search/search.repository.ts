@@ -1,6 +1,6 @@
 import type { CypherRunner } from "../../db/cypher.js";
 import { int } from "../../db/values.js";
-import { claimVisibleAt } from "../../domain/claim/claim.cypher.js";
+import { claimVisibleAt } from "../../cypher/claims.js";
 import type { NodeRow } from "../../domain/node/node.mapper.js";
 import { projectNode } from "../../cypher/projection.js";
 

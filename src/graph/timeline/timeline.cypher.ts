@@ -1,4 +1,4 @@
-import { claimVisibleAt } from "../../domain/claim/claim.cypher.js";
+import { claimVisibleAt } from "../../cypher/claims.js";
 import { KIND_RANK, TimelineEntryKind } from "./timeline.types.js";
 
 /**

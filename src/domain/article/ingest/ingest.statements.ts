@@ -1,5 +1,7 @@
 import type { Params } from "../../../db/cypher.js";
 import { lookupNode } from "../../../cypher/labels.js";
+import { LEADS_TO_RELATIONS } from "../../../cypher/claims.js";
+import { APPEND_TO_LEADS_TO, RECOMPUTE_FOR_ARTICLES } from "../../../cypher/leads-to.js";
 import type { NormalizedArticle } from "./normalized.js";
 import {
   articleLinks,
@@ -263,5 +265,30 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
     name: "newClaimLinks",
     query: writeLinks("Claim", "CREATE"),
     params: (batch) => unlessEmpty({ links: byTargetLabel(ownedClaimLinks(those(batch, false))), now: batch.now }),
+  },
+  {
+    // Last: the derived LEADS_TO of every pair the batch's claims name, now or before.
+    name: "leadsTo",
+    query: RECOMPUTE_FOR_ARTICLES,
+    params: (batch) => unlessEmpty({ articleIds: those(batch, true).map((a) => a.article.uid) }),
+  },
+  {
+    // Claims of new articles only add to their pairs.
+    name: "newLeadsTo",
+    query: APPEND_TO_LEADS_TO,
+    params: (batch) =>
+      unlessEmpty({
+        claims: those(batch, false).flatMap((a) =>
+          a.claims
+            .filter((c) => c.polarity === "ASSERTED" && (LEADS_TO_RELATIONS as readonly string[]).includes(c.relation))
+            .map((c) => ({
+              id: c.uid,
+              confidence: c.confidence,
+              domain: a.article.sourceDomain,
+              conditional: c.modality === "CONDITIONAL",
+              publishedAt: Date.parse(a.article.publishedAt),
+            })),
+        ),
+      }),
   },
 ];

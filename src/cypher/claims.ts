@@ -1,4 +1,5 @@
-import { LEADS_TO_RELATIONS } from "./claim.enums.js";
+/** Relations that lead to their effect (CAUSES, CONTRIBUTES_TO, AMPLIFIES, PRECEDES); PREVENTS opposes it. */
+export const LEADS_TO_RELATIONS = ["CAUSES", "CONTRIBUTES_TO", "AMPLIFIES", "PRECEDES"] as const;
 
 /** Which claims a list shows: those visible at `asOf`, plus retracted or superseded ones when asked. */
 export interface ClaimVisibility {

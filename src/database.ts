@@ -1,9 +1,10 @@
 import type { Driver } from "neo4j-driver";
 import type { Logger } from "pino";
-import type { Config } from "../config.js";
-import { createDriver, waitForDatabase } from "./driver.js";
-import { portIsFree, startEmbeddedNeo4j, type EmbeddedNeo4j } from "./embedded.js";
-import { applyMigrations } from "./migrations.js";
+import type { Config } from "./config.js";
+import { DATA_MIGRATIONS } from "./cypher/data-migrations.js";
+import { createDriver, waitForDatabase } from "./db/driver.js";
+import { portIsFree, startEmbeddedNeo4j, type EmbeddedNeo4j } from "./db/embedded.js";
+import { applyMigrations } from "./db/migrations.js";
 
 /** A connected, migrated database and how to let go of it. */
 export interface Database {
@@ -39,7 +40,7 @@ export async function openDatabase(config: Config, logger: Logger, options: { sh
     }
     driver = createDriver(neo4j, uri, logger);
     await waitForDatabase(driver, neo4j.database, 60_000);
-    await applyMigrations(driver, neo4j.database, logger);
+    await applyMigrations(driver, neo4j.database, logger, DATA_MIGRATIONS);
     return { driver, uri, close };
   } catch (error) {
     await close().catch((closeError: unknown) => logger.error({ err: closeError }, "cleanup after a failed connection failed"));

@@ -1,0 +1,24 @@
+import { recomputeFor } from "./leads-to.js";
+
+/**
+ * Data written by earlier versions, brought to today's model; each statement touches only
+ * what still needs it, so running them again changes nothing.
+ */
+export const DATA_MIGRATIONS: readonly string[] = [
+  // Claims record the periods in which they were current (see claimVisibleAt).
+  `MATCH (c:Claim) WHERE c.periods IS NULL
+   CALL (c) {
+     SET c.periods = [c.recordedAt.epochMillis] + CASE WHEN c.supersededAt IS NULL THEN [] ELSE [c.supersededAt.epochMillis] END
+   } IN TRANSACTIONS OF 5000 ROWS`,
+  // Every (cause, effect) pair of current leads-to claims has its derived LEADS_TO (see leads-to.ts), once.
+  `MATCH (a:Article) WHERE EXISTS { (a)-[:MAKES]->() } AND NOT EXISTS { (:Migration { name: 'leads-to-1' }) }
+   CALL (a) {
+     ${recomputeFor("MATCH (a)-[:MAKES]->(touched:Claim)")}
+   } IN TRANSACTIONS OF 200 ROWS`,
+  `MERGE (:Migration { name: 'leads-to-1' })`,
+  // Ingested articles have a current version record.
+  `MATCH (a:Article) WHERE a.contentHash IS NOT NULL AND NOT EXISTS { (a)-[:HAS_VERSION]->() }
+   CALL (a) {
+     CREATE (a)-[:HAS_VERSION]->(:ArticleVersion { contentHash: a.contentHash, recordedAt: a.ingestedAt })
+   } IN TRANSACTIONS OF 5000 ROWS`,
+];

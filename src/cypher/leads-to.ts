@@ -1,0 +1,73 @@
+import type { WriteTransaction } from "../db/cypher.js";
+import { leadsTo } from "./claims.js";
+
+/**
+ * LEADS_TO: the claims that lead from one node to another, collapsed into one relationship
+ * per (cause, effect) pair, so a traversal's cost does not grow with how many outlets retell
+ * the same link. `(x)-[:LEADS_TO]->(y)` exists while at least one current claim (asserted,
+ * with a leads-to relation, neither superseded nor retracted) has cause x and effect y, and
+ * lists them in parallel arrays (a recompute orders them most confident first; appends do not):
+ *   claimIds, confidences, domains (the publishing outlet, "" if none), conditional (modality
+ *   CONDITIONAL), publishedAt (the article's publication, epoch ms); and maxConfidence.
+ * It is derived data, kept in step with the claims in the same transaction as every ingest and
+ * retraction; questions asked `asOf` an earlier time read the claims themselves.
+ */
+
+/** Cypher condition: claim `c` is one LEADS_TO collects. */
+const COLLECTED = (c: string) =>
+  `${c}.polarity = 'ASSERTED' AND ${leadsTo(c)} AND ${c}.supersededAt IS NULL AND ${c}.retractedAt IS NULL`;
+
+/**
+ * Cypher that recomputes the LEADS_TO of every (cause, effect) pair the claims bound to
+ * `touched` by `touchedClaims` name, now or in an earlier version (PAST_ links), from the
+ * claims current now.
+ */
+export function recomputeFor(touchedClaims: string): string {
+  return `${touchedClaims}
+  MATCH (x)<-[:CAUSE|PAST_CAUSE]-(touched)-[:EFFECT|PAST_EFFECT]->(y)
+  WITH DISTINCT x, y
+  CALL (x, y) {
+    MATCH (x)<-[:CAUSE]-(c:Claim)-[:EFFECT]->(y)
+    WHERE ${COLLECTED("c")}
+    MATCH (a:Article)-[:MAKES]->(c)
+    OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(s:Source)
+    WITH c, a, s ORDER BY c.confidence DESC, c.id
+    RETURN collect(c.id) AS ids, collect(c.confidence) AS confidences, collect(coalesce(s.domain, '')) AS domains,
+           collect(c.modality = 'CONDITIONAL') AS conditional, collect(coalesce(a.publishedAt.epochMillis, 0)) AS publishedAt
+  }
+  CALL (x, y, ids) {
+    MATCH (x)-[stale:LEADS_TO]->(y) WHERE size(ids) = 0
+    DELETE stale
+  }
+  CALL (x, y, ids, confidences, domains, conditional, publishedAt) {
+    WITH * WHERE size(ids) > 0
+    MERGE (x)-[r:LEADS_TO]->(y)
+    SET r.claimIds = ids, r.confidences = confidences, r.domains = domains, r.conditional = conditional,
+        r.publishedAt = publishedAt, r.maxConfidence = confidences[0]
+  }`;
+}
+
+/** Recomputes the pairs the claims with ids `$claimIds` name. */
+export const RECOMPUTE_FOR_CLAIMS = recomputeFor("UNWIND $claimIds AS claimId MATCH (touched:Claim { id: claimId })");
+
+/** Recomputes the pairs every claim (current or not) of the articles with internal ids `$articleIds` names. */
+export const RECOMPUTE_FOR_ARTICLES = recomputeFor("UNWIND $articleIds AS articleId MATCH (:Article { id: articleId })-[:MAKES]->(touched:Claim)");
+
+/** Brings the LEADS_TO of every pair the given claims name up to date, in the caller's transaction. */
+export async function recomputeLeadsTo(tx: WriteTransaction, claimIds: readonly string[]): Promise<void> {
+  if (claimIds.length > 0) await tx.run(RECOMPUTE_FOR_CLAIMS, { claimIds });
+}
+
+/**
+ * Adds newly created claims to the LEADS_TO of their pairs, creating it where missing: for
+ * claims of articles new to the graph, which can only add to a pair. `$claims` holds maps
+ * `{ id, confidence, domain, conditional, publishedAt }` of claims LEADS_TO collects.
+ */
+export const APPEND_TO_LEADS_TO = `UNWIND $claims AS claim
+  MATCH (cause)<-[:CAUSE]-(:Claim { id: claim.id })-[:EFFECT]->(effect)
+  MERGE (cause)-[r:LEADS_TO]->(effect)
+  ON CREATE SET r.claimIds = [], r.confidences = [], r.domains = [], r.conditional = [], r.publishedAt = [], r.maxConfidence = 0.0
+  SET r.claimIds = r.claimIds + claim.id, r.confidences = r.confidences + claim.confidence,
+      r.domains = r.domains + claim.domain, r.conditional = r.conditional + claim.conditional,
+      r.publishedAt = r.publishedAt + claim.publishedAt,
+      r.maxConfidence = CASE WHEN claim.confidence > r.maxConfidence THEN claim.confidence ELSE r.maxConfidence END`;

@@ -1,0 +1,105 @@
+import type { CypherRunner } from "../../db/cypher.js";
+import { expandHops, type Direction, type Hop, type HopLimits, type HopSource, type MetNode } from "./hops.repository.js";
+
+/** The part of the graph every path of at most `maxDepth` hops from one node to another lies in. */
+export interface Corridor {
+  /** Hops by the node they leave. */
+  readonly out: ReadonlyMap<string, readonly Hop[]>;
+  /** Nodes met, by id. */
+  readonly nodes: ReadonlyMap<string, MetNode>;
+  /** A lower bound of the hops from a node to the goal (Infinity when it cannot reach it). */
+  hopsToGoal(node: string): number;
+}
+
+interface Side {
+  readonly direction: Direction;
+  readonly distance: Map<string, number>;
+  frontier: string[];
+  depth: number;
+}
+
+/**
+ * Finds the corridor by a breadth-first search from both ends, one level per round trip,
+ * always widening the side with the smaller frontier, until the two depths add up to maxDepth
+ * (or a side has nothing left to reach). Each level fetches every hop out of (or into) its
+ * frontier: a path of at most maxDepth hops then consists of hops the start side fetched up to
+ * some node both sides met, then hops the goal side fetched, so the search misses none. Hops
+ * are collapsed pairs (LEADS_TO), so the work grows with the nodes and pairs in reach, not with
+ * how many outlets repeat a claim.
+ */
+export async function findCorridor(
+  cypher: CypherRunner,
+  params: { start: MetNode; goal: MetNode; maxDepth: number; source: HopSource; limits: HopLimits },
+): Promise<Corridor> {
+  const nodes = new Map<string, MetNode>([
+    [params.start.id, params.start],
+    [params.goal.id, params.goal],
+  ]);
+  const hops = new Map<string, Hop>();
+  const forward: Side = { direction: "forward", distance: new Map([[params.start.id, 0]]), frontier: [params.start.id], depth: 0 };
+  const backward: Side = { direction: "backward", distance: new Map([[params.goal.id, 0]]), frontier: [params.goal.id], depth: 0 };
+  while (forward.depth + backward.depth < params.maxDepth && (forward.frontier.length > 0 || backward.frontier.length > 0)) {
+    const side =
+      forward.frontier.length === 0 ? backward : backward.frontier.length === 0 ? forward : forward.frontier.length <= backward.frontier.length ? forward : backward;
+    const { hops: found, nodes: met } = await expandHops(cypher, {
+      ids: side.frontier,
+      direction: side.direction,
+      source: params.source,
+      limits: params.limits,
+    });
+    for (const node of met) nodes.set(node.id, node);
+    const next: string[] = [];
+    for (const hop of found) {
+      hops.set(`${hop.from}>${hop.to}`, hop);
+      const reached = side.direction === "forward" ? hop.to : hop.from;
+      if (!side.distance.has(reached)) {
+        side.distance.set(reached, side.depth + 1);
+        next.push(reached);
+      }
+    }
+    side.frontier = next;
+    side.depth += 1;
+  }
+  const out = new Map<string, Hop[]>();
+  for (const hop of hops.values()) {
+    const list = out.get(hop.from);
+    if (list) list.push(hop);
+    else out.set(hop.from, [hop]);
+  }
+  const goalSide = backward;
+  return {
+    out,
+    nodes,
+    // A node the goal side did not reach is further from the goal than it searched.
+    hopsToGoal: (node) => goalSide.distance.get(node) ?? (goalSide.frontier.length === 0 ? Number.POSITIVE_INFINITY : goalSide.depth + 1),
+  };
+}
+
+/**
+ * Every hop into the targets and, level by level, into what leads to them, up to `maxDepth`
+ * levels: one round trip per level. The hops by the node they enter.
+ */
+export async function reachBackward(
+  cypher: CypherRunner,
+  params: { targets: readonly string[]; maxDepth: number; source: HopSource; limits: HopLimits },
+): Promise<{ into: ReadonlyMap<string, readonly Hop[]>; nodes: ReadonlyMap<string, MetNode> }> {
+  const nodes = new Map<string, MetNode>();
+  const into = new Map<string, Hop[]>();
+  const seen = new Set(params.targets);
+  let frontier = [...params.targets];
+  for (let depth = 0; depth < params.maxDepth && frontier.length > 0; depth += 1) {
+    const { hops, nodes: met } = await expandHops(cypher, { ids: frontier, direction: "backward", source: params.source, limits: params.limits });
+    for (const node of met) nodes.set(node.id, node);
+    frontier = [];
+    for (const hop of hops) {
+      const list = into.get(hop.to);
+      if (list) list.push(hop);
+      else into.set(hop.to, [hop]);
+      if (!seen.has(hop.from)) {
+        seen.add(hop.from);
+        frontier.push(hop.from);
+      }
+    }
+  }
+  return { into, nodes };
+}

@@ -1,0 +1,96 @@
+import { Heap } from "./heap.js";
+import type { Hop, HopClaim } from "./hops.repository.js";
+
+/** Which of a hop's claims a question may use. */
+export interface ClaimFilter {
+  readonly minConfidence: number;
+  readonly includeConditional: boolean;
+  /** A further test, e.g. the article window of an explanation. */
+  readonly accept?: (claim: HopClaim) => boolean;
+}
+
+/** A hop as a search weighs it: its usable claims (most confident first), their best confidence and their outlets. */
+export interface WeightedHop {
+  readonly from: string;
+  readonly to: string;
+  readonly claims: readonly HopClaim[];
+  readonly confidence: number;
+  /** Distinct publishing domains among the usable claims. */
+  readonly sources: number;
+}
+
+/** The hop with only the claims the filter accepts; null when none is left. */
+export function weigh(hop: Hop, filter: ClaimFilter): WeightedHop | null {
+  const claims = hop.claims
+    .filter((c) => c.confidence >= filter.minConfidence && (filter.includeConditional || !c.conditional) && (filter.accept?.(c) ?? true))
+    .sort((a, b) => b.confidence - a.confidence || (a.id < b.id ? -1 : 1));
+  if (claims.length === 0) return null;
+  return { from: hop.from, to: hop.to, claims, confidence: claims[0]!.confidence, sources: new Set(claims.map((c) => c.domain)).size };
+}
+
+/** A chain of hops: confidence is the product of the hops', sources the fewest behind any hop. */
+export interface FoundPath {
+  readonly nodes: readonly string[];
+  readonly hops: readonly WeightedHop[];
+  readonly confidence: number;
+  readonly independentSourceCount: number;
+}
+
+/** Best first: more confident, then better corroborated, then shorter. */
+export function byStrength(a: FoundPath, b: FoundPath): number {
+  return b.confidence - a.confidence || b.independentSourceCount - a.independentSourceCount || a.hops.length - b.hops.length;
+}
+
+export interface SearchLimits {
+  readonly maxDepth: number;
+  /** How many paths to return. */
+  readonly first: number;
+  /** Partial paths popped at the most: bounds the work of one search whatever the graph. */
+  readonly maxExpansions: number;
+}
+
+/**
+ * The `first` most confident simple paths from `start` to `goal` of at most maxDepth hops,
+ * exactly (not a sample): a best-first search over partial paths. Every hop's confidence is at
+ * most 1, so extending a path never raises its confidence, and paths leave the queue in
+ * confidence order; paths tied with the last one kept are all gathered, then ranked by
+ * byStrength. `hopsToGoal(node)` is a lower bound of the hops still needed from a node (or
+ * Infinity): partial paths that cannot arrive within maxDepth are never queued.
+ */
+export function bestPaths(
+  start: string,
+  goal: string,
+  out: ReadonlyMap<string, readonly WeightedHop[]>,
+  hopsToGoal: (node: string) => number,
+  limits: SearchLimits,
+): { paths: FoundPath[]; exhausted: boolean } {
+  const found: FoundPath[] = [];
+  const queue = new Heap<FoundPath>((a, b) => a.confidence > b.confidence);
+  queue.push({ nodes: [start], hops: [], confidence: 1, independentSourceCount: Number.POSITIVE_INFINITY });
+  let expansions = 0;
+  while (queue.size > 0) {
+    const worstKept = found.length >= limits.first ? found[limits.first - 1]!.confidence : -1;
+    if (queue.peek()!.confidence < worstKept) break;
+    if (++expansions > limits.maxExpansions) return { paths: rank(found, limits.first), exhausted: false };
+    const path = queue.pop()!;
+    const at = path.nodes.at(-1)!;
+    if (at === goal) {
+      found.push(path);
+      continue;
+    }
+    for (const hop of out.get(at) ?? []) {
+      if (path.nodes.includes(hop.to) || path.hops.length + 1 + hopsToGoal(hop.to) > limits.maxDepth) continue;
+      queue.push({
+        nodes: [...path.nodes, hop.to],
+        hops: [...path.hops, hop],
+        confidence: path.confidence * hop.confidence,
+        independentSourceCount: Math.min(path.independentSourceCount, hop.sources),
+      });
+    }
+  }
+  return { paths: rank(found, limits.first), exhausted: true };
+}
+
+function rank(paths: FoundPath[], first: number): FoundPath[] {
+  return [...paths].sort(byStrength).slice(0, first);
+}

@@ -1,0 +1,89 @@
+import { Heap } from "../causal/heap.js";
+import type { Hop, MetNode } from "../causal/hops.repository.js";
+import { byStrength, weigh, type ClaimFilter, type FoundPath, type WeightedHop } from "../causal/path-search.js";
+
+/** What one chain says for its driver: its confidence × (1 + 0.5 × (independent outlets − 1)), both of this chain. */
+export function pathScore(path: Pick<FoundPath, "confidence" | "independentSourceCount">): number {
+  return Math.round(path.confidence * (1 + 0.5 * (path.independentSourceCount - 1)) * 1e6) / 1e6;
+}
+
+/** Something a chain may end at: a price move, or the asset itself, with the claims and times it admits. */
+export interface Target {
+  readonly id: string;
+  readonly filter: ClaimFilter;
+  /** No node of its chains may have happened after this instant (epoch ms). */
+  readonly endsAt: number;
+}
+
+export interface DriverSearchLimits {
+  readonly maxDepth: number;
+  readonly maxDrivers: number;
+  readonly pathsPerDriver: number;
+  readonly maxExpansions: number;
+}
+
+/** A driver and its chains, best-scoring first. */
+export interface FoundDriver {
+  readonly node: string;
+  readonly paths: FoundPath[];
+}
+
+interface Partial extends FoundPath {
+  readonly target: Target;
+  readonly score: number;
+}
+
+/**
+ * The drivers of the targets: every node with a chain of at most maxDepth hops into a target,
+ * found by a best-first search backwards from the targets. Extending a chain backwards never
+ * raises its score (confidences are at most 1, the weakest hop's outlets never grow), so chains
+ * leave the queue best first: a driver's first chain is its best. The search stops once
+ * maxDrivers drivers are known and no chain left can beat the last of them, or after
+ * maxExpansions chains. Nodes being explained are never drivers themselves.
+ */
+export function searchDrivers(
+  targets: readonly Target[],
+  into: ReadonlyMap<string, readonly Hop[]>,
+  nodes: ReadonlyMap<string, MetNode>,
+  explained: ReadonlySet<string>,
+  limits: DriverSearchLimits,
+): FoundDriver[] {
+  const queue = new Heap<Partial>((a, b) => a.score > b.score || (a.score === b.score && a.confidence > b.confidence));
+  for (const target of targets) queue.push({ target, nodes: [target.id], hops: [], confidence: 1, independentSourceCount: Infinity, score: Infinity });
+  const drivers = new Map<string, FoundPath[]>();
+  const order: string[] = [];
+  for (let expansions = 0; queue.size > 0 && expansions < limits.maxExpansions; expansions += 1) {
+    const chain = queue.pop()!;
+    const head = chain.nodes[0]!;
+    if (chain.hops.length > 0 && !explained.has(head)) {
+      if (!drivers.has(head)) {
+        if (order.length >= limits.maxDrivers) break;
+        drivers.set(head, []);
+        order.push(head);
+      }
+      const paths = drivers.get(head)!;
+      if (paths.length < limits.pathsPerDriver) paths.push(chain);
+    }
+    if (chain.hops.length >= limits.maxDepth) continue;
+    for (const hop of into.get(head) ?? []) {
+      const time = nodes.get(hop.from)?.time;
+      if (chain.nodes.includes(hop.from) || (time !== null && time !== undefined && time > chain.target.endsAt)) continue;
+      const weighted = weigh(hop, chain.target.filter);
+      if (weighted) queue.push(extend(chain, weighted));
+    }
+  }
+  return order.map((node) => ({ node, paths: drivers.get(node)!.sort((a, b) => pathScore(b) - pathScore(a) || byStrength(a, b)) }));
+}
+
+function extend(chain: Partial, hop: WeightedHop): Partial {
+  const confidence = chain.confidence * hop.confidence;
+  const independentSourceCount = Math.min(chain.independentSourceCount, hop.sources);
+  return {
+    target: chain.target,
+    nodes: [hop.from, ...chain.nodes],
+    hops: [hop, ...chain.hops],
+    confidence,
+    independentSourceCount,
+    score: pathScore({ confidence, independentSourceCount }),
+  };
+}

@@ -1,0 +1,89 @@
+import type { CypherRunner } from "../../db/cypher.js";
+import type { NodeRow } from "../../cypher/projection.js";
+import { toCausalPath } from "../causal/causal-paths.js";
+import { reachBackward } from "../causal/corridor.js";
+import type { Hop } from "../causal/hops.repository.js";
+import type { ClaimFilter } from "../causal/path-search.js";
+import { pathScore, searchDrivers, type Target } from "./driver-search.js";
+import { findDenialsAndRisks, findTargets, type ExplainWindow } from "./explain.repository.js";
+import { Driver } from "./explanation.types.js";
+
+/** Drivers listed at the most, with their best chains each, and chains one explanation may examine. */
+const LIMITS = { maxDrivers: 50, pathsPerDriver: 5, maxExpansions: 200_000 } as const;
+
+const ANY_CLAIM: ClaimFilter = { minConfidence: 0, includeConditional: false };
+
+export interface Explanation {
+  readonly asset: NodeRow | null;
+  readonly moves: readonly NodeRow[];
+  readonly drivers: Driver[];
+  readonly denied: readonly NodeRow[];
+  readonly conditional: readonly NodeRow[];
+}
+
+/**
+ * Explains an asset's moves in a window: the moves overlapping it and the asset are the
+ * targets; what leads to them is fetched level by level from the derived LEADS_TO (hops into
+ * the moves with claims of any date, hops into the asset only with claims of articles from the
+ * article window); a best-first search ranks the drivers; then the denials and risks.
+ */
+export async function explainMoves(
+  cypher: CypherRunner,
+  params: { symbol: string; window: ExplainWindow; depth: number; asOf: string },
+): Promise<Explanation> {
+  const { window, depth } = params;
+  const found = await findTargets(cypher, params.symbol, window);
+  if (!found.asset || !found.assetNode) return { asset: null, moves: [], drivers: [], denied: [], conditional: [] };
+  const latestEnd = Math.max(window.to, ...found.moves.map((m) => m.endsAt));
+  const [toMoves, toAsset] = await Promise.all([
+    reachBackward(cypher, { targets: found.moves.map((m) => m.node.id), maxDepth: depth, source: { kind: "current" }, limits: { minConfidence: 0, notAfter: latestEnd } }),
+    reachBackward(cypher, {
+      targets: [found.assetNode.id],
+      maxDepth: depth,
+      source: { kind: "current" },
+      limits: { minConfidence: 0, notAfter: window.to, publishedWithin: { from: window.articlesFrom, to: window.articlesTo } },
+    }),
+  ]);
+  const inWindow = (published: number) => published >= window.articlesFrom && published <= window.articlesTo;
+  const targets: Target[] = [
+    ...found.moves.map((m) => ({ id: m.node.id, filter: ANY_CLAIM, endsAt: m.endsAt })),
+    { id: found.assetNode.id, filter: { ...ANY_CLAIM, accept: (claim) => inWindow(claim.publishedAt) }, endsAt: window.to },
+  ];
+  const nodes = new Map([...toMoves.nodes, ...toAsset.nodes, ...found.moves.map((m) => [m.node.id, m.node] as const), [found.assetNode.id, found.assetNode]]);
+  const explained = new Set(targets.map((t) => t.id));
+  const searched = searchDrivers(targets, mergeHops(toMoves.into, toAsset.into), nodes, explained, { maxDepth: depth, ...LIMITS });
+  const drivers = searched
+    .map(({ node, paths }) => {
+      const best = paths[0]!;
+      const ref = nodes.get(node)!;
+      return Object.assign(new Driver(), {
+        nodeRef: { label: ref.label, key: ref.key },
+        paths: paths.map((p) => toCausalPath(p, nodes)),
+        score: pathScore(best),
+        independentSourceCount: best.independentSourceCount,
+      });
+    })
+    .sort((a, b) => b.score - a.score || b.paths.length - a.paths.length || (a.nodeRef.key < b.nodeRef.key ? -1 : 1));
+  const onChains = new Set([...explained, ...searched.flatMap((d) => d.paths.flatMap((p) => p.nodes))]);
+  const { denied, conditional } = await findDenialsAndRisks(cypher, {
+    explained: [...onChains],
+    moves: found.moves.map((m) => m.node.id),
+    asset: found.assetNode.id,
+    window,
+    asOf: params.asOf,
+  });
+  return { asset: found.asset, moves: found.moves.map((m) => m.row), drivers, denied, conditional };
+}
+
+/** The hops of both, by the node they enter, each pair once. */
+function mergeHops(a: ReadonlyMap<string, readonly Hop[]>, b: ReadonlyMap<string, readonly Hop[]>): Map<string, Hop[]> {
+  const merged = new Map<string, Map<string, Hop>>();
+  for (const map of [a, b]) {
+    for (const [to, hops] of map) {
+      const byFrom = merged.get(to) ?? new Map<string, Hop>();
+      for (const hop of hops) if (!byFrom.has(hop.from)) byFrom.set(hop.from, hop);
+      merged.set(to, byFrom);
+    }
+  }
+  return new Map([...merged].map(([to, byFrom]) => [to, [...byFrom.values()]]));
+}

@@ -1,0 +1,197 @@
+import { describe, expect, it } from "vitest";
+import {
+  CausalChainsDocument,
+  RetractClaimDocument,
+  type CausalNodeRefFragment,
+  type ClaimInput,
+  type IngestArticleInput,
+  type PathDetailFragment,
+} from "./__generated__/graphql.js";
+import { uniqueTag } from "./support/ids.js";
+import { ingestOk } from "./support/ingest.js";
+import { EDITOR_TOKEN, postGraphQL, useTestServer } from "./support/server.js";
+
+const server = useTestServer({ GRAPHQL_DEBUG: "true" });
+const ingest = (input: IngestArticleInput) => ingestOk(server, input);
+
+/** A small seeded PRNG, so a failing graph can be rebuilt. */
+function prng(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const factor = (key: string) => ({ kind: "MACRO_FACTOR" as const, key });
+
+/** One outlet's article defining the factors and making the claims. */
+function outletArticle(tag: string, outlet: string, factors: string[], claims: ClaimInput[]): IngestArticleInput {
+  return {
+    url: `https://${outlet}/${tag}`,
+    title: `${outlet} on ${tag}`,
+    publishedAt: "2026-03-01T10:00:00Z",
+    source: { domain: outlet, name: outlet },
+    macroFactors: factors.map((key) => ({ key, name: key })),
+    claims,
+  };
+}
+
+interface PathShape {
+  nodes: string[];
+  confidence: number;
+  independentSourceCount: number;
+}
+
+const chainsQuery = (from: string, to: string, maxDepth: number, asOf?: string) =>
+  server.request(CausalChainsDocument, { from: factor(from), to: factor(to), maxDepth, asOf });
+
+const keyOf = (node: CausalNodeRefFragment) => ("key" in node ? node.key : "symbol" in node ? node.symbol : "");
+
+const shapeOf = (path: PathDetailFragment): PathShape => ({
+  nodes: [keyOf(path.steps[0]!.from), ...path.steps.map((s) => keyOf(s.to))],
+  confidence: path.confidence,
+  independentSourceCount: path.independentSourceCount,
+});
+
+const byRank = (a: PathShape, b: PathShape) =>
+  b.confidence - a.confidence || b.independentSourceCount - a.independentSourceCount || a.nodes.length - b.nodes.length || a.nodes.join().localeCompare(b.nodes.join());
+
+describe("the retold chain: twenty outlets telling one story", () => {
+  it("answers one path whose every hop has all twenty claims and twenty sources, from LEADS_TO and from the claims alike", async () => {
+    const tag = uniqueTag();
+    const chain = Array.from({ length: 6 }, (_, i) => `${tag}-s${i}`);
+    const random = prng(20);
+    const best = Array.from({ length: 5 }, () => 0);
+    for (let outlet = 0; outlet < 20; outlet += 1) {
+      const claims = chain.slice(0, -1).map((cause, i) => {
+        const confidence = Math.round((0.6 + random() * 0.35) * 100) / 100;
+        best[i] = Math.max(best[i]!, confidence);
+        return { key: `hop-${i}`, text: `Outlet ${outlet}: ${cause} led on.`, relation: "CAUSES" as const, confidence, cause: factor(cause), effect: factor(chain[i + 1]!) };
+      });
+      await ingest(outletArticle(tag, `${tag}-out${outlet}.example`, chain, claims));
+    }
+    const now = await chainsQuery(chain[0]!, chain[5]!, 5);
+    expect(now.errors).toBeUndefined();
+    expect(now.data!.causalChains).toHaveLength(1);
+    const [path] = now.data!.causalChains;
+    expect(path!.steps.map((s) => s.claims.length)).toEqual([20, 20, 20, 20, 20]);
+    expect(path!.steps.map((s) => s.independentSourceCount)).toEqual([20, 20, 20, 20, 20]);
+    expect(path!.steps.map((s) => s.confidence)).toEqual(best);
+    expect(path!.independentSourceCount).toBe(20);
+    expect(path!.confidence).toBeCloseTo(best.reduce((p, c) => p * c, 1), 6);
+    // The same answer read from the claims themselves (asOf now) rather than the derived LEADS_TO.
+    const fromClaims = await chainsQuery(chain[0]!, chain[5]!, 5, new Date().toISOString());
+    expect(fromClaims.data!.causalChains).toEqual(now.data!.causalChains);
+    // A few round trips, however many outlets retell it: the ends, one per level searched, then
+    // one per nesting level of the answer (nodes and claims; the claims' outlets).
+    expect((now.extensions as { diagnostics: { roundTrips: number } }).diagnostics.roundTrips).toBeLessThanOrEqual(1 + 5 + 2);
+  });
+});
+
+describe("exact ranking over all paths", () => {
+  it("agrees with a brute-force enumeration of every simple path on a random graph", async () => {
+    const tag = uniqueTag();
+    const random = prng(7);
+    const nodes = Array.from({ length: 9 }, (_, i) => `${tag}-n${i}`);
+    const outlets = [0, 1, 2, 3].map((i) => `${tag}-o${i}.example`);
+    const all: { outlet: string; claim: ClaimInput }[] = [];
+    for (let i = 0; i < 44; i += 1) {
+      const cause = nodes[Math.floor(random() * nodes.length)]!;
+      let effect = nodes[Math.floor(random() * nodes.length)]!;
+      if (effect === cause) effect = nodes[(nodes.indexOf(cause) + 1) % nodes.length]!;
+      const roll = random();
+      all.push({
+        outlet: outlets[i % outlets.length]!,
+        claim: {
+          key: `c${i}`,
+          text: `Claim ${i}.`,
+          relation: roll < 0.1 ? "PREVENTS" : roll < 0.5 ? "CAUSES" : "CONTRIBUTES_TO",
+          polarity: roll > 0.9 ? "DENIED" : "ASSERTED",
+          modality: roll > 0.85 && roll <= 0.9 ? "CONDITIONAL" : "FACT",
+          conditions: roll > 0.85 && roll <= 0.9 ? [factor(nodes[0]!)] : undefined,
+          confidence: Math.round((0.3 + random() * 0.7) * 100) / 100,
+          cause: factor(cause),
+          effect: factor(effect),
+        },
+      });
+    }
+    for (const outlet of outlets) await ingest(outletArticle(tag, outlet, nodes, all.filter((c) => c.outlet === outlet).map((c) => c.claim)));
+
+    // Reference: hops from the claims that lead to their effect, asserted and not conditional.
+    const hops = new Map<string, { confidence: number; outlets: Set<string> }>();
+    for (const { outlet, claim } of all) {
+      if (claim.relation === "PREVENTS" || claim.polarity === "DENIED" || claim.modality === "CONDITIONAL") continue;
+      const key = `${claim.cause.key}>${claim.effect.key}`;
+      const hop = hops.get(key) ?? { confidence: 0, outlets: new Set<string>() };
+      hop.confidence = Math.max(hop.confidence, claim.confidence!);
+      hop.outlets.add(outlet);
+      hops.set(key, hop);
+    }
+    const reference: PathShape[] = [];
+    const walk = (path: string[], confidence: number, sources: number, goal: string, maxDepth: number) => {
+      const at = path.at(-1)!;
+      if (at === goal) {
+        reference.push({ nodes: path, confidence: Math.round(confidence * 1e6) / 1e6, independentSourceCount: sources });
+        return;
+      }
+      if (path.length - 1 >= maxDepth) return;
+      for (const next of nodes) {
+        const hop = hops.get(`${at}>${next}`);
+        if (hop && !path.includes(next)) walk([...path, next], confidence * hop.confidence, Math.min(sources, hop.outlets.size), goal, maxDepth);
+      }
+    };
+    for (const [from, to] of [[nodes[0]!, nodes[8]!], [nodes[1]!, nodes[5]!], [nodes[2]!, nodes[7]!]] as const) {
+      reference.length = 0;
+      walk([from], 1, Infinity, to, 4);
+      expect(reference.length).toBeLessThan(200);
+      const res = await server.request(CausalChainsDocument, { from: factor(from), to: factor(to), maxDepth: 4, first: 200 });
+      expect(res.errors).toBeUndefined();
+      const answered = res.data!.causalChains.map(shapeOf);
+      expect(answered.map((p) => p.confidence)).toEqual([...answered.map((p) => p.confidence)].sort((a, b) => b - a));
+      expect([...answered].sort(byRank)).toEqual([...reference].sort(byRank));
+    }
+  });
+});
+
+describe("LEADS_TO stays in step with the claims", () => {
+  it("matches a recomputation from the claims after changes, supersessions and retractions", async () => {
+    const tag = uniqueTag();
+    const [a, b, c] = [`${tag}-a`, `${tag}-b`, `${tag}-c`];
+    const claim = (key: string, cause: string, effect: string, confidence: number): ClaimInput => ({ key, text: key, relation: "CAUSES", confidence, cause: factor(cause), effect: factor(effect) });
+    const v1 = outletArticle(tag, `${tag}-one.example`, [a, b, c], [claim("ab", a, b, 0.9), claim("bc", b, c, 0.8)]);
+    await ingest(v1);
+    await ingest(outletArticle(tag, `${tag}-two.example`, [a, b, c], [claim("ab", a, b, 0.7)]));
+    // v2 drops b -> c and moves its key to a -> c; then one claim is retracted.
+    await ingest({ ...v1, claims: [claim("ab", a, b, 0.95), claim("bc", a, c, 0.6)] });
+    const chains = await chainsQuery(a, b, 1);
+    const abFromTwo = chains.data!.causalChains[0]!.steps[0]!.claims;
+    expect(abFromTwo).toHaveLength(2);
+    const retracted = await postGraphQL<{ claims: { edges: { node: { id: string } }[] } }>(
+      server.url,
+      `{ claims(filter: { source: "${tag}-two.example" }) { edges { node { id } } } }`,
+    );
+    const id = retracted.data!.claims.edges[0]!.node.id;
+    expect((await server.request(RetractClaimDocument, { id, reason: "test" }, { token: EDITOR_TOKEN })).errors).toBeUndefined();
+
+    const { records } = await server.driver.executeQuery(
+      `MATCH (x:MacroFactor)-[r:LEADS_TO]->(y) WHERE x.key STARTS WITH $tag
+       RETURN x.key + '>' + y.key AS pair, r.claimIds AS ids, r.maxConfidence AS max ORDER BY pair`,
+      { tag },
+    );
+    const stored = records.map((r) => ({ pair: r.get("pair") as string, ids: [...(r.get("ids") as string[])].sort(), max: r.get("max") as number }));
+    const { records: expected } = await server.driver.executeQuery(
+      `MATCH (x:MacroFactor)<-[:CAUSE]-(c:Claim)-[:EFFECT]->(y) WHERE x.key STARTS WITH $tag
+         AND c.polarity = 'ASSERTED' AND c.supersededAt IS NULL AND c.retractedAt IS NULL
+       WITH x.key + '>' + y.key AS pair, collect(c.id) AS ids, max(c.confidence) AS max
+       RETURN pair, ids, max ORDER BY pair`,
+      { tag },
+    );
+    expect(stored).toEqual(expected.map((r) => ({ pair: r.get("pair") as string, ids: [...(r.get("ids") as string[])].sort(), max: r.get("max") as number })));
+    expect(stored.map((s) => s.pair)).toEqual([`${a}>${b}`, `${a}>${c}`]);
+    expect(stored[0]!.ids).toHaveLength(1);
+  });
+});
