@@ -37,8 +37,8 @@ const RELATIONS = ["CAUSES", "CONTRIBUTES_TO", "AMPLIFIES", "PRECEDES"] as const
 /** The shared story twenty and more outlets retell: a 6-node chain ending at a BTC move. */
 export const RETOLD_CHAIN = ["story-trigger", "story-funding-squeeze", "story-margin-calls", "story-forced-selling", "story-liquidation-wave", "pm-btc-story-drop"] as const;
 
-/** Keys the benchmark's questions start from. */
-export const BENCH_KEYS = { hub: "liquidity", asset: "BTC", outlet: OUTLETS[1]!, story: RETOLD_CHAIN } as const;
+/** Keys the benchmark's questions start from: the hub factor, a BTC weekly move (week 10), the asset, an outlet, the story. */
+export const BENCH_KEYS = { hub: "liquidity", hubMove: "pm-btc-w10", asset: "BTC", outlet: OUTLETS[1]!, story: RETOLD_CHAIN } as const;
 
 /** Skewed pick: low indexes (the hubs) far more often than the tail. */
 function pickSkewed<T>(random: () => number, items: readonly T[]): T {

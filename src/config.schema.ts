@@ -39,6 +39,25 @@ const list = z
       .filter(Boolean),
   );
 
+/** A memory size as Java writes it: digits with an optional k, m or g suffix (bytes when none). */
+const memorySize = (name: string, fallback: string, minMb: number) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((v) => v.trim().toLowerCase())
+    .refine((v) => /^\d+[kmg]?$/.test(v) && memoryMb(v) >= minMb, {
+      message: `${name} must be a size such as 512m or 2g, at least ${minMb}m`,
+    });
+
+/** Megabytes in a size such as "512m", "2g", "65536k" or "1048576" (bytes), rounded down. */
+export function memoryMb(size: string): number {
+  const match = /^(\d+)([kmg]?)$/.exec(size);
+  if (!match) return Number.NaN;
+  const value = Number(match[1]);
+  const perMb = { "": 1 / (1 << 20), k: 1 / 1024, m: 1, g: 1024 }[match[2] as "" | "k" | "m" | "g"];
+  return Math.floor(value * perMb);
+}
+
 const optionalText = z
   .string()
   .optional()
@@ -59,6 +78,8 @@ export const EnvSchema = z
     NEO4J_DATABASE: optionalText,
     NEO4J_BOLT_PORT: port("NEO4J_BOLT_PORT", "7687"),
     NEO4J_DATA_DIR: z.string().min(1).default("data/neo4j"),
+    NEO4J_HEAP: memorySize("NEO4J_HEAP", "1g", 256),
+    NEO4J_PAGECACHE: memorySize("NEO4J_PAGECACHE", "256m", 8),
     NEO4J_QUERY_TIMEOUT_MS: integer("NEO4J_QUERY_TIMEOUT_MS", "15000", 100, 3_600_000),
     EDITOR_TOKENS: list.refine((tokens) => tokens.every((t) => t.length >= MIN_EDITOR_TOKEN_LENGTH), {
       message: `EDITOR_TOKENS must each be at least ${MIN_EDITOR_TOKEN_LENGTH} characters`,

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { EnvSchema, SECRET_VARIABLES, type LOG_LEVELS } from "./config.schema.js";
+import { EnvSchema, memoryMb, SECRET_VARIABLES, type LOG_LEVELS } from "./config.schema.js";
 
 /** Raised when the environment holds a value the server cannot run with. */
 export class ConfigError extends Error {
@@ -29,7 +29,8 @@ export interface Config {
     readonly password: string;
     readonly database: string | undefined;
     readonly queryTimeoutMs: number;
-    readonly embedded: { readonly boltPort: number; readonly dataDir: string };
+    /** The embedded Neo4j: Bolt port, data folder, Java heap ceiling (e.g. "1g") and page cache in MB. */
+    readonly embedded: { readonly boltPort: number; readonly dataDir: string; readonly maxHeap: string; readonly pageCacheMb: number };
   };
   readonly auth: {
     readonly editorTokens: readonly string[];
@@ -79,7 +80,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       password: e.NEO4J_PASSWORD,
       database: e.NEO4J_DATABASE,
       queryTimeoutMs: e.NEO4J_QUERY_TIMEOUT_MS,
-      embedded: { boltPort: e.NEO4J_BOLT_PORT, dataDir: path.resolve(e.NEO4J_DATA_DIR) },
+      embedded: {
+        boltPort: e.NEO4J_BOLT_PORT,
+        dataDir: path.resolve(e.NEO4J_DATA_DIR),
+        maxHeap: e.NEO4J_HEAP,
+        pageCacheMb: memoryMb(e.NEO4J_PAGECACHE),
+      },
     },
     auth: {
       editorTokens: e.EDITOR_TOKENS,

@@ -35,7 +35,7 @@ export async function openDatabase(config: Config, logger: Logger, options: { sh
       logger.info({ uri }, "using the embedded Neo4j a running server started");
     }
     if (!uri) {
-      embedded = await startEmbeddedNeo4j({ dataDir: neo4j.embedded.dataDir, boltPort: neo4j.embedded.boltPort, logger });
+      embedded = await startEmbeddedNeo4j({ ...neo4j.embedded, logger });
       uri = embedded.uri;
     }
     driver = createDriver(neo4j, uri, logger);

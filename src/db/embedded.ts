@@ -26,8 +26,10 @@ export interface EmbeddedNeo4jOptions {
   readonly dataDir: string;
   readonly boltPort: number;
   readonly logger: Logger;
-  /** Java heap ceiling, e.g. "1g". */
+  /** Java heap ceiling as Java writes it, e.g. "1g" (the default). */
   readonly maxHeap?: string;
+  /** Page cache in MB: how much of the store Neo4j keeps in memory (default 256). */
+  readonly pageCacheMb?: number;
 }
 
 export interface EmbeddedNeo4j {
@@ -111,9 +113,11 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
     host,
     "--port",
     String(boltPort),
+    "--page-cache-mb",
+    String(options.pageCacheMb ?? 256),
     "--watch-stdin",
   ];
-  logger.info({ dataDir, boltPort }, "starting embedded Neo4j 5.26");
+  logger.info({ dataDir, boltPort, maxHeap: options.maxHeap ?? "1g", pageCacheMb: options.pageCacheMb ?? 256 }, "starting embedded Neo4j 5.26");
   const child = spawn("java", args, { stdio: ["pipe", "pipe", "pipe"] });
   const uri = await waitUntilReady(child, logger);
   logger.info({ uri, pid: child.pid }, "embedded Neo4j is ready");

@@ -1,0 +1,152 @@
+import { BENCH_KEYS, RETOLD_CHAIN } from "./generate.js";
+
+/** One question the benchmark asks three ways. */
+export interface Question {
+  /** Short name for `--only` and the table. */
+  readonly id: string;
+  readonly name: string;
+  /**
+   * Which SPEC target applies: a list's p50 within 1.25x the floor; a traversal's p95 within
+   * 250 ms. `nested` lists also owe 1.5x the peer's throughput.
+   */
+  readonly kind: "list" | "nested" | "traversal";
+  /** The question through this API. */
+  readonly api: { readonly query: string; readonly variables?: Record<string, unknown> };
+  /** The same question as one hand-written Cypher query through the driver: the floor. */
+  readonly floor: { readonly cypher: string; readonly params?: Record<string, unknown> };
+  /** The same question through @neo4j/graphql, where it can express it. */
+  readonly peer?: { readonly query: string };
+}
+
+const CAUSE_FIELDS = "__typename ... on MacroFactor { key } ... on Event { key } ... on PriceMove { key } ... on Asset { symbol } ... on Entity { key } ... on Narrative { key }";
+const STORY_FROM = { kind: "MACRO_FACTOR", key: RETOLD_CHAIN[0] };
+const STORY_TO = { kind: "PRICE_MOVE", key: RETOLD_CHAIN.at(-1) };
+/** The story's BTC move: 2025-09-08 to 09-10 (day 99 to 101 of the generated months). */
+const STORY_WINDOW = { from: "2025-09-08T00:00:00Z", to: "2025-09-10T00:00:00Z" };
+
+export const QUESTIONS: readonly Question[] = [
+  {
+    id: "articles",
+    name: "20 newest BTC articles with source, claims and each claim's cause",
+    kind: "nested",
+    api: {
+      query: `{ articles(filter: { asset: "${BENCH_KEYS.asset}" }, first: 20) { edges { node { title source { name } claims { text cause { ${CAUSE_FIELDS} } } } } } }`,
+    },
+    floor: {
+      cypher: `MATCH (:Asset { symbol: $symbol })<-[:MENTIONS]-(a:Article)
+        WITH a ORDER BY a.publishedAt DESC LIMIT 20
+        RETURN a.title AS title, [(a)-[:PUBLISHED_BY]->(s:Source) | s.name] AS source,
+               [(a)-[:MAKES]->(c:Claim) WHERE c.supersededAt IS NULL AND c.retractedAt IS NULL |
+                 { text: c.text, cause: [(c)-[:CAUSE]->(x) | coalesce(x.key, x.symbol)] }] AS claims`,
+      params: { symbol: BENCH_KEYS.asset },
+    },
+    peer: {
+      query: `{ articles(where: { assets: { some: { symbol: { eq: "${BENCH_KEYS.asset}" } } } }, sort: [{ publishedAt: DESC }], limit: 20) {
+        title source { name } claims { text cause { ${CAUSE_FIELDS} } } } }`,
+    },
+  },
+  {
+    id: "claims",
+    name: "50 newest claims about BTC with confidence at least 0.8",
+    kind: "list",
+    api: { query: `{ claims(filter: { asset: "${BENCH_KEYS.asset}", minConfidence: 0.8 }, first: 50) { edges { node { text confidence article { url } } } } }` },
+    floor: {
+      cypher: `MATCH (btc:Asset { symbol: $symbol })
+        CALL (btc) {
+          MATCH (btc)<-[:CAUSE|EFFECT|IF]-(c:Claim) RETURN c
+          UNION
+          MATCH (btc)<-[:AFFECTS|OF]-()<-[:CAUSE|EFFECT|IF]-(c:Claim) RETURN c
+        }
+        WITH c WHERE c.confidence >= 0.8 AND c.supersededAt IS NULL AND c.retractedAt IS NULL
+        MATCH (a:Article)-[:MAKES]->(c)
+        WITH c, a ORDER BY a.publishedAt DESC LIMIT 50
+        RETURN c.text AS text, c.confidence AS confidence, a.url AS url`,
+      params: { symbol: BENCH_KEYS.asset },
+    },
+  },
+  {
+    id: "timeline",
+    name: "timeline of BTC, first page of 50",
+    kind: "list",
+    api: { query: `{ timeline(filter: { asset: "${BENCH_KEYS.asset}" }, first: 50) { edges { node { at kind title } } } }` },
+    floor: {
+      cypher: `MATCH (btc:Asset { symbol: $symbol })
+        CALL (btc) {
+          MATCH (btc)<-[:MENTIONS]-(x:Article) RETURN x.publishedAt AS at, x.title AS title
+          UNION ALL
+          MATCH (btc)<-[:AFFECTS]-(x:Event) WHERE x.occurredAt IS NOT NULL RETURN x.occurredAt AS at, x.title AS title
+          UNION ALL
+          MATCH (btc)<-[:OF]-(x:PriceMove) RETURN x.startAt AS at, x.key AS title
+        }
+        RETURN at, title ORDER BY at LIMIT 50`,
+      params: { symbol: BENCH_KEYS.asset },
+    },
+  },
+  {
+    id: "chains-hub",
+    name: "causalChains depth 4, hub factor to a BTC weekly move",
+    kind: "traversal",
+    api: {
+      query: `query ($from: NodeRef!, $to: NodeRef!) { causalChains(from: $from, to: $to, maxDepth: 4, first: 20) { confidence independentSourceCount steps { claim { text } } } }`,
+      variables: { from: { kind: "MACRO_FACTOR", key: BENCH_KEYS.hub }, to: { kind: "PRICE_MOVE", key: BENCH_KEYS.hubMove } },
+    },
+    floor: {
+      cypher: `MATCH (s:MacroFactor { key: $from }), (t:PriceMove { key: $to })
+        MATCH p = (s)(()-[:LEADS_TO]->()){1,4}(t)
+        WITH p, reduce(c = 1.0, r IN relationships(p) | c * r.maxConfidence) AS confidence
+        ORDER BY confidence DESC LIMIT 20
+        RETURN confidence, [r IN relationships(p) | r.claimIds[0]] AS claims`,
+      params: { from: BENCH_KEYS.hub, to: BENCH_KEYS.hubMove },
+    },
+  },
+  {
+    id: "chains-retold",
+    name: "causalChains depth 5 over the story twenty outlets retell",
+    kind: "traversal",
+    api: {
+      query: `query ($from: NodeRef!, $to: NodeRef!) { causalChains(from: $from, to: $to, maxDepth: 5) { confidence independentSourceCount steps { claims { text } } } }`,
+      variables: { from: STORY_FROM, to: STORY_TO },
+    },
+    floor: {
+      cypher: `MATCH (s:MacroFactor { key: $from }), (t:PriceMove { key: $to })
+        MATCH p = (s)(()-[:LEADS_TO]->()){1,5}(t)
+        WITH p, reduce(c = 1.0, r IN relationships(p) | c * r.maxConfidence) AS confidence
+        ORDER BY confidence DESC LIMIT 50
+        RETURN confidence, [r IN relationships(p) | r.claimIds] AS claims`,
+      params: { from: STORY_FROM.key, to: STORY_TO.key },
+    },
+  },
+  {
+    id: "explain",
+    name: "explainPriceMove BTC, the story's two days",
+    kind: "traversal",
+    api: {
+      query: `{ explainPriceMove(symbol: "${BENCH_KEYS.asset}", from: "${STORY_WINDOW.from}", to: "${STORY_WINDOW.to}") {
+        moves { key } drivers { score independentSourceCount node { __typename } paths { confidence } } deniedCauses { text } conditionalRisks { text } } }`,
+    },
+    floor: {
+      cypher: `MATCH (btc:Asset { symbol: $symbol })<-[:OF]-(m:PriceMove)
+        WHERE m.startAt <= datetime($to) AND m.endAt >= datetime($from)
+        MATCH p = (d)(()-[:LEADS_TO]->()){1,3}(m)
+        WITH d, max(reduce(c = 1.0, r IN relationships(p) | c * r.maxConfidence)) AS score
+        ORDER BY score DESC LIMIT 50
+        RETURN elementId(d) AS driver, score`,
+      params: { symbol: BENCH_KEYS.asset, ...STORY_WINDOW },
+    },
+  },
+  {
+    id: "audit",
+    name: "attribution audit of one outlet",
+    kind: "list",
+    api: { query: `{ attributionAudit(filter: { source: "${BENCH_KEYS.outlet}" }, first: 100) { summary { total corroborated conflicting } claims { status independentSourceCount } } }` },
+    floor: {
+      cypher: `MATCH (:Source { domain: $domain })<-[:PUBLISHED_BY]-(a:Article)-[:MAKES]->(c:Claim)
+        WHERE c.supersededAt IS NULL AND c.retractedAt IS NULL
+        OPTIONAL MATCH (x)<-[:CAUSE]-(c)-[:EFFECT]->(y)
+        OPTIONAL MATCH (x)-[r:LEADS_TO]->(y)
+        WITH c, size(coalesce(r.domains, [])) AS sources ORDER BY c.id LIMIT 100
+        RETURN c.id AS claim, sources`,
+      params: { domain: BENCH_KEYS.outlet },
+    },
+  },
+];

@@ -1,0 +1,70 @@
+import type { BenchResult, QuestionResult } from "./run.js";
+
+/** SPEC "Performance" targets, as the table checks them. */
+export const TARGETS = {
+  /** A list question's API p50 over the floor's p50. */
+  listOverFloor: 1.25,
+  /** A nested read's API throughput over the peer's. */
+  nestedOverPeer: 1.5,
+  /** A traversal's API p95, in ms. */
+  traversalP95Ms: 250,
+  /** Bulk ingest, claims per second. */
+  ingestClaimsPerSecond: 5_000,
+  /** API RSS at the end of the load over RSS after the first load: above this it is not flat. */
+  memoryGrowth: 1.2,
+} as const;
+
+const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : Number.NaN);
+const fixed = (n: number | null | undefined) => (n === null || n === undefined || Number.isNaN(n) ? "–" : String(n));
+
+/** "met" or "missed by N×": how far a value is from its target, the direction given by `atMost`. */
+function verdict(value: number, target: number, atMost: boolean): string {
+  if (Number.isNaN(value)) return "–";
+  const met = atMost ? value <= target : value >= target;
+  return met ? "met" : `missed by ${ratio(atMost ? value : target, atMost ? target : value)}×`;
+}
+
+function targetOf(q: QuestionResult): { target: string; verdict: string } {
+  if (q.kind === "traversal") return { target: `p95 ≤ ${TARGETS.traversalP95Ms} ms`, verdict: verdict(q.api.p95, TARGETS.traversalP95Ms, true) };
+  const overFloor = verdict(ratio(q.api.p50, q.floor.p50), TARGETS.listOverFloor, true);
+  if (q.kind === "list" || !q.peer?.throughput || !q.api.throughput) return { target: `p50 ≤ ${TARGETS.listOverFloor}× floor`, verdict: overFloor };
+  const overPeer = verdict(ratio(q.api.throughput.requestsPerSecond, q.peer.throughput.requestsPerSecond), TARGETS.nestedOverPeer, false);
+  return { target: `p50 ≤ ${TARGETS.listOverFloor}× floor; ≥ ${TARGETS.nestedOverPeer}× peer req/s`, verdict: `${overFloor}; ${overPeer}` };
+}
+
+/** The run as Markdown: one row per question (times in ms, throughput in requests/s), then ingest and memory. */
+export function renderMarkdown(result: BenchResult): string {
+  const lines = [
+    `## ${result.size} claims, ${result.date.slice(0, 10)}`,
+    "",
+    `${result.graph.articles} articles, ${result.graph.claims} claims, ${result.graph.leadsTo} LEADS_TO pairs; ` +
+      `${result.machine.cpus} × ${result.machine.cpuModel}, ${result.machine.memoryGb} GB, Node ${result.machine.node}, ` +
+      `Neo4j heap ${result.machine.neo4jHeap}, page cache ${result.machine.neo4jPageCacheMb} MB.`,
+    "",
+    "| question | API p50 | API p95 | floor p50 | API ÷ floor p50 | peer p50 | API req/s | floor req/s | peer req/s | API ÷ peer req/s | round trips | target | verdict |",
+    "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|",
+  ];
+  for (const q of result.questions) {
+    const { target, verdict: v } = targetOf(q);
+    const apiRps = q.api.throughput?.requestsPerSecond;
+    const peerRps = q.peer?.throughput?.requestsPerSecond;
+    lines.push(
+      `| ${q.name} | ${q.api.p50} | ${q.api.p95} | ${q.floor.p50} | ${fixed(ratio(q.api.p50, q.floor.p50))} | ${fixed(q.peer?.p50)} | ${fixed(apiRps)} | ${fixed(q.floor.throughput?.requestsPerSecond)} | ${fixed(peerRps)} | ${peerRps ? fixed(ratio(apiRps ?? 0, peerRps)) : "–"} | ${fixed(q.api.roundTrips)} | ${target} | ${v} |`,
+    );
+  }
+  const ingest = result.ingest.claimsPerSecond;
+  const { afterWarmup, firstUnderLoad, max, end } = result.apiMemoryMb;
+  lines.push(
+    "",
+    `Bulk ingest: ${ingest === null ? "skipped (already loaded)" : `${ingest} claims/s (${result.ingest.claims} claims in ${result.ingest.seconds} s)`}; ` +
+      `target ≥ ${TARGETS.ingestClaimsPerSecond}: ${ingest === null ? "–" : verdict(ingest, TARGETS.ingestClaimsPerSecond, false)}.`,
+    "",
+    `API memory (RSS): ${afterWarmup} MB after warm-up, ${firstUnderLoad} MB after the first load, ${max} MB at most, ${end} MB at the end; ` +
+      `flat (end ≤ ${TARGETS.memoryGrowth}× first load): ${end <= firstUnderLoad * TARGETS.memoryGrowth ? "yes" : "no"}.`,
+    "",
+    "Times in ms, sequential requests; req/s with 8 concurrent clients. Floor: one hand-written Cypher query through the driver. " +
+      "Peer: @neo4j/graphql 7 over the same database, for the questions it can express.",
+    "",
+  );
+  return lines.join("\n");
+}
