@@ -28,15 +28,24 @@ function percentile(sorted: readonly number[], p: number): number {
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
+export interface LatencyOptions {
+  readonly warmup: number;
+  readonly samples: number;
+  /** Stop sampling (after at least 5 samples) once warm-up and samples took this long, in ms. */
+  readonly budgetMs: number;
+}
+
 /**
- * Runs `ask` `warmup` times unmeasured, then `samples` times one after another, and returns
- * p50/p95 of the measured wall-clock times (ms) and the last answer.
+ * Runs `ask` `warmup` times unmeasured, then up to `samples` times one after another (fewer
+ * when the time budget runs out), and returns p50/p95 of the measured wall-clock times (ms)
+ * and the last answer.
  */
-export async function latency<T>(ask: () => Promise<T>, options: { warmup: number; samples: number }): Promise<{ latency: Latency; last: T }> {
+export async function latency<T>(ask: () => Promise<T>, options: LatencyOptions): Promise<{ latency: Latency; last: T }> {
+  const deadline = performance.now() + options.budgetMs;
   let last: T | undefined;
-  for (let i = 0; i < options.warmup; i += 1) last = await ask();
+  for (let i = 0; i < options.warmup && performance.now() < deadline; i += 1) last = await ask();
   const times: number[] = [];
-  for (let i = 0; i < options.samples; i += 1) {
+  for (let i = 0; i < options.samples && (i < 5 || performance.now() < deadline); i += 1) {
     const started = performance.now();
     last = await ask();
     times.push(performance.now() - started);

@@ -26,7 +26,7 @@ function verdict(value: number, target: number, atMost: boolean): string {
 
 function targetOf(q: QuestionResult): { target: string; verdict: string } {
   if (q.kind === "traversal") return { target: `p95 ≤ ${TARGETS.traversalP95Ms} ms`, verdict: verdict(q.api.p95, TARGETS.traversalP95Ms, true) };
-  const overFloor = verdict(ratio(q.api.p50, q.floor.p50), TARGETS.listOverFloor, true);
+  const overFloor = q.floor ? verdict(ratio(q.api.p50, q.floor.p50), TARGETS.listOverFloor, true) : "floor timed out";
   if (q.kind === "list" || !q.peer?.throughput || !q.api.throughput) return { target: `p50 ≤ ${TARGETS.listOverFloor}× floor`, verdict: overFloor };
   const overPeer = verdict(ratio(q.api.throughput.requestsPerSecond, q.peer.throughput.requestsPerSecond), TARGETS.nestedOverPeer, false);
   return { target: `p50 ≤ ${TARGETS.listOverFloor}× floor; ≥ ${TARGETS.nestedOverPeer}× peer req/s`, verdict: `${overFloor}; ${overPeer}` };
@@ -49,7 +49,7 @@ export function renderMarkdown(result: BenchResult): string {
     const apiRps = q.api.throughput?.requestsPerSecond;
     const peerRps = q.peer?.throughput?.requestsPerSecond;
     lines.push(
-      `| ${q.name} | ${q.api.p50} | ${q.api.p95} | ${q.floor.p50} | ${fixed(ratio(q.api.p50, q.floor.p50))} | ${fixed(q.peer?.p50)} | ${fixed(apiRps)} | ${fixed(q.floor.throughput?.requestsPerSecond)} | ${fixed(peerRps)} | ${peerRps ? fixed(ratio(apiRps ?? 0, peerRps)) : "–"} | ${fixed(q.api.roundTrips)} | ${target} | ${v} |`,
+      `| ${q.name} | ${q.api.p50} | ${q.api.p95} | ${fixed(q.floor?.p50)} | ${q.floor ? fixed(ratio(q.api.p50, q.floor.p50)) : "–"} | ${fixed(q.peer?.p50)} | ${fixed(apiRps)} | ${fixed(q.floor?.throughput?.requestsPerSecond)} | ${fixed(peerRps)} | ${peerRps ? fixed(ratio(apiRps ?? 0, peerRps)) : "–"} | ${fixed(q.api.roundTrips)} | ${target} | ${v} |`,
     );
   }
   const ingest = result.ingest.claimsPerSecond;
