@@ -198,3 +198,33 @@ describe("what is not a new version", () => {
     expect(after!.versions).toHaveLength(1);
   });
 });
+
+describe("lists follow the current version's date", () => {
+  it("a new version published at another time moves the article and all its claims in newest-first lists", async () => {
+    const tag = uniqueTag();
+    const base = sampleArticle(uniqueTag());
+    const older = { ...base, tags: [tag], publishedAt: "2025-02-01T00:00:00Z" };
+    const newer = { ...sampleArticle(uniqueTag()), source: base.source, tags: [tag], publishedAt: "2025-03-01T00:00:00Z" };
+    await ingest(older);
+    await ingest(newer);
+    const urls = async () => (await server.request(ArticlesPageDocument, { filter: { tag } })).data!.articles.edges.map((e) => e.node.url);
+    // The canonical URLs (no www., no tracking parameters), told apart by their paths.
+    const listed = await urls();
+    const olderUrl = listed.find((url) => older.url.includes(new URL(url).pathname))!;
+    const newerUrl = listed.find((url) => newer.url.includes(new URL(url).pathname))!;
+    expect(olderUrl).not.toBe(newerUrl);
+    const claimArticles = async () => {
+      const res = await server.request(ClaimsPageDocument, { filter: { source: base.source!.domain }, first: 50 });
+      expect(res.errors).toBeUndefined();
+      return res.data!.claims.edges.map((e) => e.node.article.url);
+    };
+    expect(await urls()).toEqual([newerUrl, olderUrl]);
+    const n = older.claims!.length;
+    expect((await claimArticles()).slice(0, n)).toEqual(Array(n).fill(newerUrl));
+
+    // The older article is corrected: its date moves past the other's, and its claims with it.
+    await ingest({ ...older, publishedAt: "2025-04-01T00:00:00Z" });
+    expect(await urls()).toEqual([olderUrl, newerUrl]);
+    expect((await claimArticles()).slice(0, n)).toEqual(Array(n).fill(olderUrl));
+  });
+});

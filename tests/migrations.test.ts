@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { DATA_MIGRATIONS } from "../src/cypher/data-migrations.js";
 import { applyMigrations } from "../src/db/migrations.js";
+import { UNDATED_SORT_AT } from "../src/cypher/sort-keys.js";
 import { createLogger } from "../src/logger.js";
 
 let driver: Driver;
@@ -66,6 +67,29 @@ describe("migrations", () => {
       ["old", [jan1, jan1 + 86_400_000], 1],
     ]);
     await driver.executeQuery("MATCH (a:Article { id: $tag }) OPTIONAL MATCH (a)-->(n) DETACH DELETE a, n", { tag });
+  });
+
+  it("gives articles and their claims written before sort keys the key lists page by, and undated citations the last place", async () => {
+    const tag = `unsorted-${Date.now()}`;
+    await driver.executeQuery(
+      `CREATE (a:Article { id: $tag, url: 'https://' + $tag + '.example/a', publishedAt: datetime('2026-01-01T00:00:00+02:00') })
+       CREATE (a)-[:MAKES]->(:Claim { id: $tag + ':c', key: 'c', recordedAt: datetime('2026-01-02T00:00:00Z') })
+       CREATE (:Article { id: $tag + '-cited', url: 'https://' + $tag + '.example/cited' })`,
+      { tag },
+    );
+    await applyMigrations(driver, process.env.NEO4J_DATABASE, logger, DATA_MIGRATIONS);
+    const { records } = await driver.executeQuery(
+      `MATCH (a:Article) WHERE a.id STARTS WITH $tag
+       OPTIONAL MATCH (a)-[:MAKES]->(c:Claim)
+       RETURN a.id AS id, a.sortAt AS article, c.sortAt AS claim ORDER BY id`,
+      { tag },
+    );
+    const published = Date.parse("2026-01-01T00:00:00+02:00");
+    expect(records.map((r) => [r.get("id"), Number(r.get("article")), r.get("claim") === null ? null : Number(r.get("claim"))])).toEqual([
+      [tag, published, published],
+      [`${tag}-cited`, UNDATED_SORT_AT, null],
+    ]);
+    await driver.executeQuery("MATCH (a:Article) WHERE a.id STARTS WITH $tag OPTIONAL MATCH (a)-->(n) DETACH DELETE a, n", { tag });
   });
 
   it("makes a duplicate key impossible, whatever the writer", async () => {

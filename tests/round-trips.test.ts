@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IngestArticleDocument, NestedArticleClaimsDocument } from "./__generated__/graphql.js";
 import { sampleArticle } from "./fixtures/articles.js";
 import { uniqueTag } from "./support/ids.js";
-import { EDITOR_TOKEN, startTestServer, type TestServer } from "./support/server.js";
+import { EDITOR_TOKEN, postGraphQL, startTestServer, type TestServer } from "./support/server.js";
 
 let server: TestServer;
 const ARTICLES = 55;
@@ -44,8 +44,27 @@ describe("no N+1", () => {
       expect(node.articles.totalCount).toBeGreaterThan(0);
       expect(node.articles.edges.length).toBeGreaterThan(0);
     }
-    // Four levels: the article page, their claims, the claims' endpoints, the endpoints' articles.
-    expect(res.extensions).toEqual({ diagnostics: { roundTrips: 4 } });
+    // Four levels: the article page, their claims, the claims' endpoints, the endpoints' articles;
+    // plus one (batched) count per level whose totalCount the query selects: the root's and the endpoints' articles'.
+    expect(res.extensions).toEqual({ diagnostics: { roundTrips: 6 } });
+  });
+
+  it("counts a list's total only when the query selects totalCount", async () => {
+    type Page = { articles: { totalCount?: number; edges: { node: { title: string; body: string | null } }[] } };
+    const query = (fields: string) => `query ($tag: String) { articles(filter: { tag: $tag }, first: 60) { ${fields} } }`;
+    const pageOnly = await postGraphQL<Page>(server.url, query("edges { node { title } }"), { tag: RUN_TAG });
+    expect(pageOnly.errors).toBeUndefined();
+    expect(pageOnly.data!.articles.edges).toHaveLength(ARTICLES);
+    expect(pageOnly.extensions).toEqual({ diagnostics: { roundTrips: 1 } });
+
+    const counted = await postGraphQL<Page>(server.url, query("totalCount edges { node { title } }"), { tag: RUN_TAG });
+    expect(counted.data!.articles.totalCount).toBe(ARTICLES);
+    expect(counted.extensions).toEqual({ diagnostics: { roundTrips: 2 } });
+
+    // Bodies are left out of lists and fetched, in one batch, only when selected.
+    const bodies = await postGraphQL<Page>(server.url, query("edges { node { title body } }"), { tag: RUN_TAG });
+    expect(bodies.data!.articles.edges.every((e) => typeof e.node.body === "string" && e.node.body.length > 0)).toBe(true);
+    expect(bodies.extensions).toEqual({ diagnostics: { roundTrips: 2 } });
   });
 
   it("reports round trips only when the debug setting is on", async () => {

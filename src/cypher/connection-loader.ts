@@ -4,7 +4,7 @@ import { int } from "../db/values.js";
 import type { ConnectionShape } from "../graphql/connection.js";
 import type { PageRequest } from "../graphql/pagination.js";
 import { lookupNode, type Label, type LabelKey } from "./labels.js";
-import { toNewestFirstConnection } from "./newest-first.js";
+import { afterParam, isAfter, NEWEST_FIRST, toNewestFirstConnection, type Timed } from "./newest-first.js";
 import type { NodeMapper } from "./neighbours.js";
 import { projectNode, type NodeRow } from "./projection.js";
 
@@ -20,57 +20,67 @@ export interface NestedPageRequest extends LabelKey {
 export interface NestedConnectionSpec {
   /** Labels the parent nodes may have. */
   readonly parents: readonly Label[];
-  /** A subquery body with `node` and `req` in scope that returns candidate `item`s. */
+  /** A subquery body with `node` and `req` in scope that returns candidate `item`s (Articles or Claims: they carry `sortAt`). */
   readonly items: string;
-  /** Sort key of an item, a number (newest first); ties broken by `item.id` descending. */
-  readonly sortKey: string;
 }
+
+type Batch = readonly NestedPageRequest[];
+
+const requestParams = (requests: Batch) =>
+  requests.map((r, index) => ({ index, label: r.label, key: r.key, variant: r.variant ?? null, options: r.options ?? null, after: afterParam(r.page) }));
 
 /**
  * Batched nested connections: `sources { articles(first: 5) }` over many sources is one
- * query, each parent paged and counted on its own.
+ * query, each parent paged newest first after its own cursor in the database (the keyset
+ * paging of newest-first.ts). Totals are a second batched query, run only when selected.
  */
 export function nestedConnectionLoader<T extends { uid: string }>(
   cypher: CypherRunner,
   spec: NestedConnectionSpec,
   toNode: NodeMapper<T>,
 ): DataLoader<NestedPageRequest, ConnectionShape<T>, string> {
-  const query = `UNWIND $requests AS req
+  // LIMIT cannot read a row's value, so each parent is cut at the batch's largest page, then at its own.
+  const pageQuery = `UNWIND $requests AS req
     ${lookupNode("req", spec.parents)}
     CALL (node, req) {
       CALL (node, req) { ${spec.items} }
-      WITH DISTINCT item
-      WITH item, ${spec.sortKey} AS t
-      ORDER BY t DESC, item.id DESC
-      WITH collect({ t: t, id: item.id, node: item }) AS ranked
-      WITH size(ranked) AS totalCount,
-           [x IN ranked WHERE req.after IS NULL OR x.t < req.after[0] OR (x.t = req.after[0] AND x.id < req.after[1])][0..req.limit] AS page
-      UNWIND (CASE page WHEN [] THEN [null] ELSE page END) AS x
-      WITH totalCount, x, x.node AS n
-      RETURN totalCount, collect(CASE WHEN x IS NULL THEN null ELSE { t: x.t, node: ${projectNode("n")} } END) AS page
+      WITH DISTINCT item WHERE ${isAfter("req.after")}
+      WITH item ${NEWEST_FIRST}
+      LIMIT $limit
+      RETURN collect({ t: item.sortAt, node: ${projectNode("item")} }) AS page
     }
-    RETURN req.index AS index, totalCount, page`;
+    RETURN req.index AS index, page[0..req.limit] AS page`;
+  const countQuery = `UNWIND $requests AS req
+    ${lookupNode("req", spec.parents)}
+    CALL (node, req) {
+      CALL (node, req) { ${spec.items} }
+      RETURN count(DISTINCT item) AS totalCount
+    }
+    RETURN req.index AS index, totalCount`;
+  const cacheKeyFn = (request: NestedPageRequest) => JSON.stringify([request.label, request.key, request.variant ?? null, request.options ?? null, request.page]);
+
+  const counts = new DataLoader<NestedPageRequest, number, string>(
+    async (requests) => {
+      const rows = await cypher.read<{ index: number; totalCount: number }>(countQuery, { requests: requestParams(requests) });
+      const byIndex = new Map(rows.map((row) => [row.index, row.totalCount]));
+      return requests.map((_, index) => byIndex.get(index) ?? 0);
+    },
+    { cacheKeyFn: (request) => JSON.stringify([request.label, request.key, request.variant ?? null, request.options ?? null]) },
+  );
 
   return new DataLoader(
     async (requests) => {
-      const rows = await cypher.read<{ index: number; totalCount: number; page: { t: number; node: NodeRow }[] }>(query, {
-        requests: requests.map((r, index) => ({
-          index,
-          label: r.label,
-          key: r.key,
-          variant: r.variant ?? null,
-          options: r.options ?? null,
-          after: r.page.after,
-          limit: int(r.page.first + 1),
-        })),
+      const limit = Math.max(...requests.map((r) => r.page.first + 1));
+      const rows = await cypher.read<{ index: number; page: Timed<NodeRow>[] }>(pageQuery, {
+        requests: requestParams(requests).map((r, i) => ({ ...r, limit: int(requests[i]!.page.first + 1) })),
+        limit: int(limit),
       });
-      const byIndex = new Map(rows.map((row) => [row.index, row]));
+      const byIndex = new Map(rows.map((row) => [row.index, row.page]));
       return requests.map((request, index) => {
-        const row = byIndex.get(index);
-        const items = (row?.page ?? []).map(({ t, node }) => ({ t, node: toNode(node) }));
-        return toNewestFirstConnection(items, row?.totalCount ?? 0, request.page);
+        const items = (byIndex.get(index) ?? []).map(({ t, node }) => ({ t, node: toNode(node) }));
+        return toNewestFirstConnection(items, () => counts.load(request), request.page);
       });
     },
-    { cacheKeyFn: (request) => JSON.stringify([request.label, request.key, request.variant ?? null, request.options ?? null, request.page]) },
+    { cacheKeyFn },
   );
 }

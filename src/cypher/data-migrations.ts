@@ -1,4 +1,5 @@
 import { recomputeFor } from "./leads-to.js";
+import { sortAtOf } from "./sort-keys.js";
 
 /**
  * Data written by earlier versions, brought to today's model; each statement touches only
@@ -21,4 +22,13 @@ export const DATA_MIGRATIONS: readonly string[] = [
    CALL (a) {
      CREATE (a)-[:HAS_VERSION]->(:ArticleVersion { contentHash: a.contentHash, recordedAt: a.ingestedAt })
    } IN TRANSACTIONS OF 5000 ROWS`,
+
+  // Articles and their claims carry their list sort key (see sort-keys.ts); an article without one was written before it.
+  `MATCH (a:Article) WHERE a.sortAt IS NULL
+   CALL (a) {
+     SET a.sortAt = ${sortAtOf("a.publishedAt")}
+     WITH a
+     MATCH (a)-[:MAKES]->(c:Claim)
+     SET c.sortAt = a.sortAt
+   } IN TRANSACTIONS OF 500 ROWS`,
 ];

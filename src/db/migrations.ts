@@ -24,6 +24,9 @@ const RANGE_INDEXES: ReadonlyArray<readonly [label: string, property: string]> =
   ["Event", "occurredAt"],
   ["PriceMove", "startAt"],
   ["Claim", "recordedAt"],
+  // Newest-first lists order and page by these (see cypher/sort-keys.ts).
+  ["Article", "sortAt"],
+  ["Claim", "sortAt"],
 ];
 
 /** Full-text indexes behind `search`. */

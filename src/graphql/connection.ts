@@ -23,7 +23,8 @@ export interface Edge<T> {
 export interface ConnectionShape<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A number, or a promise of one counted only when a query selects `totalCount` (see toConnection). */
+  totalCount: number | Promise<number>;
 }
 
 /** Builds the `<Name>Connection` and `<Name>Edge` types for a node type. */
@@ -45,8 +46,8 @@ export function Connection<T extends object>(node: ClassType<T>, name: string) {
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: "How many items match, across all pages." })
-    totalCount!: number;
+    @Field(() => Int, { description: "How many items match, across all pages; counted only when selected." })
+    totalCount!: number | Promise<number>;
   }
   return ConnectionType;
 }

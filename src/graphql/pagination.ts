@@ -45,21 +45,30 @@ export function pageRequest(first: number, after: string | null | undefined, max
   return { first, after: key };
 }
 
+/** A list's total: known already, or a function that counts it (called at most once, and only if asked). */
+export type TotalCount = number | (() => Promise<number>);
+
 /**
  * Builds a connection from one page of rows fetched with `first + 1` as the limit, so the
- * extra row tells whether a next page exists.
+ * extra row tells whether a next page exists. A counting function becomes a lazy `totalCount`
+ * getter: the count query runs only when a query selects the field.
  */
 export function toConnection<T>(
   rows: readonly T[],
-  totalCount: number,
+  totalCount: TotalCount,
   request: PageRequest,
   keyOf: (row: T) => CursorKey,
 ): ConnectionShape<T> {
   const page = rows.slice(0, request.first);
   const edges = page.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
+  let counted: Promise<number> | undefined;
   return {
     edges,
-    totalCount,
+    get totalCount() {
+      if (typeof totalCount === "number") return totalCount;
+      counted ??= totalCount();
+      return counted;
+    },
     pageInfo: {
       hasNextPage: rows.length > request.first,
       hasPreviousPage: request.after !== null,

@@ -1,3 +1,4 @@
+import DataLoader from "dataloader";
 import type { CypherRunner } from "../../db/cypher.js";
 import { nestedConnectionLoader } from "../../cypher/connection-loader.js";
 import { neighboursLoader, neighboursWithOptionsLoader } from "../../cypher/neighbours.js";
@@ -21,6 +22,15 @@ export function createArticleLoaders(cypher: CypherRunner) {
       byArticle("(parent)-[:MAKES]->(n:Claim)", "n.key", claimVisibleAt("n", VISIBILITY_OF_REQUEST)),
       toNodeOf<Claim>,
     ),
+    /** Article bodies by internal id: lists leave them out, this fetches the ones a query selects. */
+    bodyOfArticle: new DataLoader<string, string | null>(async (uids) => {
+      const rows = await cypher.read<{ uid: string; body: string | null }>(
+        "UNWIND $uids AS uid MATCH (a:Article { id: uid }) RETURN uid, a.body AS body",
+        { uids },
+      );
+      const byUid = new Map(rows.map((row) => [row.uid, row.body]));
+      return uids.map((uid) => byUid.get(uid) ?? null);
+    }),
     citedByOfArticle: neighboursLoader<Article>(cypher, byArticle("(parent)<-[:CITES]-(n:Article)", "n.publishedAt DESC, n.url"), toNodeOf<Article>),
     versionsOfArticle: neighboursLoader<ArticleVersion>(cypher, byArticle("(parent)-[:HAS_VERSION]->(n:ArticleVersion)", "n.recordedAt DESC"), toNodeOf<ArticleVersion>),
     /** Articles about a node: publishing it, mentioning, reporting or advancing it, or making claims about it. */
@@ -31,7 +41,6 @@ export function createArticleLoaders(cypher: CypherRunner) {
               MATCH (item:Article)-[:MAKES]->(c:Claim)-[:CAUSE|EFFECT|IF|ADVANCES]->(node)
               WHERE ${claimVisibleAt("c", { asOf: "req.options.asOf" })}
               RETURN item`,
-      sortKey: "item.publishedAt.epochMillis",
     }, toNodeOf<Article>),
   };
 }

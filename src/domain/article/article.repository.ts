@@ -1,5 +1,5 @@
 import type { CypherRunner } from "../../db/cypher.js";
-import { findNewestFirstPage } from "../../cypher/newest-first.js";
+import { findNewestFirstPage, type ListQuery } from "../../cypher/newest-first.js";
 import { claimVisibleAt } from "../../cypher/claims.js";
 import type { ConnectionShape } from "../../graphql/connection.js";
 import type { PageRequest } from "../../graphql/pagination.js";
@@ -20,23 +20,33 @@ export interface ArticleCriteria {
   ingested: boolean | null;
 }
 
-/** Articles matching `$c`; the narrative filter also takes articles whose current claims advance it. */
-const MATCH_ARTICLES = `MATCH (item:Article)
-  WHERE ($c.source IS NULL OR EXISTS { (item)-[:PUBLISHED_BY]->(:Source { domain: $c.source }) })
-    AND ($c.asset IS NULL OR EXISTS { (item)-[:MENTIONS]->(:Asset { symbol: $c.asset }) })
-    AND ($c.tag IS NULL OR EXISTS { (item)-[:TAGGED]->(:Tag { name: $c.tag }) })
-    AND ($c.narrative IS NULL
-         OR EXISTS { (item)-[:ADVANCES]->(:Narrative { key: $c.narrative }) }
-         OR EXISTS { MATCH (item)-[:MAKES]->(c:Claim)-[:ADVANCES]->(:Narrative { key: $c.narrative }) WHERE ${claimVisibleAt("c")} })
-    AND ($c.sentiment IS NULL OR item.sentiment = $c.sentiment)
-    AND ($c.from IS NULL OR item.publishedAt.epochMillis >= datetime($c.from).epochMillis)
-    AND ($c.to IS NULL OR item.publishedAt.epochMillis <= datetime($c.to).epochMillis)
-    AND ($c.ingested IS NULL OR (item.ingestedAt IS NOT NULL) = $c.ingested)`;
+/**
+ * The list query for the filters present: relationship filters become patterns (so the
+ * planner may start from the named source, asset or tag, or walk the sortAt index), the rest
+ * conditions; absent filters add nothing. Values stay parameters (`$c`).
+ */
+function articleList(c: ArticleCriteria): ListQuery {
+  const patterns = ["(item:Article)"];
+  const where: string[] = [];
+  if (c.source) patterns.push("(item)-[:PUBLISHED_BY]->(:Source { domain: $c.source })");
+  if (c.asset) patterns.push("(item)-[:MENTIONS]->(:Asset { symbol: $c.asset })");
+  if (c.tag) patterns.push("(item)-[:TAGGED]->(:Tag { name: $c.tag })");
+  // The narrative filter also takes articles whose current claims advance it.
+  if (c.narrative) {
+    where.push(`(EXISTS { (item)-[:ADVANCES]->(:Narrative { key: $c.narrative }) }
+         OR EXISTS { MATCH (item)-[:MAKES]->(k:Claim)-[:ADVANCES]->(:Narrative { key: $c.narrative }) WHERE ${claimVisibleAt("k")} })`);
+  }
+  if (c.sentiment) where.push("item.sentiment = $c.sentiment");
+  if (c.from) where.push("item.sortAt >= datetime($c.from).epochMillis");
+  if (c.to) where.push("item.sortAt <= datetime($c.to).epochMillis");
+  if (c.ingested !== null) where.push(c.ingested ? "item.ingestedAt IS NOT NULL" : "item.ingestedAt IS NULL");
+  return { match: patterns.join(", "), where };
+}
 
-/** Articles newest first (by publication time, then id), one page and the total, in one query. */
+/** Articles newest first (by publication time, then id): one page, the total only if selected. */
 export function findArticlesPage(cypher: CypherRunner, criteria: ArticleCriteria, page: PageRequest): Promise<ConnectionShape<Article>> {
   const asOf = new Date().toISOString();
-  return findNewestFirstPage<Article>(cypher, { match: MATCH_ARTICLES, time: "item.publishedAt.epochMillis" }, { c: criteria, asOf }, page, toNodeOf<Article>);
+  return findNewestFirstPage<Article>(cypher, articleList(criteria), { c: criteria, asOf }, page, toNodeOf<Article>);
 }
 
 /** What the graph held of an article at a time: whether it records versions at all, and the version then current. */

@@ -91,7 +91,14 @@ export class ArticleResolver {
     const versions = await ctx.loaders.versionsOfArticle.load(article.uid);
     // The current version's content lives on the article itself.
     const current = article.asOf ? await loadNode<Article>(ctx, "Article", article.uid) : article;
-    return versions.map((v) => (v.supersededAt || !current ? v : Object.assign(new ArticleVersion(), current, { contentHash: v.contentHash, recordedAt: v.recordedAt, supersededAt: null })));
+    if (!current || versions.every((v) => v.supersededAt)) return versions;
+    const body = current.body !== undefined ? current.body : await ctx.loaders.bodyOfArticle.load(current.uid);
+    return versions.map((v) => (v.supersededAt ? v : Object.assign(new ArticleVersion(), current, { body, contentHash: v.contentHash, recordedAt: v.recordedAt, supersededAt: null })));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "The article's text as ingested (up to 200,000 characters); fetched only when selected." })
+  body(@Root() article: Article, @Ctx() ctx: Context): string | null | Promise<string | null> {
+    return article.body !== undefined ? article.body : ctx.loaders.bodyOfArticle.load(article.uid);
   }
 
   @FieldResolver(() => [Claim], {

@@ -17,8 +17,8 @@ export class Article extends Node {
   @Field(() => String, { nullable: true })
   summary!: string | null;
 
-  @Field(() => String, { nullable: true })
-  body!: string | null;
+  /** Undefined until loaded: lists fetch articles without their bodies. */
+  body!: string | null | undefined;
 
   @Field(() => Date, { nullable: true, description: "Null only for cited articles whose date is unknown." })
   publishedAt!: string | null;

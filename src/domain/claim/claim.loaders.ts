@@ -17,19 +17,31 @@ export interface ClaimEndpoints {
   conditions: GraphNode[];
 }
 
-/** Cause, effect and conditions of many claims in one query (the three fields share it). */
+/**
+ * Cause, effect and conditions of many claims in one query (the three fields share it). Claims
+ * about one story name the same few nodes again and again, so each node is projected once.
+ */
 function endpointsLoader(cypher: CypherRunner): DataLoader<string, ClaimEndpoints> {
   return new DataLoader(async (uids) => {
-    const rows = await cypher.read<{ uid: string; links: { role: string; node: NodeRow }[] }>(
+    const [row] = await cypher.read<{ links: { uid: string; role: string; node: string }[]; nodes: { ref: string; node: NodeRow }[] }>(
       `UNWIND $uids AS uid
        MATCH (c:Claim { id: uid })-[r:CAUSE|EFFECT|IF]->(n)
        WITH uid, r, n ORDER BY type(r), elementId(n)
-       RETURN uid, collect({ role: type(r), node: ${projectNode("n")} }) AS links`,
+       WITH collect({ uid: uid, role: type(r), node: elementId(n) }) AS links, collect(DISTINCT n) AS nodes
+       RETURN links, [n IN nodes | { ref: elementId(n), node: ${projectNode("n")} }] AS nodes`,
       { uids },
     );
-    const byUid = new Map(rows.map((row) => [row.uid, row.links]));
+    const nodes = new Map((row?.nodes ?? []).map(({ ref, node }) => [ref, toGraphNode(node)]));
+    const byUid = new Map<string, { role: string; node: GraphNode }[]>();
+    for (const link of row?.links ?? []) {
+      const node = nodes.get(link.node);
+      if (!node) continue;
+      const links = byUid.get(link.uid) ?? [];
+      links.push({ role: link.role, node });
+      byUid.set(link.uid, links);
+    }
     return uids.map((uid) => {
-      const links = (byUid.get(uid) ?? []).map((link) => ({ role: link.role, node: toGraphNode(link.node) }));
+      const links = byUid.get(uid) ?? [];
       return {
         cause: links.find((link) => link.role === "CAUSE")?.node ?? null,
         effect: links.find((link) => link.role === "EFFECT")?.node ?? null,
@@ -55,7 +67,6 @@ export function createClaimLoaders(cypher: CypherRunner) {
               WHERE ${claimVisibleAt("item", VISIBILITY_OF_REQUEST)}
                 AND (req.variant = 'ANY' OR (req.variant = 'CONDITION' AND type(r) = 'IF') OR type(r) = req.variant)
               RETURN item`,
-      sortKey: "head([(p:Article)-[:MAKES]->(item) | p.publishedAt.epochMillis])",
     }, toNodeOf<Claim>),
   };
 }

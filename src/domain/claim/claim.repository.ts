@@ -1,6 +1,6 @@
 import type { CypherRunner } from "../../db/cypher.js";
 import { KEY_PROPERTY, type LabelKey } from "../../cypher/labels.js";
-import { findNewestFirstPage } from "../../cypher/newest-first.js";
+import { findNewestFirstPage, type ListQuery } from "../../cypher/newest-first.js";
 import type { ConnectionShape } from "../../graphql/connection.js";
 import type { PageRequest } from "../../graphql/pagination.js";
 import { claimVisibleAt } from "../../cypher/claims.js";
@@ -22,27 +22,36 @@ export interface ClaimCriteria {
   includeSuperseded: boolean;
 }
 
-const refParam = (ref: LabelKey | null) => (ref ? { label: ref.label, key: ref.key, property: KEY_PROPERTY[ref.label] } : null);
+/** A pattern to the node `ref` names; its label comes from the closed set of node kinds, its key stays a parameter. */
+const toNode = (ref: LabelKey, param: string) => `(:${ref.label} { ${KEY_PROPERTY[ref.label]}: ${param} })`;
 
-const MATCH_CLAIMS = `MATCH (a:Article)-[:MAKES]->(item:Claim)
-  WHERE ${claimVisibleAt("item", { includeRetracted: "$c.includeRetracted", includeSuperseded: "$c.includeSuperseded" })}
-    AND ($c.polarity IS NULL OR item.polarity = $c.polarity)
-    AND ($c.modality IS NULL OR item.modality = $c.modality)
-    AND ($c.minConfidence IS NULL OR item.confidence >= $c.minConfidence)
-    AND ($c.cause IS NULL OR EXISTS { MATCH (item)-[:CAUSE]->(x) WHERE $c.cause.label IN labels(x) AND x[$c.cause.property] = $c.cause.key })
-    AND ($c.effect IS NULL OR EXISTS { MATCH (item)-[:EFFECT]->(x) WHERE $c.effect.label IN labels(x) AND x[$c.effect.property] = $c.effect.key })
-    AND ($c.asset IS NULL OR EXISTS {
+/** The list query for the filters present; absent filters add nothing, values stay parameters (`$c`). */
+function claimList(c: ClaimCriteria): ListQuery {
+  const patterns = ["(a:Article)-[:MAKES]->(item:Claim)"];
+  if (c.cause) patterns.push(`(item)-[:CAUSE]->${toNode(c.cause, "$c.cause.key")}`);
+  if (c.effect) patterns.push(`(item)-[:EFFECT]->${toNode(c.effect, "$c.effect.key")}`);
+  if (c.narrative) patterns.push("(item)-[:ADVANCES]->(:Narrative { key: $c.narrative })");
+  const where = [claimVisibleAt("item", { includeRetracted: "$c.includeRetracted", includeSuperseded: "$c.includeSuperseded" })];
+  if (c.polarity) where.push("item.polarity = $c.polarity");
+  if (c.modality) where.push("item.modality = $c.modality");
+  if (c.minConfidence !== null) where.push("item.confidence >= $c.minConfidence");
+  // About the asset: it, an event affecting it or a move of it is the cause, effect or a condition.
+  if (c.asset) {
+    where.push(`EXISTS {
           MATCH (item)-[:CAUSE|EFFECT|IF]->(x)
-          WHERE (x:Asset AND x.symbol = $c.asset) OR EXISTS { (x)-[:AFFECTS|OF]->(:Asset { symbol: $c.asset }) } })
-    AND ($c.source IS NULL
-         OR EXISTS { (a)-[:PUBLISHED_BY]->(:Source { domain: $c.source }) }
-         OR EXISTS { (item)-[:ATTRIBUTED_TO]->(:Source { domain: $c.source }) })
-    AND ($c.narrative IS NULL OR EXISTS { (item)-[:ADVANCES]->(:Narrative { key: $c.narrative }) })`;
+          WHERE (x:Asset AND x.symbol = $c.asset) OR EXISTS { (x)-[:AFFECTS|OF]->(:Asset { symbol: $c.asset }) } }`);
+  }
+  if (c.source) {
+    where.push(`(EXISTS { (a)-[:PUBLISHED_BY]->(:Source { domain: $c.source }) }
+         OR EXISTS { (item)-[:ATTRIBUTED_TO]->(:Source { domain: $c.source }) })`);
+  }
+  return { match: patterns.join(", "), where };
+}
 
-/** Claims as known at `asOf`, newest article first, one page and the total, in one query. */
+/** Claims as known at `asOf`, newest article first: one page, the total only if selected. */
 export function findClaimsPage(cypher: CypherRunner, criteria: ClaimCriteria, asOf: string, page: PageRequest): Promise<ConnectionShape<Claim>> {
-  const c = { ...criteria, cause: refParam(criteria.cause), effect: refParam(criteria.effect) };
-  return findNewestFirstPage<Claim>(cypher, { match: MATCH_CLAIMS, time: "a.publishedAt.epochMillis" }, { c, asOf }, page, toNodeOf<Claim>);
+  const c = { ...criteria, cause: criteria.cause && { key: criteria.cause.key }, effect: criteria.effect && { key: criteria.effect.key } };
+  return findNewestFirstPage<Claim>(cypher, claimList(criteria), { c, asOf }, page, toNodeOf<Claim>);
 }
 
 /** Marks a claim retracted (once); returns its id, or null when there is no such claim. */

@@ -1,3 +1,4 @@
+import { articleUidOfClaim } from "../article/article-id.js";
 import type { NodeRow } from "../../cypher/projection.js";
 import { toGlobalId } from "../../graphql/global-id.js";
 import type { Sentiment } from "../article/article.enums.js";
@@ -51,7 +52,8 @@ const MAPPERS: Record<string, (row: NodeRow) => GraphNode> = {
       url: text(r.url),
       title: text(r.title),
       summary: optionalText(r.summary),
-      body: optionalText(r.body),
+      // Lists leave the body out; undefined tells the field resolver to load it.
+      body: "body" in r ? optionalText(r.body) : undefined,
       publishedAt: optionalText(r.publishedAt),
       ingestedAt: optionalText(r.ingestedAt),
       contentHash: optionalText(r.contentHash),
@@ -161,7 +163,7 @@ const MAPPERS: Record<string, (row: NodeRow) => GraphNode> = {
       supersededAt: optionalText(r.supersededAt),
       retractedAt: optionalText(r.retractedAt),
       retractionReason: optionalText(r.retractionReason),
-      articleUid: text(r.articleUid),
+      articleUid: articleUidOfClaim(text(r.id)),
     }),
 };
 

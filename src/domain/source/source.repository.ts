@@ -5,21 +5,18 @@ import type { PageRequest } from "../../graphql/pagination.js";
 import { toNodeOf, type NodeRow } from "../node/node.mapper.js";
 import type { Source } from "./source.type.js";
 
-/** One page of sources ordered by domain, plus the total, in one query. */
-export async function findSourcesPage(
-  cypher: CypherRunner,
-  page: PageRequest,
-): Promise<{ sources: Source[]; totalCount: number }> {
+/** One page of sources ordered by domain (the unique index serves the order and the seek); the total only if selected. */
+export async function findSourcesPage(cypher: CypherRunner, page: PageRequest): Promise<{ sources: Source[]; totalCount: () => Promise<number> }> {
   const after = page.after?.[0] ?? null;
-  const [row] = await cypher.read<{ totalCount: number; sources: NodeRow[] }>(
-    `CALL { MATCH (s:Source) RETURN count(s) AS totalCount }
-     CALL {
-       MATCH (s:Source) WHERE $after IS NULL OR s.domain > $after
-       WITH s ORDER BY s.domain LIMIT $limit
-       RETURN collect(${projectNode("s")}) AS sources
-     }
-     RETURN totalCount, sources`,
+  const rows = await cypher.read<{ source: NodeRow }>(
+    `MATCH (s:Source) WHERE ${after === null ? "s.domain IS NOT NULL" : "s.domain > $after"}
+     WITH s ORDER BY s.domain LIMIT $limit
+     RETURN ${projectNode("s")} AS source`,
     { after, limit: int(page.first + 1) },
   );
-  return { sources: (row?.sources ?? []).map((s) => toNodeOf<Source>(s)), totalCount: row?.totalCount ?? 0 };
+  const totalCount = async () => {
+    const [row] = await cypher.read<{ n: number }>("MATCH (s:Source) RETURN count(s) AS n");
+    return row?.n ?? 0;
+  };
+  return { sources: rows.map((row) => toNodeOf<Source>(row.source)), totalCount };
 }

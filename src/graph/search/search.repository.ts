@@ -27,17 +27,19 @@ const SEARCH_ALL_INDEXES = `CALL () {
     RETURN node, score
   }
   WITH node, score ORDER BY score DESC, coalesce(node.id, node.key, node.symbol) LIMIT $first
-  RETURN score, ${projectNode("node")} AS node`;
+  RETURN score, ${projectNode("node")} AS node, CASE WHEN node:Article THEN node.body END AS body`;
 
 /**
  * Articles, current claims (neither superseded nor retracted at `asOf`), entities, macro
  * factors, narratives, assets and events matching a Lucene query, best first, in one query.
  * The Lucene text must already be escaped (see toSearchQuery).
  */
-export function searchIndexes(cypher: CypherRunner, query: { lucene: string; first: number; asOf: string }): Promise<SearchRow[]> {
-  return cypher.read<{ score: number; node: NodeRow }>(SEARCH_ALL_INDEXES, {
+export async function searchIndexes(cypher: CypherRunner, query: { lucene: string; first: number; asOf: string }): Promise<SearchRow[]> {
+  const rows = await cypher.read<{ score: number; node: NodeRow; body: string | null }>(SEARCH_ALL_INDEXES, {
     lucene: query.lucene,
     first: int(query.first),
     asOf: query.asOf,
   });
+  // Lists leave article bodies out; a hit's snippet may come from one, so search brings them.
+  return rows.map(({ score, node, body }) => ({ score, node: body === null ? node : { ...node, body } }));
 }

@@ -2,6 +2,7 @@ import type { Params } from "../../../db/cypher.js";
 import { lookupNode } from "../../../cypher/labels.js";
 import { LEADS_TO_RELATIONS } from "../../../cypher/claims.js";
 import { APPEND_TO_LEADS_TO, RECOMPUTE_FOR_ARTICLES } from "../../../cypher/leads-to.js";
+import { sortAtOf } from "../../../cypher/sort-keys.js";
 import type { NormalizedArticle } from "./normalized.js";
 import {
   articleLinks,
@@ -76,7 +77,7 @@ export const ARTICLE_STATEMENT: Statement = {
       }
       CREATE (a)-[:HAS_VERSION]->(:ArticleVersion { contentHash: article.contentHash, recordedAt: datetime($now) })
       SET a.title = article.title, a.summary = article.summary, a.body = article.body,
-          a.publishedAt = datetime(article.publishedAt), a.author = article.author,
+          a.publishedAt = datetime(article.publishedAt), a.sortAt = ${sortAtOf("datetime(article.publishedAt)")}, a.author = article.author,
           a.sentiment = article.sentiment, a.score = article.score, a.threatLevel = article.threatLevel,
           a.riskLevel = article.riskLevel, a.contentHash = article.contentHash, a.ingestedAt = datetime($now)
     }
@@ -98,7 +99,8 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
     name: "cites",
     query: `UNWIND $cites AS c
       MERGE (x:Article { url: c.url })
-      ON CREATE SET x.id = c.uid, x.title = c.title, x.summary = c.summary, x.publishedAt = datetime(c.publishedAt)
+      ON CREATE SET x.id = c.uid, x.title = c.title, x.summary = c.summary, x.publishedAt = datetime(c.publishedAt),
+                    x.sortAt = ${sortAtOf("datetime(c.publishedAt)")}
       WITH x, c
       // A citation names the publisher only of an article the graph has none for yet.
       WHERE NOT EXISTS { (x)-[:PUBLISHED_BY]->() }
@@ -221,6 +223,11 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
         MERGE (a)-[:MAKES]->(x)
         RETURN count(CASE WHEN restored THEN 1 END) AS restored, count(CASE WHEN created THEN 1 END) AS created
       }
+      // Every claim of the article, current or not, lists by the article's publication time.
+      CALL (a) {
+        MATCH (a)-[:MAKES]->(k:Claim) WHERE k.sortAt IS NULL OR k.sortAt <> a.sortAt
+        SET k.sortAt = a.sortAt
+      }
       RETURN article.uid AS uid, superseded, restored, created`,
     params: (batch) =>
       unlessEmpty({
@@ -238,7 +245,7 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
         UNWIND article.claims AS c
         CREATE (a)-[:MAKES]->(:Claim {
           id: c.uid, key: c.key, text: c.text, relation: c.relation, polarity: c.polarity, modality: c.modality,
-          confidence: c.confidence, recordedAt: datetime($now), periods: [$nowMillis]
+          confidence: c.confidence, recordedAt: datetime($now), periods: [$nowMillis], sortAt: a.sortAt
         })
         RETURN count(*) AS created
       }

@@ -1,6 +1,6 @@
 import { Sentiment } from "../article.enums.js";
 import type { IngestArticleInput } from "../article.input.js";
-import { articleUid } from "../article-id.js";
+import { articleUid, claimUid } from "../article-id.js";
 import { contentHash } from "./content-hash.js";
 import { InputScope, MAX_LIST } from "./input-scope.js";
 import { normalizeClaims } from "./normalize-claims.js";
@@ -49,7 +49,7 @@ export function normalizeIngestInput(input: IngestArticleInput): NormalizedArtic
   const sources = [...scope.sources.values()];
   const hash = contentHash({ article, sources, ...things, ...links, ...market, claimDrafts });
   // A claim's identity is its article and its key, not the version it first appeared in.
-  const claims = claimDrafts.map(({ links: _links, ...claim }) => ({ uid: `${uid}:${claim.key}`, ...claim }));
+  const claims = claimDrafts.map(({ links: _links, ...claim }) => ({ uid: claimUid(uid, claim.key), ...claim }));
   const claimLinks = claimDrafts.flatMap((draft, i) => draft.links.map((link) => ({ ...link, from: claims[i]!.uid })));
 
   return {
