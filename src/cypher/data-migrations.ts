@@ -31,4 +31,10 @@ export const DATA_MIGRATIONS: readonly string[] = [
      MATCH (a)-[:MAKES]->(c:Claim)
      SET c.sortAt = a.sortAt
    } IN TRANSACTIONS OF 500 ROWS`,
+
+  // Events and price moves carry their timeline sort key, once.
+  `MATCH (x:Event) WHERE x.occurredAt IS NOT NULL AND x.sortAt IS NULL
+   CALL (x) { SET x.sortAt = x.occurredAt.epochMillis } IN TRANSACTIONS OF 5000 ROWS`,
+  `MATCH (x:PriceMove) WHERE x.startAt IS NOT NULL AND x.sortAt IS NULL
+   CALL (x) { SET x.sortAt = x.startAt.epochMillis } IN TRANSACTIONS OF 5000 ROWS`,
 ];

@@ -53,10 +53,19 @@ export function toNewestFirstConnection<T extends Uid>(items: Timed<T>[], totalC
 
 /** A root list: what to match and the conditions of the filters present, nothing for the absent ones. */
 export interface ListQuery {
+  /** Optional clauses before the MATCH that bind `item` (each item once), e.g. a UNION of the ways a list reaches its items. */
+  readonly start?: string;
   /** Comma-separated MATCH patterns binding `item` once per item, e.g. `(item:Article)-[:MENTIONS]->(:Asset { symbol: $c.asset })`. */
   readonly match: string;
   /** Conditions, ANDed. */
   readonly where: readonly string[];
+  /**
+   * Walk the `sortAt` index of this label newest first and stop at the page's end: for filters
+   * that many items pass, where starting from the filter's node would sort a large share of the graph.
+   */
+  readonly walkSortIndexOf?: "Article" | "Claim";
+  /** The same items as a query that suits counting them all, when that differs (a walk suits a page, not a count). */
+  readonly countAs?: ListQuery;
 }
 
 /**
@@ -74,18 +83,22 @@ export async function findNewestFirstPage<T extends Uid>(
   const after = afterParam(page);
   // Written so the range index on sortAt can seek to the cursor (or scan in order from the top).
   const keyset = after ? "item.sortAt <= $after.t AND (item.sortAt < $after.t OR item.id < $after.id)" : "item.sortAt IS NOT NULL";
+  const hint = list.walkSortIndexOf ? `USING INDEX item:${list.walkSortIndexOf}(sortAt)` : "";
   const rows = await cypher.read<Timed<NodeRow>>(
-    `MATCH ${list.match}
+    `${list.start ?? ""}
+     MATCH ${list.match} ${hint}
      WHERE ${[...list.where, keyset].join("\n       AND ")}
      WITH item ${NEWEST_FIRST}
      LIMIT $limit
      RETURN item.sortAt AS t, ${projectNode("item")} AS node`,
     { ...params, after, limit: int(page.first + 1) },
   );
+  const counted = list.countAs ?? list;
   const count = async () => {
     const [row] = await cypher.read<{ n: number }>(
-      `MATCH ${list.match}
-       ${list.where.length ? `WHERE ${list.where.join("\n         AND ")}` : ""}
+      `${counted.start ?? ""}
+       MATCH ${counted.match}
+       ${counted.where.length ? `WHERE ${counted.where.join("\n         AND ")}` : ""}
        RETURN count(item) AS n`,
       params,
     );

@@ -1,7 +1,9 @@
 /**
- * Stored, indexed sort keys. Newest-first lists order by `sortAt`, an integer (epoch
- * milliseconds) kept on every Article (its publication time) and every Claim (its article's),
- * so a range index serves the order and keyset paging seeks instead of sorting every match.
+ * Stored, indexed sort keys. Lists order by `sortAt`, an integer (epoch milliseconds) kept on
+ * every Article (its publication time), Claim (its article's), Event (when it occurred; none
+ * for hypothetical events) and PriceMove (when it started), so a range index serves the order
+ * and keyset paging seeks instead of sorting every match. Epoch milliseconds compare as
+ * instants whatever offset a time was written with.
  */
 
 /** `sortAt` of an article whose publication time is unknown (a citation without a date): the earliest JavaScript time, so it lists last. */

@@ -27,6 +27,8 @@ const RANGE_INDEXES: ReadonlyArray<readonly [label: string, property: string]> =
   // Newest-first lists order and page by these (see cypher/sort-keys.ts).
   ["Article", "sortAt"],
   ["Claim", "sortAt"],
+  ["Event", "sortAt"],
+  ["PriceMove", "sortAt"],
 ];
 
 /** Full-text indexes behind `search`. */

@@ -26,25 +26,61 @@ export type AuditRows = {
 };
 
 /**
+ * The current claims in scope as `a` (article) and `c` (claim), starting from what the scope
+ * names (the article, the outlet's articles and attributions, the asset's claims) rather
+ * than from every claim; absent filters add nothing.
+ */
+function claimsInScope(scope: AuditScope): string {
+  const starts: string[] = [];
+  if (scope.articleUrl) starts.push("MATCH (:Article { url: $scope.articleUrl })-[:MAKES]->(c:Claim) RETURN c");
+  else if (scope.source) {
+    starts.push(
+      "MATCH (:Source { domain: $scope.source })<-[:PUBLISHED_BY]-(:Article)-[:MAKES]->(c:Claim) RETURN c",
+      "MATCH (:Source { domain: $scope.source })<-[:ATTRIBUTED_TO]-(c:Claim) RETURN c",
+    );
+  } else if (scope.asset) {
+    starts.push(
+      "MATCH (:Asset { symbol: $scope.asset })<-[:CAUSE|EFFECT|IF]-(c:Claim) RETURN c",
+      "MATCH (:Asset { symbol: $scope.asset })<-[:AFFECTS|OF]-()<-[:CAUSE|EFFECT|IF]-(c:Claim) RETURN c",
+    );
+  }
+  const where = [claimVisibleAt("c")];
+  if (scope.articleUrl && scope.source) {
+    where.push(`(EXISTS { (a)-[:PUBLISHED_BY]->(:Source { domain: $scope.source }) }
+            OR EXISTS { (c)-[:ATTRIBUTED_TO]->(:Source { domain: $scope.source }) })`);
+  }
+  if (scope.asset && (scope.articleUrl || scope.source)) {
+    where.push(`EXISTS {
+             MATCH (c)-[:CAUSE|EFFECT|IF]->(x)
+             WHERE (x:Asset AND x.symbol = $scope.asset) OR EXISTS { (x)-[:AFFECTS|OF]->(:Asset { symbol: $scope.asset }) } }`);
+  }
+  const start = starts.length ? `CALL () { ${starts.join(" UNION ")} }
+     ` : "";
+  return `${start}MATCH (a:Article)-[:MAKES]->(c:Claim)
+     WHERE ${where.join("\n       AND ")}`;
+}
+
+/**
  * Audits every current claim in scope in one query: who else makes the same claim (same
  * cause, effect, polarity and relation class), who says the opposite, and whose figures for
  * the events it names disagree; then the status.
  */
 export async function auditClaims(cypher: CypherRunner, scope: AuditScope, limit: number, asOf: string): Promise<AuditRows> {
   const [row] = await cypher.read<AuditRows>(
-    `MATCH (a:Article)-[:MAKES]->(c:Claim)
-     WHERE ${claimVisibleAt("c")}
-       AND ($scope.articleUrl IS NULL OR a.url = $scope.articleUrl)
-       AND ($scope.source IS NULL
-            OR EXISTS { (a)-[:PUBLISHED_BY]->(:Source { domain: $scope.source }) }
-            OR EXISTS { (c)-[:ATTRIBUTED_TO]->(:Source { domain: $scope.source }) })
-       AND ($scope.asset IS NULL OR EXISTS {
-             MATCH (c)-[:CAUSE|EFFECT|IF]->(x)
-             WHERE (x:Asset AND x.symbol = $scope.asset) OR EXISTS { (x)-[:AFFECTS|OF]->(:Asset { symbol: $scope.asset }) } })
+    `${claimsInScope(scope)}
      CALL (c) {
        MATCH (cause)<-[:CAUSE]-(c)-[:EFFECT]->(effect)
-       MATCH (cause)<-[:CAUSE]-(o:Claim)-[:EFFECT]->(effect)
-       WHERE ${claimVisibleAt("o")}
+       // The claims about the same pair, found from whichever end fewer claims name (degree counts, no traversal).
+       CALL (cause, effect) {
+         WITH cause, effect WHERE COUNT { (cause)<-[:CAUSE]-() } <= COUNT { (effect)<-[:EFFECT]-() }
+         MATCH (cause)<-[:CAUSE]-(o:Claim) WHERE EXISTS { (o)-[:EFFECT]->(effect) }
+         RETURN o
+         UNION
+         WITH cause, effect WHERE COUNT { (cause)<-[:CAUSE]-() } > COUNT { (effect)<-[:EFFECT]-() }
+         MATCH (effect)<-[:EFFECT]-(o:Claim) WHERE EXISTS { (o)-[:CAUSE]->(cause) }
+         RETURN o
+       }
+       WITH c, o WHERE ${claimVisibleAt("o")}
        MATCH (oa:Article)-[:MAKES]->(o)
        OPTIONAL MATCH (oa)-[:PUBLISHED_BY]->(os:Source)
        WITH o, os, o.polarity = c.polarity AS samePolarity, ${relationClassOf("o")} = ${relationClassOf("c")} AS sameClass

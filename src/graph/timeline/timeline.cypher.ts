@@ -1,4 +1,5 @@
 import { claimVisibleAt } from "../../cypher/claims.js";
+import { MAX_PAGE_SIZE } from "../../graphql/connection.args.js";
 import type { TimelineCriteria } from "./timeline.criteria.js";
 import { KIND_RANK, TimelineEntryKind } from "./timeline.types.js";
 
@@ -13,26 +14,41 @@ import { KIND_RANK, TimelineEntryKind } from "./timeline.types.js";
 /** The filters a branch tests, as present in the criteria. */
 type Present = Pick<TimelineCriteria, "asset" | "narrative" | "tag" | "source">;
 
-/** Where a branch's entries come from and how their time reads: `t` is epoch milliseconds. */
+/**
+ * Where a branch's entries come from. Every entry's time is `x.sortAt` (epoch milliseconds,
+ * stored and indexed, see cypher/sort-keys.ts): an event's occurrence, a move's start, an
+ * article's publication, a claim's article's.
+ */
 interface Branch {
+  /** The label whose sortAt index a walk follows. */
+  readonly label: "Event" | "PriceMove" | "Article" | "Claim";
   readonly patterns: readonly string[];
   readonly where: readonly string[];
-  /** The entry's instant (a DateTime expression) and its epoch milliseconds. */
+  /** A filter that is one subquery binding `x` to start from, or one test to put to each entry a walk passes. */
+  readonly startOrTest?: { readonly start: string; readonly test: string };
+  /** What every listed entry has (without a window): a time, or for articles a publication date. */
+  readonly dated: string;
+  /** The entry's instant as given (a DateTime expression). */
   readonly at: string;
-  readonly t: string;
-  /** Conditions bounding the time to the window (index-seekable). */
-  readonly window: string;
   readonly id: string;
 }
 
-const WINDOW_MS = "datetime($window.from).epochMillis <= $T AND $T <= datetime($window.to).epochMillis";
+/** `x.sortAt` lies in the window (inclusive), compared as instants; index-seekable. Hypothetical events (no time) have no sortAt and drop out. */
+const IN_WINDOW = "x.sortAt >= datetime($window.from).epochMillis AND x.sortAt <= datetime($window.to).epochMillis";
 
-/**
- * Events and moves keep their DateTime as given; Neo4j orders equal instants in different
- * offsets apart, so the index seek is widened by a second and the exact instant test follows.
- */
-const dateTimeWindow = (at: string) =>
-  `${at} >= datetime($window.from) - duration('PT1S') AND ${at} <= datetime($window.to) + duration('PT1S') AND ${WINDOW_MS.replaceAll("$T", `${at}.epochMillis`)}`;
+/** The claims about the asset, each once: it, an event affecting it or a move of it is the cause, effect or a condition. */
+const CLAIMS_ABOUT_ASSET = {
+  start: `CALL () {
+      MATCH (:Asset { symbol: $f.asset })<-[:CAUSE|EFFECT|IF]-(x:Claim) RETURN x
+      UNION
+      MATCH (:Asset { symbol: $f.asset })<-[:AFFECTS|OF]-()<-[:CAUSE|EFFECT|IF]-(x:Claim) RETURN x
+    }`,
+  test: `EXISTS {
+      MATCH (x)-[:CAUSE|EFFECT|IF]->(y)
+      WHERE (y:Asset AND y.symbol = $f.asset)
+         OR (y:Event AND EXISTS { (y)-[:AFFECTS]->(:Asset { symbol: $f.asset }) })
+         OR (y:PriceMove AND EXISTS { (y)-[:OF]->(:Asset { symbol: $f.asset }) }) }`,
+};
 
 /** Event or price move `x` is a cause, effect or condition of a current claim advancing the narrative. */
 const NAMED_BY_NARRATIVE_CLAIM = `EXISTS {
@@ -51,22 +67,23 @@ function reported(f: Present): string[] {
 const BRANCHES: Readonly<Record<TimelineEntryKind, (f: Present) => Branch>> = {
   // Events without occurredAt are hypothetical scenarios: the window test drops them.
   [TimelineEntryKind.EVENT]: (f) => ({
+    label: "Event",
     patterns: ["(x:Event)", ...(f.asset ? ["(x)-[:AFFECTS]->(:Asset { symbol: $f.asset })"] : [])],
     where: reported(f),
+    dated: "x.sortAt IS NOT NULL",
     at: "x.occurredAt",
-    t: "x.occurredAt.epochMillis",
-    window: dateTimeWindow("x.occurredAt"),
     id: "x.key",
   }),
   [TimelineEntryKind.PRICE_MOVE]: (f) => ({
+    label: "PriceMove",
     patterns: ["(x:PriceMove)", ...(f.asset ? ["(x)-[:OF]->(:Asset { symbol: $f.asset })"] : [])],
     where: reported(f),
+    dated: "x.sortAt IS NOT NULL",
     at: "x.startAt",
-    t: "x.startAt.epochMillis",
-    window: dateTimeWindow("x.startAt"),
     id: "x.key",
   }),
   [TimelineEntryKind.ARTICLE]: (f) => ({
+    label: "Article",
     patterns: [
       "(x:Article)",
       ...(f.asset ? ["(x)-[:MENTIONS]->(:Asset { symbol: $f.asset })"] : []),
@@ -77,13 +94,13 @@ const BRANCHES: Readonly<Record<TimelineEntryKind, (f: Present) => Branch>> = {
       ? [`(EXISTS { (x)-[:ADVANCES]->(:Narrative { key: $f.narrative }) }
            OR EXISTS { MATCH (x)-[:MAKES]->(c:Claim)-[:ADVANCES]->(:Narrative { key: $f.narrative }) WHERE ${claimVisibleAt("c")} })`]
       : [],
+    dated: "x.publishedAt IS NOT NULL",
     at: "x.publishedAt",
-    t: "x.sortAt",
-    window: WINDOW_MS.replaceAll("$T", "x.sortAt"),
     id: "x.id",
   }),
   // A claim's time is its article's publication (its stored sortAt); one MAKES article per claim.
   [TimelineEntryKind.CLAIM]: (f) => ({
+    label: "Claim",
     patterns: [
       "(a:Article)-[:MAKES]->(x:Claim)",
       ...(f.narrative ? ["(x)-[:ADVANCES]->(:Narrative { key: $f.narrative })"] : []),
@@ -91,20 +108,13 @@ const BRANCHES: Readonly<Record<TimelineEntryKind, (f: Present) => Branch>> = {
     ],
     where: [
       claimVisibleAt("x"),
-      ...(f.asset
-        ? [`EXISTS {
-      MATCH (x)-[:CAUSE|EFFECT|IF]->(y)
-      WHERE (y:Asset AND y.symbol = $f.asset)
-         OR (y:Event AND EXISTS { (y)-[:AFFECTS]->(:Asset { symbol: $f.asset }) })
-         OR (y:PriceMove AND EXISTS { (y)-[:OF]->(:Asset { symbol: $f.asset }) }) }`]
-        : []),
       ...(f.source
         ? [`(EXISTS { (a)-[:PUBLISHED_BY]->(:Source { domain: $f.source }) } OR EXISTS { (x)-[:ATTRIBUTED_TO]->(:Source { domain: $f.source }) })`]
         : []),
     ],
+    ...(f.asset ? { startOrTest: CLAIMS_ABOUT_ASSET } : {}),
+    dated: "x.sortAt IS NOT NULL",
     at: "a.publishedAt",
-    t: "x.sortAt",
-    window: WINDOW_MS.replaceAll("$T", "x.sortAt"),
     id: "x.id",
   }),
 };
@@ -114,30 +124,56 @@ const BRANCHES: Readonly<Record<TimelineEntryKind, (f: Present) => Branch>> = {
  * the timeline's order (time, then kind rank, then id, ascending). The rank is this branch's
  * constant, so the test reduces to one on time and id.
  */
-function afterCursor(rank: number, t: string, id: string, cursorRank: number): string {
-  if (rank > cursorRank) return `${t} >= $after.t`;
-  if (rank < cursorRank) return `${t} > $after.t`;
-  return `(${t} > $after.t OR (${t} = $after.t AND ${id} > $after.id))`;
+function afterCursor(rank: number, id: string, cursorRank: number): string {
+  if (rank > cursorRank) return "x.sortAt >= $after.t";
+  if (rank < cursorRank) return "x.sortAt > $after.t";
+  return `x.sortAt >= $after.t AND (x.sortAt > $after.t OR ${id} > $after.id)`;
+}
+
+/**
+ * Each branch's cut: the largest page plus one, written into the query (a code constant, not
+ * input) because the planner only walks an index in order and stops early for a LIMIT it knows;
+ * with `LIMIT $limit` it plans for an unknown count and sorts everything. The union is then cut at `$limit`.
+ */
+const BRANCH_LIMIT = MAX_PAGE_SIZE + 1;
+
+/**
+ * A branch's MATCH: from the filters' nodes (the planner picks the most selective), or, for a
+ * walk, along the label's sortAt index with the filters tested on the way.
+ */
+function from(b: Branch, walk: boolean): string {
+  if (!walk) return `${b.startOrTest?.start ?? ""}\n    MATCH ${b.patterns.join(", ")}`;
+  return `MATCH ${b.patterns[0]} USING INDEX x:${b.label}(sortAt)`;
+}
+
+/** A branch's conditions: the window (or only dated entries when there is none), its filters, and for a walk the filter tests. */
+function conditions(b: Branch, walk: boolean, windowed: boolean): string[] {
+  const time = windowed ? [IN_WINDOW] : walk ? ["x.sortAt IS NOT NULL", b.dated] : [b.dated];
+  const tests = walk ? [...b.patterns.slice(1).map((pattern) => `EXISTS { ${pattern} }`), ...(b.startOrTest ? [b.startOrTest.test] : [])] : [];
+  return [...new Set([...time, ...tests, ...b.where])];
 }
 
 const where = (conditions: readonly string[]) => (conditions.length ? `WHERE ${conditions.join("\n      AND ")}` : "");
 
 /**
  * A `CALL () { ... UNION ALL ... }` subquery yielding the first `$limit` entries after the
- * cursor of each kind, as rows `{at, t, rank, id, node}`; the caller orders the union and
- * keeps `$limit`. Each branch pages on its own, so none reads past what a page can show.
+ * cursor of each kind (at most BRANCH_LIMIT), as rows `{at, t, rank, id, node}`; the caller
+ * orders the union and keeps `$limit`. Each branch pages on its own, so none reads past what a page can show. With
+ * `walk` (a hub asset, see cypher/asset-reach.ts) each branch follows its label's sortAt index
+ * in order and stops when its page is full.
  */
-export function timelinePageEntries(criteria: TimelineCriteria, cursorRank: number | null): string {
+export function timelinePageEntries(criteria: TimelineCriteria, cursorRank: number | null, walk: boolean): string {
+  const windowed = criteria.from !== null || criteria.to !== null;
   const branches = criteria.kinds.map((kind) => {
     const rank = KIND_RANK[kind];
     const b = BRANCHES[kind](criteria);
-    const keyset = cursorRank === null ? [] : [afterCursor(rank, b.t, b.id, cursorRank)];
-    return `MATCH ${b.patterns.join(", ")}
-    ${where([b.window, ...b.where, ...keyset])}
-    WITH x, ${b.at} AS at, ${b.t} AS t, ${b.id} AS id
-    ORDER BY t, id
-    LIMIT $limit
-    RETURN at, t, ${rank} AS rank, id, x AS node`;
+    const keyset = cursorRank === null ? [] : [afterCursor(rank, b.id, cursorRank)];
+    return `${from(b, walk)}
+    ${where([...conditions(b, walk, windowed), ...keyset])}
+    WITH x, ${b.at} AS at, ${b.id} AS id
+    ORDER BY x.sortAt, id
+    LIMIT ${BRANCH_LIMIT}
+    RETURN at, x.sortAt AS t, ${rank} AS rank, id, x AS node`;
   });
   return `CALL () {
     ${branches.join("\n    UNION ALL\n    ")}
@@ -146,10 +182,11 @@ export function timelinePageEntries(criteria: TimelineCriteria, cursorRank: numb
 
 /** A query counting every entry of the criteria in the window (the timeline's totalCount). */
 export function timelineCount(criteria: TimelineCriteria): string {
+  const windowed = criteria.from !== null || criteria.to !== null;
   const branches = criteria.kinds.map((kind) => {
     const b = BRANCHES[kind](criteria);
-    return `MATCH ${b.patterns.join(", ")}
-    ${where([b.window, ...b.where])}
+    return `${from(b, false)}
+    ${where(conditions(b, false, windowed))}
     RETURN count(*) AS n`;
   });
   return `CALL () {

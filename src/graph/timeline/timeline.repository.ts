@@ -2,6 +2,7 @@ import type { CypherRunner } from "../../db/cypher.js";
 import { int } from "../../db/values.js";
 import type { NodeRow } from "../../domain/node/node.mapper.js";
 import type { PageRequest } from "../../graphql/pagination.js";
+import { isHubAsset } from "../../cypher/asset-reach.js";
 import { projectNode } from "../../cypher/projection.js";
 import type { TimelineCriteria } from "./timeline.criteria.js";
 import { timelineCount, timelinePageEntries } from "./timeline.cypher.js";
@@ -34,9 +35,12 @@ export async function findTimelinePage(
   const { kinds, from, to, ...filter } = criteria;
   const window = { from: from ?? EARLIEST, to: to ?? LATEST };
   const [t, rank, id] = page.after ?? [];
+  // Walk the sort indexes only when the asset is the one filter and a hub; narrower filters start from their nodes.
+  const onlyAsset = criteria.narrative === null && criteria.tag === null && criteria.source === null;
+  const walk = criteria.asset !== null && onlyAsset && (await isHubAsset(cypher, criteria.asset));
   const after = page.after ? { t: int(Number(t)), rank: int(Number(rank)), id: String(id) } : null;
   const rows = await cypher.read<TimelineRow>(
-    `${timelinePageEntries(criteria, after ? Number(rank) : null)}
+    `${timelinePageEntries(criteria, after ? Number(rank) : null, walk)}
      WITH at, t, rank, id, node ORDER BY t, rank, id LIMIT $limit
      RETURN at, t, rank, id, ${projectNode("node")} AS node`,
     { f: filter, asOf, window, after, limit: int(page.first + 1) },

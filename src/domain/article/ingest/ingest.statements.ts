@@ -126,6 +126,7 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
         UNWIND $events AS e
         MERGE (x:Event { key: e.key })
         ON CREATE SET x.kind = e.kind, x.title = e.title, x.occurredAt = datetime(e.occurredAt),
+                      x.sortAt = datetime(e.occurredAt).epochMillis,
                       x.endedAt = datetime(e.endedAt), x.amountUsd = e.amountUsd
       }`,
     params: (batch) =>
@@ -151,7 +152,7 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
     query: `UNWIND $moves AS m
       MATCH (asset:Asset { symbol: m.symbol })
       MERGE (x:PriceMove { key: m.key })
-      ON CREATE SET x.startAt = datetime(m.startAt), x.endAt = datetime(m.endAt), x.open = m.open, x.high = m.high,
+      ON CREATE SET x.startAt = datetime(m.startAt), x.sortAt = datetime(m.startAt).epochMillis, x.endAt = datetime(m.endAt), x.open = m.open, x.high = m.high,
                     x.low = m.low, x.close = m.close, x.changePct = m.changePct, x.description = m.description
       MERGE (x)-[:OF]->(asset)`,
     params: (batch) => unlessEmpty({ moves: allOf(batch, (a) => a.priceMoves, (m) => m.key) }),
