@@ -25,6 +25,10 @@ function verdict(value: number, target: number, atMost: boolean): string {
 }
 
 function targetOf(q: QuestionResult): { target: string; verdict: string } {
+  if (!q.api) {
+    const target = q.kind === "traversal" ? `p95 ≤ ${TARGETS.traversalP95Ms} ms` : `p50 ≤ ${TARGETS.listOverFloor}× floor`;
+    return { target, verdict: `failed: ${q.apiError ?? "no answer"}` };
+  }
   if (q.kind === "traversal") return { target: `p95 ≤ ${TARGETS.traversalP95Ms} ms`, verdict: verdict(q.api.p95, TARGETS.traversalP95Ms, true) };
   const overFloor = q.floor ? verdict(ratio(q.api.p50, q.floor.p50), TARGETS.listOverFloor, true) : "floor timed out";
   if (q.kind === "list" || !q.peer?.throughput || !q.api.throughput) return { target: `p50 ≤ ${TARGETS.listOverFloor}× floor`, verdict: overFloor };
@@ -46,6 +50,10 @@ export function renderMarkdown(result: BenchResult): string {
   ];
   for (const q of result.questions) {
     const { target, verdict: v } = targetOf(q);
+    if (!q.api) {
+      lines.push(`| ${q.name} | – | – | ${fixed(q.floor?.p50)} | – | ${fixed(q.peer?.p50)} | – | ${fixed(q.floor?.throughput?.requestsPerSecond)} | ${fixed(q.peer?.throughput?.requestsPerSecond)} | – | – | ${target} | ${v} |`);
+      continue;
+    }
     const apiRps = q.api.throughput?.requestsPerSecond;
     const peerRps = q.peer?.throughput?.requestsPerSecond;
     lines.push(

@@ -38,7 +38,9 @@ export interface QuestionResult {
   readonly id: string;
   readonly name: string;
   readonly kind: Question["kind"];
-  readonly api: Latency & { readonly roundTrips: number | null; readonly throughput: Throughput | null };
+  /** Null when the API answered with errors (see `apiError`): a benchmark of failures measures nothing. */
+  readonly api: (Latency & { readonly roundTrips: number | null; readonly throughput: Throughput | null }) | null;
+  readonly apiError?: string;
   /** Null when the hand-written query failed or ran past FLOOR_TIMEOUT_MS. */
   readonly floor: (Latency & { readonly throughput: Throughput | null }) | null;
   readonly peer: (Latency & { readonly throughput: Throughput | null }) | null;
@@ -246,7 +248,12 @@ async function main(): Promise<void> {
     for (const question of options.questions) {
       say(`bench: ${question.name}`);
       const apiRequest = { url: apiUrl, ...question.api };
-      const apiRun = await latency(() => askGraphql(apiRequest), options);
+      let apiError: string | undefined;
+      const apiRun = await latency(() => askGraphql(apiRequest), options).catch((error: unknown) => {
+        apiError = (error as Error).message.split("\n")[0];
+        say(`  the API failed: ${apiError}`);
+        return null;
+      });
       afterWarmup ??= rssMb(api.pid);
       const askFloor = () =>
         driver.executeQuery(question.floor.cypher, question.floor.params ?? {}, {
@@ -261,15 +268,16 @@ async function main(): Promise<void> {
       const peerRequest = question.peer ? { url: peerUrl, query: question.peer.query } : undefined;
       const peerRun = peerRequest ? await latency(() => askGraphql(peerRequest), options) : undefined;
 
-      const apiThroughput = await throughput(apiRequest, load);
-      memory.push(rssMb(api.pid) ?? 0);
+      const apiThroughput = apiRun ? await throughput(apiRequest, load) : null;
+      if (apiRun) memory.push(rssMb(api.pid) ?? 0);
       const floorThroughput = floorRun ? await loopThroughput(askFloor, load) : null;
       const peerThroughput = peerRequest ? await throughput(peerRequest, load) : null;
       results.push({
         id: question.id,
         name: question.name,
         kind: question.kind,
-        api: { ...apiRun.latency, roundTrips: apiRun.last.roundTrips ?? null, throughput: apiThroughput },
+        api: apiRun ? { ...apiRun.latency, roundTrips: apiRun.last.roundTrips ?? null, throughput: apiThroughput } : null,
+        ...(apiError ? { apiError } : {}),
         floor: floorRun ? { ...floorRun.latency, throughput: floorThroughput } : null,
         peer: peerRun ? { ...peerRun.latency, throughput: peerThroughput } : null,
       });
