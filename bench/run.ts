@@ -205,7 +205,7 @@ async function main(): Promise<void> {
         if (performance.now() - lastReport < 5_000) return;
         lastReport = performance.now();
         const seconds = (lastReport - started) / 1000;
-        say(`  ${c.articles} articles, ${c.claims} claims, ${Math.round(c.claims / seconds)} claims/s`);
+        say(`  ${c.lines} lines: ${c.articles} articles written (${c.claims} claims, ${Math.round(c.claims / seconds)} claims/s), ${c.unchanged} already stored`);
       },
       onRejected: (r) => say(`  rejected line ${r.line}: ${r.problems.map((p) => `${p.field}: ${p.message}`).join("; ")}`),
     });

@@ -10,21 +10,11 @@ import {
 import { uniqueTag } from "./support/ids.js";
 import { ingestOk } from "./support/ingest.js";
 import { EDITOR_TOKEN, postGraphQL, useTestServer } from "./support/server.js";
+// The generator's seeded PRNG, so a failing graph can be rebuilt.
+import { prng } from "../bench/generate.js";
 
 const server = useTestServer({ GRAPHQL_DEBUG: "true" });
 const ingest = (input: IngestArticleInput) => ingestOk(server, input);
-
-/** A small seeded PRNG, so a failing graph can be rebuilt. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const factor = (key: string) => ({ kind: "MACRO_FACTOR" as const, key });
 

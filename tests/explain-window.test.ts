@@ -7,6 +7,7 @@ import {
 } from "./__generated__/graphql.js";
 import { uniqueTag } from "./support/ids.js";
 import { ingestOk } from "./support/ingest.js";
+import { removeArticles } from "./support/remove-articles.js";
 import { useTestServer } from "./support/server.js";
 
 const server = useTestServer();
@@ -75,12 +76,7 @@ const slide = { kind: "PRICE_MOVE" as const, key: "btc-weekend-slide" };
 
 afterAll(async () => {
   // These articles share BTC and seed nodes with other files: take them out again.
-  await server.driver.executeQuery(
-    `MATCH (a:Article) WHERE a.url CONTAINS $tag
-     OPTIONAL MATCH (a)-[:MAKES]->(c:Claim)
-     DETACH DELETE a, c`,
-    { tag },
-  );
+  await removeArticles(server.driver, tag);
   await server.driver.executeQuery(
     `MATCH (n) WHERE (n:Event OR n:PriceMove OR n:MacroFactor) AND n.key STARTS WITH $tag OR (n:Source AND n.domain STARTS WITH $tag)
      DETACH DELETE n`,

@@ -63,13 +63,16 @@ function claimsInScope(scope: AuditScope): string {
 /**
  * Audits every current claim in scope in one query: who else makes the same claim (same
  * cause, effect, polarity and relation class), who says the opposite, and whose figures for
- * the events it names disagree; then the status.
+ * the events it names disagree; then the status. The claims about a (cause, effect) pair are
+ * read once per pair and grouped by stance (polarity and relation class), so auditing many
+ * claims about one pair costs about as much as auditing one.
  */
 export async function auditClaims(cypher: CypherRunner, scope: AuditScope, limit: number, asOf: string): Promise<AuditRows> {
   const [row] = await cypher.read<AuditRows>(
     `${claimsInScope(scope)}
-     CALL (c) {
-       MATCH (cause)<-[:CAUSE]-(c)-[:EFFECT]->(effect)
+     MATCH (cause)<-[:CAUSE]-(c)-[:EFFECT]->(effect)
+     WITH cause, effect, collect({ a: a, c: c }) AS inScope
+     CALL (cause, effect) {
        // The claims about the same pair, found from whichever end fewer claims name (degree counts, no traversal).
        CALL (cause, effect) {
          WITH cause, effect WHERE COUNT { (cause)<-[:CAUSE]-() } <= COUNT { (effect)<-[:EFFECT]-() }
@@ -80,18 +83,23 @@ export async function auditClaims(cypher: CypherRunner, scope: AuditScope, limit
          MATCH (effect)<-[:EFFECT]-(o:Claim) WHERE EXISTS { (o)-[:CAUSE]->(cause) }
          RETURN o
        }
-       WITH c, o WHERE ${claimVisibleAt("o")}
+       WITH o WHERE ${claimVisibleAt("o")}
        MATCH (oa:Article)-[:MAKES]->(o)
        OPTIONAL MATCH (oa)-[:PUBLISHED_BY]->(os:Source)
-       WITH o, os, o.polarity = c.polarity AS samePolarity, ${relationClassOf("o")} = ${relationClassOf("c")} AS sameClass
-       // The same stance corroborates. "X causes Y" is contradicted by "X does not cause Y" and by
-       // "X prevents Y"; denials of different classes ("X does not cause Y", "X does not prevent
-       // Y") and "X causes Y" with "X does not prevent Y" agree without corroborating.
-       WITH o, os, samePolarity AND sameClass AS corroborates,
-            (sameClass AND NOT samePolarity) OR (NOT sameClass AND o.polarity = 'ASSERTED' AND c.polarity = 'ASSERTED') AS contradicts
-       RETURN collect(DISTINCT CASE WHEN corroborates THEN os.domain END) AS domains,
-              collect(DISTINCT CASE WHEN contradicts THEN o END) AS opposingClaims
+       WITH o.polarity AS polarity, ${relationClassOf("o")} AS class, collect(DISTINCT os.domain) AS domains, collect(o) AS claims
+       RETURN collect({ polarity: polarity, class: class, domains: domains, claims: claims }) AS stances
      }
+     UNWIND inScope AS entry
+     WITH entry.a AS a, entry.c AS c, stances
+     WITH a, c, stances, c.polarity AS polarity, ${relationClassOf("c")} AS class
+     // The same stance corroborates. "X causes Y" is contradicted by "X does not cause Y" and by
+     // "X prevents Y"; denials of different classes ("X does not cause Y", "X does not prevent
+     // Y") and "X causes Y" with "X does not prevent Y" agree without corroborating.
+     WITH a, c,
+          reduce(found = [], s IN stances | CASE WHEN s.polarity = polarity AND s.class = class THEN s.domains ELSE found END) AS domains,
+          // Opposing claims by stance (never empty lists); flattened only for the claims listed.
+          [s IN stances WHERE (s.class = class AND s.polarity <> polarity)
+                           OR (s.class <> class AND s.polarity = 'ASSERTED' AND polarity = 'ASSERTED') | s.claims] AS opposing
      CALL (a, c) {
        MATCH (c)-[:CAUSE|EFFECT|IF]->(e:Event)<-[mine:REPORTS]-(a)
        MATCH (e)<-[theirs:REPORTS]-(other:Article)
@@ -99,21 +107,21 @@ export async function auditClaims(cypher: CypherRunner, scope: AuditScope, limit
          AND abs(mine.amountUsd - theirs.amountUsd) > $tolerance * CASE WHEN mine.amountUsd > theirs.amountUsd THEN mine.amountUsd ELSE theirs.amountUsd END
        RETURN collect({ event: ${projectNode("e")}, article: ${projectNode("other")}, amountUsd: mine.amountUsd, otherAmountUsd: theirs.amountUsd }) AS amounts
      }
-     WITH a, c, domains, opposingClaims, amounts,
+     WITH a, c, domains, opposing, amounts,
           CASE
-            WHEN size(opposingClaims) > 0 OR size(amounts) > 0 THEN 'CONFLICTING'
+            WHEN size(opposing) > 0 OR size(amounts) > 0 THEN 'CONFLICTING'
             WHEN size(domains) >= 2 THEN 'CORROBORATED'
             WHEN EXISTS { (c)-[:ATTRIBUTED_TO|SUPPORTED_BY]->() } THEN 'SINGLE_SOURCE'
             ELSE 'UNCITED'
           END AS status
      ORDER BY a.publishedAt DESC, a.url, c.key
-     WITH collect({ c: c, status: status, domains: domains, opposing: opposingClaims, amounts: amounts }) AS audited
+     WITH collect({ c: c, status: status, domains: domains, opposing: opposing, amounts: amounts }) AS audited
      WITH audited, [x IN audited WHERE $scope.status IS NULL OR x.status = $scope.status] AS selected
      UNWIND (CASE selected WHEN [] THEN [null] ELSE selected[0..$limit] END) AS x
      WITH audited, x, x.c AS claim
      WITH audited, collect(CASE WHEN x IS NULL THEN null ELSE {
             claim: ${projectNode("claim")}, status: x.status, domains: x.domains, amounts: x.amounts,
-            opposing: [o IN x.opposing | ${projectNode("o")}] } END) AS claims
+            opposing: [o IN reduce(flat = [], bucket IN x.opposing | flat + bucket) | ${projectNode("o")}] } END) AS claims
      RETURN claims, {
        total: size(audited),
        corroborated: size([x IN audited WHERE x.status = 'CORROBORATED']),
