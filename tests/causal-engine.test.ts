@@ -76,9 +76,10 @@ describe("the retold chain: twenty outlets telling one story", () => {
     // The same answer read from the claims themselves (asOf now) rather than the derived LEADS_TO.
     const fromClaims = await chainsQuery(chain[0]!, chain[5]!, 5, new Date().toISOString());
     expect(fromClaims.data!.causalChains).toEqual(now.data!.causalChains);
-    // A few round trips, however many outlets retell it: the ends, one per level searched, then
-    // one per nesting level of the answer (nodes and claims; the claims' outlets).
-    expect((now.extensions as { diagnostics: { roundTrips: number } }).diagnostics.roundTrips).toBeLessThanOrEqual(1 + 5 + 2);
+    // A few round trips, however many outlets retell it: the ends, the short chains (a floor for
+    // large graphs), one per level searched, the kept hops' claims, then one per nesting level
+    // of the answer (nodes and claims; the claims' outlets).
+    expect((now.extensions as { diagnostics: { roundTrips: number } }).diagnostics.roundTrips).toBeLessThanOrEqual(1 + 1 + 5 + 1 + 2);
   });
 });
 
@@ -155,6 +156,8 @@ describe("LEADS_TO stays in step with the claims", () => {
     const v1 = outletArticle(tag, `${tag}-one.example`, [a, b, c], [claim("ab", a, b, 0.9), claim("bc", b, c, 0.8)]);
     await ingest(v1);
     await ingest(outletArticle(tag, `${tag}-two.example`, [a, b, c], [claim("ab", a, b, 0.7)]));
+    // A conditional claim counts in maxConfidence and sources, not in the fact summaries.
+    await ingest(outletArticle(tag, `${tag}-three.example`, [a, b, c], [{ ...claim("ab", a, b, 0.99), modality: "CONDITIONAL", conditions: [factor(c)] }]));
     // v2 drops b -> c and moves its key to a -> c; then one claim is retracted.
     await ingest({ ...v1, claims: [claim("ab", a, b, 0.95), claim("bc", a, c, 0.6)] });
     const chains = await chainsQuery(a, b, 1);
@@ -167,21 +170,37 @@ describe("LEADS_TO stays in step with the claims", () => {
     const id = retracted.data!.claims.edges[0]!.node.id;
     expect((await server.request(RetractClaimDocument, { id, reason: "test" }, { token: EDITOR_TOKEN })).errors).toBeUndefined();
 
+    const shape = (r: { get(key: string): unknown }) => ({
+      pair: r.get("pair") as string,
+      ids: [...(r.get("ids") as string[])].sort(),
+      max: r.get("max") as number,
+      sources: Number(r.get("sources")),
+      factConfidence: r.get("factConfidence") as number,
+      factSources: Number(r.get("factSources")),
+    });
     const { records } = await server.driver.executeQuery(
       `MATCH (x:MacroFactor)-[r:LEADS_TO]->(y) WHERE x.key STARTS WITH $tag
-       RETURN x.key + '>' + y.key AS pair, r.claimIds AS ids, r.maxConfidence AS max ORDER BY pair`,
+       RETURN x.key + '>' + y.key AS pair, r.claimIds AS ids, r.maxConfidence AS max,
+              r.sources AS sources, r.factConfidence AS factConfidence, r.factSources AS factSources ORDER BY pair`,
       { tag },
     );
-    const stored = records.map((r) => ({ pair: r.get("pair") as string, ids: [...(r.get("ids") as string[])].sort(), max: r.get("max") as number }));
+    const stored = records.map(shape);
     const { records: expected } = await server.driver.executeQuery(
       `MATCH (x:MacroFactor)<-[:CAUSE]-(c:Claim)-[:EFFECT]->(y) WHERE x.key STARTS WITH $tag
          AND c.polarity = 'ASSERTED' AND c.supersededAt IS NULL AND c.retractedAt IS NULL
-       WITH x.key + '>' + y.key AS pair, collect(c.id) AS ids, max(c.confidence) AS max
-       RETURN pair, ids, max ORDER BY pair`,
+       MATCH (a:Article)-[:MAKES]->(c)
+       OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(s:Source)
+       WITH x.key + '>' + y.key AS pair, c, coalesce(s.domain, '') AS domain, c.modality = 'CONDITIONAL' AS conditional
+       WITH pair, collect(c.id) AS ids, max(c.confidence) AS max, count(DISTINCT domain) AS sources,
+            coalesce(max(CASE WHEN NOT conditional THEN c.confidence END), 0.0) AS factConfidence,
+            count(DISTINCT CASE WHEN NOT conditional THEN domain END) AS factSources
+       RETURN pair, ids, max, sources, factConfidence, factSources ORDER BY pair`,
       { tag },
     );
-    expect(stored).toEqual(expected.map((r) => ({ pair: r.get("pair") as string, ids: [...(r.get("ids") as string[])].sort(), max: r.get("max") as number })));
+    expect(stored).toEqual(expected.map(shape));
     expect(stored.map((s) => s.pair)).toEqual([`${a}>${b}`, `${a}>${c}`]);
-    expect(stored[0]!.ids).toHaveLength(1);
+    // a -> b: one.example's 0.95 and three.example's conditional 0.99 (two.example's is retracted).
+    expect(stored[0]).toMatchObject({ max: 0.99, sources: 2, factConfidence: 0.95, factSources: 1 });
+    expect(stored[0]!.ids).toHaveLength(2);
   });
 });

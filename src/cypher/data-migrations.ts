@@ -1,4 +1,4 @@
-import { recomputeFor } from "./leads-to.js";
+import { recomputeFor, SUMMARISE_LEADS_TO } from "./leads-to.js";
 import { sortAtOf } from "./sort-keys.js";
 
 /**
@@ -17,6 +17,14 @@ export const DATA_MIGRATIONS: readonly string[] = [
      ${recomputeFor("MATCH (a)-[:MAKES]->(touched:Claim)")}
    } IN TRANSACTIONS OF 200 ROWS`,
   `MERGE (:Migration { name: 'leads-to-1' })`,
+  // LEADS_TO carries the summaries a search weighs hops by, once.
+  `OPTIONAL MATCH (done:Migration { name: 'leads-to-2' })
+   WITH done WHERE done IS NULL
+   MATCH ()-[r:LEADS_TO]->() WHERE r.factSources IS NULL
+   CALL (r) {
+     ${SUMMARISE_LEADS_TO}
+   } IN TRANSACTIONS OF 5000 ROWS`,
+  `MERGE (:Migration { name: 'leads-to-2' })`,
   // Ingested articles have a current version record.
   `MATCH (a:Article) WHERE a.contentHash IS NOT NULL AND NOT EXISTS { (a)-[:HAS_VERSION]->() }
    CALL (a) {

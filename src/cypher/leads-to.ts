@@ -8,7 +8,10 @@ import { leadsTo } from "./claims.js";
  * with a leads-to relation, neither superseded nor retracted) has cause x and effect y, and
  * lists them in parallel arrays (a recompute orders them most confident first; appends do not):
  *   claimIds, confidences, domains (the publishing outlet, "" if none), conditional (modality
- *   CONDITIONAL), publishedAt (the article's publication, epoch ms); and maxConfidence.
+ *   CONDITIONAL), publishedAt (the article's publication, epoch ms); and their summaries, so a
+ *   search can weigh a hop without reading the lists: maxConfidence and sources (distinct
+ *   domains) over all the claims, factConfidence (0 if none) and factSources over those not
+ *   CONDITIONAL.
  * It is derived data, kept in step with the claims in the same transaction as every ingest and
  * retraction; questions asked `asOf` an earlier time read the claims themselves.
  */
@@ -31,19 +34,22 @@ export function recomputeFor(touchedClaims: string): string {
     WHERE ${COLLECTED("c")}
     MATCH (a:Article)-[:MAKES]->(c)
     OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(s:Source)
-    WITH c, a, s ORDER BY c.confidence DESC, c.id
-    RETURN collect(c.id) AS ids, collect(c.confidence) AS confidences, collect(coalesce(s.domain, '')) AS domains,
-           collect(c.modality = 'CONDITIONAL') AS conditional, collect(coalesce(a.publishedAt.epochMillis, 0)) AS publishedAt
+    WITH c, a, coalesce(s.domain, '') AS domain, c.modality = 'CONDITIONAL' AS conditional ORDER BY c.confidence DESC, c.id
+    RETURN collect(c.id) AS ids, collect(c.confidence) AS confidences, collect(domain) AS domains,
+           collect(conditional) AS conditional, collect(coalesce(a.publishedAt.epochMillis, 0)) AS publishedAt,
+           count(DISTINCT domain) AS sources, coalesce(max(CASE WHEN NOT conditional THEN c.confidence END), 0.0) AS factConfidence,
+           count(DISTINCT CASE WHEN NOT conditional THEN domain END) AS factSources
   }
   CALL (x, y, ids) {
     MATCH (x)-[stale:LEADS_TO]->(y) WHERE size(ids) = 0
     DELETE stale
   }
-  CALL (x, y, ids, confidences, domains, conditional, publishedAt) {
+  CALL (x, y, ids, confidences, domains, conditional, publishedAt, sources, factConfidence, factSources) {
     WITH * WHERE size(ids) > 0
     MERGE (x)-[r:LEADS_TO]->(y)
     SET r.claimIds = ids, r.confidences = confidences, r.domains = domains, r.conditional = conditional,
-        r.publishedAt = publishedAt, r.maxConfidence = confidences[0]
+        r.publishedAt = publishedAt, r.maxConfidence = confidences[0],
+        r.sources = sources, r.factConfidence = factConfidence, r.factSources = factSources
   }`;
 }
 
@@ -65,9 +71,28 @@ export async function recomputeLeadsTo(tx: WriteTransaction, claimIds: readonly 
  */
 export const APPEND_TO_LEADS_TO = `UNWIND $claims AS claim
   MATCH (cause)<-[:CAUSE]-(:Claim { id: claim.id })-[:EFFECT]->(effect)
+  // One row per pair, so that what a pair already holds is read once, before this batch adds to it.
+  WITH cause, effect, collect(claim) AS added
   MERGE (cause)-[r:LEADS_TO]->(effect)
-  ON CREATE SET r.claimIds = [], r.confidences = [], r.domains = [], r.conditional = [], r.publishedAt = [], r.maxConfidence = 0.0
-  SET r.claimIds = r.claimIds + claim.id, r.confidences = r.confidences + claim.confidence,
-      r.domains = r.domains + claim.domain, r.conditional = r.conditional + claim.conditional,
-      r.publishedAt = r.publishedAt + claim.publishedAt,
-      r.maxConfidence = CASE WHEN claim.confidence > r.maxConfidence THEN claim.confidence ELSE r.maxConfidence END`;
+  ON CREATE SET r.claimIds = [], r.confidences = [], r.domains = [], r.conditional = [], r.publishedAt = [], r.maxConfidence = 0.0,
+                r.sources = 0, r.factConfidence = 0.0, r.factSources = 0
+  WITH r, added, [i IN range(0, size(r.domains) - 1) WHERE NOT r.conditional[i] | r.domains[i]] AS factDomains
+  WITH r, added,
+       reduce(seen = [], d IN [c IN added | c.domain] | CASE WHEN d IN seen OR d IN r.domains THEN seen ELSE seen + d END) AS newSources,
+       reduce(seen = [], d IN [c IN added WHERE NOT c.conditional | c.domain] | CASE WHEN d IN seen OR d IN factDomains THEN seen ELSE seen + d END) AS newFactSources,
+       reduce(best = r.maxConfidence, c IN added | CASE WHEN c.confidence > best THEN c.confidence ELSE best END) AS maxConfidence,
+       reduce(best = r.factConfidence, c IN added | CASE WHEN NOT c.conditional AND c.confidence > best THEN c.confidence ELSE best END) AS factConfidence
+  SET r.claimIds = r.claimIds + [c IN added | c.id], r.confidences = r.confidences + [c IN added | c.confidence],
+      r.domains = r.domains + [c IN added | c.domain], r.conditional = r.conditional + [c IN added | c.conditional],
+      r.publishedAt = r.publishedAt + [c IN added | c.publishedAt],
+      r.maxConfidence = maxConfidence, r.sources = r.sources + size(newSources),
+      r.factConfidence = factConfidence, r.factSources = r.factSources + size(newFactSources)`;
+
+/**
+ * Gives a LEADS_TO written before the summaries (sources, factConfidence, factSources) its
+ * summaries, from its own lists; for a data migration.
+ */
+export const SUMMARISE_LEADS_TO = `WITH r, [i IN range(0, size(r.claimIds) - 1) WHERE NOT r.conditional[i]] AS facts
+  SET r.sources = size(reduce(seen = [], d IN r.domains | CASE WHEN d IN seen THEN seen ELSE seen + d END)),
+      r.factConfidence = reduce(best = 0.0, i IN facts | CASE WHEN r.confidences[i] > best THEN r.confidences[i] ELSE best END),
+      r.factSources = size(reduce(seen = [], i IN facts | CASE WHEN r.domains[i] IN seen THEN seen ELSE seen + r.domains[i] END))`;

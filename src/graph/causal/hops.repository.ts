@@ -1,4 +1,5 @@
 import type { CypherRunner } from "../../db/cypher.js";
+import { int } from "../../db/values.js";
 import { claimVisibleAt, leadsTo } from "../../cypher/claims.js";
 import { CAUSAL_LABELS, KEY_PROPERTY, lookupNode, type LabelKey } from "../../cypher/labels.js";
 
@@ -17,7 +18,10 @@ export interface HopClaim {
 export interface Hop {
   readonly from: string;
   readonly to: string;
-  readonly claims: readonly HopClaim[];
+  /** Its claims; absent when the hop was read from LEADS_TO's summaries instead (see HopSource). */
+  readonly claims?: readonly HopClaim[];
+  /** Its weight from LEADS_TO's summaries, for the source's claim filter: present exactly when claims are not. */
+  readonly summary?: { readonly confidence: number; readonly sources: number; readonly includeConditional: boolean };
 }
 
 /** A node met while expanding: its id for the search, its label and key for loading it, and when it happened. */
@@ -25,10 +29,21 @@ export interface MetNode extends LabelKey {
   readonly id: string;
   /** An event's occurredAt or a price move's startAt, epoch ms; null for other nodes and undated events. */
   readonly time: number | null;
+  /** Its LEADS_TO out and in degrees, where the lookup read them (findNodes). */
+  readonly outDegree?: number;
+  readonly inDegree?: number;
 }
 
-/** Where hops come from: the derived LEADS_TO (now), or the claims as known at `asOf`. */
-export type HopSource = { readonly kind: "current" } | { readonly kind: "asOf"; readonly asOf: string };
+/**
+ * Where hops come from: the derived LEADS_TO (now) with its claims; LEADS_TO's summaries only
+ * (now, for the plain claim filter: every claim, conditional ones only if asked, no other
+ * test), which spares reading the claim lists of every hop in reach; or the claims as known
+ * at `asOf`.
+ */
+export type HopSource =
+  | { readonly kind: "current" }
+  | { readonly kind: "summary"; readonly includeConditional: boolean }
+  | { readonly kind: "asOf"; readonly asOf: string };
 
 export type Direction = "forward" | "backward";
 
@@ -54,7 +69,7 @@ const HAPPENED_AFTER =
 
 /** The pattern of one hop from `u` in `direction`, binding the other end to `v`. */
 function hopPattern(source: HopSource, direction: Direction): string {
-  if (source.kind === "current") {
+  if (source.kind !== "asOf") {
     const pattern = direction === "forward" ? "(u)-[r:LEADS_TO]->(v)" : "(u)<-[r:LEADS_TO]-(v)";
     return `MATCH ${pattern}
       WHERE r.maxConfidence >= $minConfidence AND NOT ${HAPPENED_AFTER}
@@ -65,62 +80,221 @@ function hopPattern(source: HopSource, direction: Direction): string {
     WHERE c.polarity = 'ASSERTED' AND ${leadsTo("c")} AND c.confidence >= $minConfidence AND ${claimVisibleAt("c")} AND NOT ${HAPPENED_AFTER}`;
 }
 
-/** The hop's claims as parallel lists, from LEADS_TO's properties or from the matched claims. */
-function hopClaims(source: HopSource): string {
-  if (source.kind === "current") {
-    return `WITH u, v, r.claimIds AS ids, r.confidences AS confidences, r.domains AS domains, r.conditional AS conditional, r.publishedAt AS published`;
+/** The claim lists a hop row carries (none for summaries). */
+const CLAIM_LISTS = ["ids", "confidences", "domains", "conditional", "published"] as const;
+
+/**
+ * Binds, per hop (u, v), with the `carry` columns: `best` (the best confidence a chain may use), `count` (claims or,
+ * for summaries, distinct outlets: at least the outlets of any chain through it) and the
+ * payload: the claims as parallel lists, from LEADS_TO's properties or from the matched
+ * claims, or the summary's `sources`.
+ */
+function hopClaims(source: HopSource, carry: string): { bind: string; payload: readonly string[] } {
+  if (source.kind === "summary") {
+    const [best, sources] = source.includeConditional ? ["r.maxConfidence", "r.sources"] : ["r.factConfidence", "r.factSources"];
+    return { bind: `WITH u, v, ${best} AS best, ${sources} AS sources, ${sources} AS count${carry} WHERE best > 0`, payload: ["sources"] };
   }
-  return `MATCH (a:Article)-[:MAKES]->(c)
+  if (source.kind === "current") {
+    return {
+      bind: `WITH u, v, r.claimIds AS ids, r.confidences AS confidences, r.domains AS domains, r.conditional AS conditional,
+         r.publishedAt AS published, r.maxConfidence AS best, size(r.claimIds) AS count${carry}`,
+      payload: CLAIM_LISTS,
+    };
+  }
+  return {
+    bind: `MATCH (a:Article)-[:MAKES]->(c)
     OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(s:Source)
     WITH u, v, collect(c.id) AS ids, collect(c.confidence) AS confidences, collect(coalesce(s.domain, '')) AS domains,
-         collect(c.modality = 'CONDITIONAL') AS conditional, collect(coalesce(a.publishedAt.epochMillis, 0)) AS published`;
+         collect(c.modality = 'CONDITIONAL') AS conditional, collect(coalesce(a.publishedAt.epochMillis, 0)) AS published,
+         max(c.confidence) AS best, count(c) AS count${carry}`,
+    payload: CLAIM_LISTS,
+  };
+}
+
+/**
+ * A floor under the hops a level fetches, so that a search from or through a node with tens
+ * of thousands of hops reads only the strong ones: by "confidence", hops whose best claim is
+ * below the floor are left out (no chain through them has that confidence); by "score", hops
+ * whose best confidence × (1 + 0.5 × (outlets − 1)) is below it, counting each claim as an
+ * outlet where the outlets are not summarised (no chain through them scores that much, see
+ * explain/driver-search.ts). The floor applies only to a level that would fetch
+ * more than FLOOR_ABOVE_HOPS hops: smaller levels are fetched whole.
+ */
+export interface Floor {
+  readonly by: "confidence" | "score";
+  readonly value: number;
+}
+
+/** Hops a level fetches whole, whatever the floor. */
+export const FLOOR_ABOVE_HOPS = 500;
+
+/** Cypher expression: the most a chain through the hop (bound by hopClaims) can reach, by the floor's measure. */
+const BOUND = (floor: Floor) => (floor.by === "confidence" ? "best" : "best * (1 + 0.5 * (count - 1))");
+
+/** One level's fetch: the hops, the nodes at their other ends, and the strongest hop the floor left out (null if none). */
+export interface Expansion {
+  readonly hops: Hop[];
+  readonly nodes: MetNode[];
+  /** Per node reached, its LEADS_TO degree in the same direction: what expanding it next would fetch. */
+  readonly onward: ReadonlyMap<string, number>;
+  readonly weakest: number | null;
 }
 
 /**
  * One round trip: every hop out of (forward) or into (backward) the nodes with the given ids,
  * with its claims, and the nodes at the other ends, within the limits (no hop whose every
- * claim is below minConfidence). The limits only narrow what is fetched; callers still weigh
- * each hop's claims (see path-search.ts).
+ * claim is below minConfidence) and, on a level that would fetch more than FLOOR_ABOVE_HOPS
+ * hops, above the floor. `within`, if given, keeps only hops whose other end is one of those
+ * ids. The limits only narrow what is fetched; callers still weigh each hop's claims (see
+ * path-search.ts).
  */
 export async function expandHops(
   cypher: CypherRunner,
-  params: { ids: readonly string[]; direction: Direction; source: HopSource; limits: HopLimits },
-): Promise<{ hops: Hop[]; nodes: MetNode[] }> {
-  if (params.ids.length === 0) return { hops: [], nodes: [] };
-  const rows = await cypher.read<{ u: string; v: MetNode; ids: string[]; confidences: number[]; domains: string[]; conditional: boolean[]; published: number[] }>(
+  params: { ids: readonly string[]; direction: Direction; source: HopSource; limits: HopLimits; floor?: Floor | null; within?: readonly string[] },
+): Promise<Expansion> {
+  if (params.ids.length === 0) return { hops: [], nodes: [], onward: new Map(), weakest: null };
+  const floor = params.floor ?? null;
+  const degree = (n: string) => (params.direction === "forward" ? `COUNT { (${n})-[:LEADS_TO]->() }` : `COUNT { (${n})<-[:LEADS_TO]-() }`);
+  const { bind, payload } = hopClaims(params.source, floor ? ", fetch" : "");
+  const rows = await cypher.read<{ u: string; hops: ({ v: MetNode; onward: number } & Record<string, unknown>)[]; weakest: number | null }>(
     `UNWIND $ids AS id
      MATCH (u) WHERE elementId(u) = id
+     ${floor ? `WITH u, ${degree("u")} AS degree WITH collect(u) AS frontier, sum(degree) AS fetch UNWIND frontier AS u` : ""}
      ${hopPattern(params.source, params.direction)}
-     ${hopClaims(params.source)}
-     RETURN elementId(u) AS u, ${NODE_REF("v")} AS v, ids, confidences, domains, conditional, published`,
+     ${params.within ? "AND elementId(v) IN $within" : ""}
+     ${bind}
+     WITH u, v, best, ${payload.join(", ")}, ${floor ? `${BOUND(floor)} AS bound, fetch <= $floorAbove OR ${BOUND(floor)} >= $floor AS strong` : "null AS bound, true AS strong"}
+     WITH u, collect(CASE WHEN strong THEN { v: ${NODE_REF("v")}, onward: ${degree("v")}, best: best, ${payload.map((p) => `${p}: ${p}`).join(", ")} } END) AS hops,
+          max(CASE WHEN NOT strong THEN bound END) AS weakest
+     RETURN elementId(u) AS u, hops, weakest`,
     {
       ids: params.ids,
       minConfidence: params.limits.minConfidence,
       notAfter: params.limits.notAfter ?? null,
       window: params.limits.publishedWithin ?? null,
       asOf: params.source.kind === "asOf" ? params.source.asOf : null,
+      floor: floor?.value ?? null,
+      floorAbove: FLOOR_ABOVE_HOPS,
+      within: params.within ?? null,
     },
   );
-  const hops = rows.map((row) => {
-    const claims = row.ids.map((id, i) => ({
-      id,
-      confidence: row.confidences[i]!,
-      domain: row.domains[i] ?? "",
-      conditional: row.conditional[i] ?? false,
-      publishedAt: row.published[i] ?? 0,
-    }));
-    return params.direction === "forward" ? { from: row.u, to: row.v.id, claims } : { from: row.v.id, to: row.u, claims };
-  });
-  return { hops, nodes: rows.map((row) => row.v) };
+  const hops: Hop[] = [];
+  const nodes: MetNode[] = [];
+  const onward = new Map<string, number>();
+  let weakest: number | null = null;
+  for (const row of rows) {
+    if (row.weakest !== null) weakest = Math.max(weakest ?? 0, row.weakest);
+    for (const found of row.hops) {
+      const [from, to] = params.direction === "forward" ? [row.u, found.v.id] : [found.v.id, row.u];
+      const source = params.source;
+      hops.push(
+        source.kind === "summary"
+          ? { from, to, summary: { confidence: found.best as number, sources: found.sources as number, includeConditional: source.includeConditional } }
+          : { from, to, claims: claimsOf(found as unknown as ClaimLists) },
+      );
+      nodes.push(found.v);
+      onward.set(found.v.id, found.onward);
+    }
+  }
+  return { hops, nodes, onward, weakest };
 }
 
-/** The ids of nodes by label and key, in one round trip; absent ones are left out. */
+/** A hop's claims as the parallel lists Cypher returns them in. */
+type ClaimLists = {
+  ids: string[];
+  confidences: number[];
+  domains: string[];
+  conditional: boolean[];
+  published: number[];
+};
+
+function claimsOf(lists: ClaimLists): HopClaim[] {
+  return lists.ids.map((id, i) => ({
+    id,
+    confidence: lists.confidences[i]!,
+    domain: lists.domains[i] ?? "",
+    conditional: lists.conditional[i] ?? false,
+    publishedAt: lists.published[i] ?? 0,
+  }));
+}
+
+/**
+ * The claims of the given hops (pairs of node ids) from their LEADS_TO, in one round trip: for
+ * the hops of the chains a search read from summaries and kept. Pairs without LEADS_TO (now)
+ * are left out.
+ */
+export async function readHopClaims(cypher: CypherRunner, pairs: readonly { from: string; to: string }[]): Promise<Map<string, HopClaim[]>> {
+  if (pairs.length === 0) return new Map();
+  const rows = await cypher.read<{ from: string; to: string } & ClaimLists>(
+    `UNWIND $pairs AS pair
+     MATCH (u) WHERE elementId(u) = pair.from
+     MATCH (u)-[r:LEADS_TO]->(v) WHERE elementId(v) = pair.to
+     RETURN pair.from AS from, pair.to AS to, r.claimIds AS ids, r.confidences AS confidences, r.domains AS domains,
+            r.conditional AS conditional, r.publishedAt AS published`,
+    { pairs: pairs.map(({ from, to }) => ({ from, to })) },
+  );
+  return new Map(rows.map((row) => [`${row.from}>${row.to}`, claimsOf(row)]));
+}
+
+/** The ids (and LEADS_TO degrees) of nodes by label and key, in one round trip; absent ones are left out. */
 export async function findNodes(cypher: CypherRunner, refs: readonly LabelKey[]): Promise<Map<string, MetNode>> {
-  const rows = await cypher.read<{ ref: string; node: MetNode }>(
+  const rows = await cypher.read<{ ref: string; node: MetNode; outDegree: number; inDegree: number }>(
     `UNWIND $refs AS req
      ${lookupNode("req", CAUSAL_LABELS)}
-     RETURN req.label + ':' + req.key AS ref, ${NODE_REF("node")} AS node`,
+     RETURN req.label + ':' + req.key AS ref, ${NODE_REF("node")} AS node,
+            COUNT { (node)-[:LEADS_TO]->() } AS outDegree, COUNT { (node)<-[:LEADS_TO]-() } AS inDegree`,
     { refs: refs.map(({ label, key }) => ({ label, key })) },
   );
-  return new Map(rows.map((row) => [row.ref, row.node]));
+  return new Map(rows.map((row) => [row.ref, { ...row.node, outDegree: row.outDegree, inDegree: row.inDegree }]));
+}
+
+/** Cypher expression: a hop's best confidence in LEADS_TO's summaries, for the plain claim filter. */
+const SUMMARY_BEST = (r: string, includeConditional: boolean) => (includeConditional ? `${r}.maxConfidence` : `${r}.factConfidence`);
+
+/**
+ * A floor to search under first (see floors.ts): the confidence of the `first`-th most
+ * confident chain of one or two hops (two only if maxDepth allows) from start to goal, from
+ * LEADS_TO's summaries, in one round trip; null when there are fewer such chains. The best
+ * `first` chains of any length are at least that confident.
+ */
+export async function shortChainsFloor(
+  cypher: CypherRunner,
+  params: { start: string; goal: string; maxDepth: number; first: number; includeConditional: boolean },
+): Promise<number | null> {
+  const best = (r: string) => SUMMARY_BEST(r, params.includeConditional);
+  const rows = await cypher.read<{ confidence: number }>(
+    `MATCH (s) WHERE elementId(s) = $start
+     MATCH (g) WHERE elementId(g) = $goal
+     CALL (s, g) {
+       MATCH (s)-[r:LEADS_TO]->(g) RETURN ${best("r")} AS confidence
+       UNION ALL
+       MATCH (s)-[r1:LEADS_TO]->(x)-[r2:LEADS_TO]->(g) WHERE $twoHops RETURN ${best("r1")} * ${best("r2")} AS confidence
+     }
+     RETURN confidence ORDER BY confidence DESC LIMIT $first`,
+    { start: params.start, goal: params.goal, twoHops: params.maxDepth >= 2, first: int(params.first) },
+  );
+  return rows.length >= params.first && rows.at(-1)!.confidence > 0 ? rows.at(-1)!.confidence : null;
+}
+
+/**
+ * A score floor to search for drivers under first (see floors.ts): the score of the
+ * `drivers`-th best one-hop driver of the targets, each scored by its best hop's summary
+ * (confidence × (1 + 0.5 × (outlets − 1))), rounded down as chain scores are rounded, in one
+ * round trip; null when fewer nodes lead to the targets directly. The best `drivers` drivers
+ * score at least that.
+ */
+export async function directDriversFloor(
+  cypher: CypherRunner,
+  params: { targets: readonly string[]; drivers: number; notAfter: number },
+): Promise<number | null> {
+  const rows = await cypher.read<{ score: number }>(
+    `UNWIND $targets AS id
+     MATCH (m) WHERE elementId(m) = id
+     MATCH (m)<-[r:LEADS_TO]-(v)
+     WHERE r.factConfidence > 0 AND NOT elementId(v) IN $targets AND NOT ${HAPPENED_AFTER}
+     WITH v, max(r.factConfidence * (1 + 0.5 * (r.factSources - 1))) AS score
+     RETURN score ORDER BY score DESC LIMIT $drivers`,
+    { targets: params.targets, drivers: int(params.drivers), notAfter: params.notAfter },
+  );
+  return rows.length >= params.drivers ? Math.floor(rows.at(-1)!.score * 1e6) / 1e6 : null;
 }

@@ -19,13 +19,49 @@ export interface WeightedHop {
   readonly sources: number;
 }
 
-/** The hop with only the claims the filter accepts; null when none is left. */
+/**
+ * The hop with only the claims the filter accepts; null when none is left. A hop read as a
+ * summary (no claims) has its weight for the plain filter it was read for, and its claims are
+ * read later for the chains kept (withClaims); callers read hops in full wherever a filter has
+ * an `accept` test, so a summary hop has no claim such a test admits.
+ */
 export function weigh(hop: Hop, filter: ClaimFilter): WeightedHop | null {
+  if (!hop.claims) {
+    const summary = hop.summary!;
+    if (filter.accept) return null;
+    if (filter.minConfidence > 0 || filter.includeConditional !== summary.includeConditional) {
+      throw new Error("a hop read as a summary weighed with a filter other than the one it was read for");
+    }
+    return { from: hop.from, to: hop.to, claims: [], confidence: summary.confidence, sources: summary.sources };
+  }
   const claims = hop.claims
     .filter((c) => c.confidence >= filter.minConfidence && (filter.includeConditional || !c.conditional) && (filter.accept?.(c) ?? true))
     .sort((a, b) => b.confidence - a.confidence || (a.id < b.id ? -1 : 1));
   if (claims.length === 0) return null;
   return { from: hop.from, to: hop.to, claims, confidence: claims[0]!.confidence, sources: new Set(claims.map((c) => c.domain)).size };
+}
+
+/**
+ * The paths with the claims of every hop read as a summary filled in from `claims` (by
+ * "from>to", see readHopClaims), weighed with the filter they were searched with; the
+ * weights stay the summaries' (LEADS_TO keeps both in step).
+ */
+export function withClaims<P extends FoundPath>(paths: readonly P[], claims: ReadonlyMap<string, readonly HopClaim[]>, filter: ClaimFilter): P[] {
+  return paths.map((path) => ({
+    ...path,
+    hops: path.hops.map((hop) => {
+      if (hop.claims.length > 0) return hop;
+      const full = weigh({ from: hop.from, to: hop.to, claims: claims.get(`${hop.from}>${hop.to}`) ?? [] }, filter);
+      return { ...hop, claims: full?.claims ?? [] };
+    }),
+  }));
+}
+
+/** The hops read as summaries among the paths' (no claims yet), each pair once. */
+export function summaryHops(paths: readonly FoundPath[]): { from: string; to: string }[] {
+  const pairs = new Map<string, { from: string; to: string }>();
+  for (const path of paths) for (const hop of path.hops) if (hop.claims.length === 0) pairs.set(`${hop.from}>${hop.to}`, { from: hop.from, to: hop.to });
+  return [...pairs.values()];
 }
 
 /** A chain of hops: confidence is the product of the hops', sources the fewest behind any hop. */

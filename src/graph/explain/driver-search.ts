@@ -39,7 +39,8 @@ interface Partial extends FoundPath {
  * raises its score (confidences are at most 1, the weakest hop's outlets never grow), so chains
  * leave the queue best first: a driver's first chain is its best. The search stops once
  * maxDrivers drivers are known and no chain left can beat the last of them, or after
- * maxExpansions chains. Nodes being explained are never drivers themselves.
+ * maxExpansions chains (`ranOut`); `stoppedAt` is the score of the best chain it left
+ * unexamined (null when it examined them all). Nodes being explained are never drivers themselves.
  */
 export function searchDrivers(
   targets: readonly Target[],
@@ -47,17 +48,27 @@ export function searchDrivers(
   nodes: ReadonlyMap<string, MetNode>,
   explained: ReadonlySet<string>,
   limits: DriverSearchLimits,
-): FoundDriver[] {
+): { drivers: FoundDriver[]; stoppedAt: number | null; ranOut: boolean } {
   const queue = new Heap<Partial>((a, b) => a.score > b.score || (a.score === b.score && a.confidence > b.confidence));
   for (const target of targets) queue.push({ target, nodes: [target.id], hops: [], confidence: 1, independentSourceCount: Infinity, score: Infinity });
   const drivers = new Map<string, FoundPath[]>();
   const order: string[] = [];
-  for (let expansions = 0; queue.size > 0 && expansions < limits.maxExpansions; expansions += 1) {
+  let stoppedAt: number | null = null;
+  let ranOut = false;
+  for (let expansions = 0; queue.size > 0; expansions += 1) {
+    if (expansions >= limits.maxExpansions) {
+      stoppedAt = queue.peek()!.score;
+      ranOut = true;
+      break;
+    }
     const chain = queue.pop()!;
     const head = chain.nodes[0]!;
     if (chain.hops.length > 0 && !explained.has(head)) {
       if (!drivers.has(head)) {
-        if (order.length >= limits.maxDrivers) break;
+        if (order.length >= limits.maxDrivers) {
+          stoppedAt = chain.score;
+          break;
+        }
         drivers.set(head, []);
         order.push(head);
       }
@@ -72,7 +83,11 @@ export function searchDrivers(
       if (weighted) queue.push(extend(chain, weighted));
     }
   }
-  return order.map((node) => ({ node, paths: drivers.get(node)!.sort((a, b) => pathScore(b) - pathScore(a) || byStrength(a, b)) }));
+  return {
+    drivers: order.map((node) => ({ node, paths: drivers.get(node)!.sort((a, b) => pathScore(b) - pathScore(a) || byStrength(a, b)) })),
+    stoppedAt,
+    ranOut,
+  };
 }
 
 function extend(chain: Partial, hop: WeightedHop): Partial {

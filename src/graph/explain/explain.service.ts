@@ -2,8 +2,9 @@ import type { CypherRunner } from "../../db/cypher.js";
 import type { NodeRow } from "../../cypher/projection.js";
 import { toCausalPath } from "../causal/causal-paths.js";
 import { reachBackward } from "../causal/corridor.js";
-import type { Hop } from "../causal/hops.repository.js";
-import type { ClaimFilter } from "../causal/path-search.js";
+import { searchUnderFallingFloors } from "../causal/floors.js";
+import { directDriversFloor, readHopClaims, type Hop } from "../causal/hops.repository.js";
+import { summaryHops, withClaims, type ClaimFilter } from "../causal/path-search.js";
 import { pathScore, searchDrivers, type Target } from "./driver-search.js";
 import { findDenialsAndRisks, findTargets, type ExplainWindow } from "./explain.repository.js";
 import { Driver } from "./explanation.types.js";
@@ -25,7 +26,8 @@ export interface Explanation {
  * Explains an asset's moves in a window: the moves overlapping it and the asset are the
  * targets; what leads to them is fetched level by level from the derived LEADS_TO (hops into
  * the moves with claims of any date, hops into the asset only with claims of articles from the
- * article window); a best-first search ranks the drivers; then the denials and risks.
+ * article window), under falling score floors where a level is large (see floors.ts); a
+ * best-first search ranks the drivers; then the denials and risks.
  */
 export async function explainMoves(
   cypher: CypherRunner,
@@ -35,25 +37,46 @@ export async function explainMoves(
   const found = await findTargets(cypher, params.symbol, window);
   if (!found.asset || !found.assetNode) return { asset: null, moves: [], drivers: [], denied: [], conditional: [] };
   const latestEnd = Math.max(window.to, ...found.moves.map((m) => m.endsAt));
-  const [toMoves, toAsset] = await Promise.all([
-    reachBackward(cypher, { targets: found.moves.map((m) => m.node.id), maxDepth: depth, source: { kind: "current" }, limits: { minConfidence: 0, notAfter: latestEnd } }),
-    reachBackward(cypher, {
-      targets: [found.assetNode.id],
-      maxDepth: depth,
-      source: { kind: "current" },
-      limits: { minConfidence: 0, notAfter: window.to, publishedWithin: { from: window.articlesFrom, to: window.articlesTo } },
-    }),
-  ]);
   const inWindow = (published: number) => published >= window.articlesFrom && published <= window.articlesTo;
   const targets: Target[] = [
     ...found.moves.map((m) => ({ id: m.node.id, filter: ANY_CLAIM, endsAt: m.endsAt })),
     { id: found.assetNode.id, filter: { ...ANY_CLAIM, accept: (claim) => inWindow(claim.publishedAt) }, endsAt: window.to },
   ];
-  const nodes = new Map([...toMoves.nodes, ...toAsset.nodes, ...found.moves.map((m) => [m.node.id, m.node] as const), [found.assetNode.id, found.assetNode]]);
   const explained = new Set(targets.map((t) => t.id));
-  const searched = searchDrivers(targets, mergeHops(toMoves.into, toAsset.into), nodes, explained, { maxDepth: depth, ...LIMITS });
+  // The search stops at the driver after the last listed: the direct drivers tell how strong that one is at least.
+  const seed = await directDriversFloor(cypher, { targets: [...explained], drivers: LIMITS.maxDrivers + 1, notAfter: latestEnd });
+  const { searched, nodes } = await searchUnderFallingFloors("score", 0, async (floor) => {
+    const [toMoves, toAsset] = await Promise.all([
+      reachBackward(cypher, {
+        targets: found.moves.map((m) => m.node.id),
+        maxDepth: depth,
+        source: { kind: "summary", includeConditional: ANY_CLAIM.includeConditional },
+        limits: { minConfidence: 0, notAfter: latestEnd },
+        floor,
+      }),
+      reachBackward(cypher, {
+        targets: [found.assetNode!.id],
+        maxDepth: depth,
+        source: { kind: "current" },
+        limits: { minConfidence: 0, notAfter: window.to, publishedWithin: { from: window.articlesFrom, to: window.articlesTo } },
+        floor,
+      }),
+    ]);
+    const met = new Map([...toMoves.nodes, ...toAsset.nodes, ...found.moves.map((m) => [m.node.id, m.node] as const), [found.assetNode!.id, found.assetNode!]]);
+    // The asset's hops (read with their claims, for its article window) first: where both reach
+    // a pair, its claims serve chains to the moves and to the asset alike.
+    const { drivers, stoppedAt, ranOut } = searchDrivers(targets, mergeHops(toAsset.into, toMoves.into), met, explained, { maxDepth: depth, ...LIMITS });
+    const weakest = toMoves.weakest === null ? toAsset.weakest : Math.max(toMoves.weakest, toAsset.weakest ?? 0);
+    // Exact when the search stopped at a chain at least as strong as the floor (every chain that
+    // strong lies above it), or ran out of expansions (a lower floor only adds to examine).
+    const exact = ranOut || (floor !== null && stoppedAt !== null && stoppedAt >= floor.value);
+    return { result: { searched: drivers, nodes: met }, exact, weakest };
+  }, seed);
+  // Chains to the moves used summaries; their claims are read for the chains kept.
+  const claims = await readHopClaims(cypher, summaryHops(searched.flatMap((d) => d.paths)));
   const drivers = searched
-    .map(({ node, paths }) => {
+    .map(({ node, paths: summarised }) => {
+      const paths = withClaims(summarised, claims, ANY_CLAIM);
       const best = paths[0]!;
       const ref = nodes.get(node)!;
       return Object.assign(new Driver(), {
@@ -75,7 +98,7 @@ export async function explainMoves(
   return { asset: found.asset, moves: found.moves.map((m) => m.row), drivers, denied, conditional };
 }
 
-/** The hops of both, by the node they enter, each pair once. */
+/** The hops of both, by the node they enter, each pair once (a's where both have it). */
 function mergeHops(a: ReadonlyMap<string, readonly Hop[]>, b: ReadonlyMap<string, readonly Hop[]>): Map<string, Hop[]> {
   const merged = new Map<string, Map<string, Hop>>();
   for (const map of [a, b]) {
