@@ -10,6 +10,8 @@ export interface Question {
    * 250 ms. `nested` lists also owe 1.5x the peer's throughput.
    */
   readonly kind: "list" | "nested" | "traversal";
+  /** A traversal's own p95 target in ms, where stricter than SPEC's (the issue asks 100 ms for the retold story). */
+  readonly p95TargetMs?: number;
   /** The question through this API. */
   readonly api: { readonly query: string; readonly variables?: Record<string, unknown> };
   /** The same question as one hand-written Cypher query through the driver: the floor. */
@@ -103,6 +105,7 @@ export const QUESTIONS: readonly Question[] = [
     id: "chains-retold",
     name: "causalChains depth 5 over the story twenty outlets retell",
     kind: "traversal",
+    p95TargetMs: 100,
     api: {
       query: `query ($from: NodeRef!, $to: NodeRef!) { causalChains(from: $from, to: $to, maxDepth: 5) { confidence independentSourceCount steps { claims { text } } } }`,
       variables: { from: STORY_FROM, to: STORY_TO },

@@ -25,11 +25,12 @@ function verdict(value: number, target: number, atMost: boolean): string {
 }
 
 function targetOf(q: QuestionResult): { target: string; verdict: string } {
+  const p95Target = q.p95TargetMs ?? TARGETS.traversalP95Ms;
   if (!q.api) {
-    const target = q.kind === "traversal" ? `p95 ≤ ${TARGETS.traversalP95Ms} ms` : `p50 ≤ ${TARGETS.listOverFloor}× floor`;
+    const target = q.kind === "traversal" ? `p95 ≤ ${p95Target} ms` : `p50 ≤ ${TARGETS.listOverFloor}× floor`;
     return { target, verdict: `failed: ${q.apiError ?? "no answer"}` };
   }
-  if (q.kind === "traversal") return { target: `p95 ≤ ${TARGETS.traversalP95Ms} ms`, verdict: verdict(q.api.p95, TARGETS.traversalP95Ms, true) };
+  if (q.kind === "traversal") return { target: `p95 ≤ ${p95Target} ms`, verdict: verdict(q.api.p95, p95Target, true) };
   const overFloor = q.floor ? verdict(ratio(q.api.p50, q.floor.p50), TARGETS.listOverFloor, true) : "floor timed out";
   if (q.kind === "list" || !q.peer?.throughput || !q.api.throughput) return { target: `p50 ≤ ${TARGETS.listOverFloor}× floor`, verdict: overFloor };
   const overPeer = verdict(ratio(q.api.throughput.requestsPerSecond, q.peer.throughput.requestsPerSecond), TARGETS.nestedOverPeer, false);

@@ -38,6 +38,7 @@ export interface QuestionResult {
   readonly id: string;
   readonly name: string;
   readonly kind: Question["kind"];
+  readonly p95TargetMs?: number;
   /** Null when the API answered with errors (see `apiError`): a benchmark of failures measures nothing. */
   readonly api: (Latency & { readonly roundTrips: number | null; readonly throughput: Throughput | null }) | null;
   readonly apiError?: string;
@@ -276,6 +277,7 @@ async function main(): Promise<void> {
         id: question.id,
         name: question.name,
         kind: question.kind,
+        ...(question.p95TargetMs ? { p95TargetMs: question.p95TargetMs } : {}),
         api: apiRun ? { ...apiRun.latency, roundTrips: apiRun.last.roundTrips ?? null, throughput: apiThroughput } : null,
         ...(apiError ? { apiError } : {}),
         floor: floorRun ? { ...floorRun.latency, throughput: floorThroughput } : null,

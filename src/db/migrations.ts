@@ -18,8 +18,8 @@ const UNIQUE_KEYS: ReadonlyArray<readonly [label: string, property: string]> = [
   ["Claim", "id"],
 ];
 
-/** Range indexes for the windows and filters the API queries by. */
-const RANGE_INDEXES: ReadonlyArray<readonly [label: string, property: string]> = [
+/** Range indexes for the windows and filters the API queries by (several properties: a composite index). */
+const RANGE_INDEXES: ReadonlyArray<readonly [label: string, ...properties: string[]]> = [
   ["Article", "publishedAt"],
   ["Event", "occurredAt"],
   ["PriceMove", "startAt"],
@@ -29,6 +29,9 @@ const RANGE_INDEXES: ReadonlyArray<readonly [label: string, property: string]> =
   ["Claim", "sortAt"],
   ["Event", "sortAt"],
   ["PriceMove", "sortAt"],
+  // An explanation's denials and conditional risks: such claims made by articles of its window.
+  ["Claim", "polarity", "sortAt"],
+  ["Claim", "modality", "sortAt"],
 ];
 
 /** Full-text indexes behind `search`. */
@@ -50,8 +53,8 @@ export function migrationStatements(): string[] {
       `CREATE CONSTRAINT ${label.toLowerCase()}_${property}_unique IF NOT EXISTS FOR (n:${label}) REQUIRE n.${property} IS UNIQUE`,
   );
   const range = RANGE_INDEXES.map(
-    ([label, property]) =>
-      `CREATE INDEX ${label.toLowerCase()}_${property.toLowerCase()} IF NOT EXISTS FOR (n:${label}) ON (n.${property})`,
+    ([label, ...properties]) =>
+      `CREATE INDEX ${[label, ...properties].join("_").toLowerCase()} IF NOT EXISTS FOR (n:${label}) ON (${properties.map((p) => `n.${p}`).join(", ")})`,
   );
   const fulltext = FULLTEXT_INDEXES.map(
     ([name, labels, properties]) =>

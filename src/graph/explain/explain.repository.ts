@@ -37,16 +37,12 @@ export async function findTargets(cypher: CypherRunner, symbol: string, window: 
   return row ?? { asset: null, assetNode: null, moves: [] };
 }
 
-/** Cypher condition: claim `c` was made by an article published in the article window. */
-const MADE_IN_ARTICLE_WINDOW = (c: string) =>
-  `EXISTS { MATCH (maker:Article)-[:MAKES]->(${c}) WHERE maker.publishedAt.epochMillis >= $window.articlesFrom AND maker.publishedAt.epochMillis <= $window.articlesTo }`;
-
 /**
  * In one query: the denials aimed at the moves, or made in the article window at anything else
  * explained (the asset, the drivers and the nodes of their chains); and the conditional claims
- * of articles published in the window that name the asset, its events or its moves. Articles
- * are found through the index on their publication time (a day wider, then exactly: Neo4j orders
- * equal instants in different offsets apart).
+ * of articles published in the window that name the asset, its events or its moves. Both start
+ * from the moves and from the index of such claims by their article's publication, never from
+ * every claim about a much-discussed node.
  */
 export async function findDenialsAndRisks(
   cypher: CypherRunner,
@@ -54,22 +50,25 @@ export async function findDenialsAndRisks(
 ): Promise<{ denied: NodeRow[]; conditional: NodeRow[] }> {
   const [row] = await cypher.read<{ denied: NodeRow[]; conditional: NodeRow[] }>(
     `CALL () {
-       UNWIND $explained AS id
-       MATCH (node) WHERE elementId(node) = id
-       MATCH (c:Claim)-[:EFFECT]->(node)
-       WHERE c.polarity = 'DENIED' AND c.relation <> 'PREVENTS' AND ${claimVisibleAt("c")}
-         AND (id IN $moves OR ${MADE_IN_ARTICLE_WINDOW("c")})
+       CALL () {
+         UNWIND $moves AS id
+         MATCH (move) WHERE elementId(move) = id
+         MATCH (c:Claim)-[:EFFECT]->(move)
+         RETURN c
+         UNION
+         // A claim's sortAt is its article's publication (see sort-keys.ts).
+         MATCH (c:Claim) WHERE c.polarity = 'DENIED' AND c.sortAt >= $window.articlesFrom AND c.sortAt <= $window.articlesTo
+         MATCH (c)-[:EFFECT]->(node) WHERE elementId(node) IN $explained
+         RETURN c
+       }
+       WITH c WHERE c.polarity = 'DENIED' AND c.relation <> 'PREVENTS' AND ${claimVisibleAt("c")}
        WITH DISTINCT c ORDER BY c.confidence DESC, c.key
        RETURN collect(${projectNode("c")}) AS denied
      }
      CALL () {
        MATCH (asset:Asset) WHERE elementId(asset) = $asset
-       MATCH (a:Article)
-       WHERE a.publishedAt >= datetime({ epochMillis: toInteger($window.articlesFrom) - 86400000 })
-         AND a.publishedAt <= datetime({ epochMillis: toInteger($window.articlesTo) + 86400000 })
-         AND a.publishedAt.epochMillis >= $window.articlesFrom AND a.publishedAt.epochMillis <= $window.articlesTo
-       MATCH (a)-[:MAKES]->(c:Claim)
-       WHERE c.modality = 'CONDITIONAL' AND c.polarity = 'ASSERTED' AND ${claimVisibleAt("c")}
+       MATCH (c:Claim) WHERE c.modality = 'CONDITIONAL' AND c.sortAt >= $window.articlesFrom AND c.sortAt <= $window.articlesTo
+       WITH asset, c WHERE c.polarity = 'ASSERTED' AND ${claimVisibleAt("c")}
          AND EXISTS { MATCH (c)-[:CAUSE|EFFECT|IF]->(n) WHERE n = asset OR EXISTS { (n)-[:AFFECTS|OF]->(asset) } }
        WITH DISTINCT c ORDER BY c.confidence DESC, c.key
        RETURN collect(${projectNode("c")}) AS conditional
