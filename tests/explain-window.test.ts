@@ -178,7 +178,7 @@ describe("explainPriceMove explains its window only", () => {
       for (const path of driver.paths) expect(path.steps.every((s) => s.claim.key !== "leverage-moved-btc" && s.claim.key !== "etf-flows-moved-btc")).toBe(true);
     }
     expect(explanation.drivers.find((d) => keyOf(d.node) === "leverage")!.independentSourceCount).toBe(1);
-  });
+  }, 120_000); // 200 ingests over HTTP, one by one
 });
 
 describe("driver scores", () => {

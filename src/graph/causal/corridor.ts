@@ -25,8 +25,9 @@ interface Side {
 /**
  * Finds the corridor by a breadth-first search from both ends, one level per round trip,
  * always widening the side with less to fetch (the sum of its frontier's degrees), until the
- * two depths add up to maxDepth (or a side has nothing left to reach). Each level fetches every hop out of (or into) its frontier, above the floor where a level is
- * large (see Floor); the last level only the hops that meet what the other side reached. A path
+ * two depths add up to maxDepth (or a side has nothing left to reach). Each level fetches every
+ * hop out of (or into) its frontier, above the floor where a level is large (see Floor); the
+ * last level only the hops that meet what the other side reached. A path
  * of at most maxDepth hops then consists of hops the start side fetched up to some node both
  * sides met, then hops the goal side fetched, so the search misses none above the floor. Hops
  * are collapsed pairs (LEADS_TO), so the work grows with the nodes and pairs in reach, not with

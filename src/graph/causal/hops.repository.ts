@@ -84,10 +84,10 @@ function hopPattern(source: HopSource, direction: Direction): string {
 const CLAIM_LISTS = ["ids", "confidences", "domains", "conditional", "published"] as const;
 
 /**
- * Binds, per hop (u, v), with the `carry` columns: `best` (the best confidence a chain may use), `count` (claims or,
- * for summaries, distinct outlets: at least the outlets of any chain through it) and the
- * payload: the claims as parallel lists, from LEADS_TO's properties or from the matched
- * claims, or the summary's `sources`.
+ * Binds, per hop (u, v), with the `carry` columns: `best` (the best confidence a chain may
+ * use), `count` (claims or, for summaries, distinct outlets: at least the outlets of any chain
+ * through it) and the payload: the claims as parallel lists, from LEADS_TO's properties or
+ * from the matched claims, or the summary's `sources`.
  */
 function hopClaims(source: HopSource, carry: string): { bind: string; payload: readonly string[] } {
   if (source.kind === "summary") {
@@ -278,23 +278,23 @@ export async function shortChainsFloor(
 
 /**
  * A score floor to search for drivers under first (see floors.ts): the score of the
- * `drivers`-th best one-hop driver of the targets, each scored by its best hop's summary
- * (confidence × (1 + 0.5 × (outlets − 1))), rounded down as chain scores are rounded, in one
- * round trip; null when fewer nodes lead to the targets directly. The best `drivers` drivers
- * score at least that.
+ * `drivers`-th best one-hop driver of the targets (nodes being explained are no drivers), each
+ * scored by its best hop's summary (confidence × (1 + 0.5 × (outlets − 1))), rounded down as
+ * chain scores are rounded, in one round trip; null when fewer nodes lead to the targets
+ * directly. The best `drivers` drivers score at least that.
  */
 export async function directDriversFloor(
   cypher: CypherRunner,
-  params: { targets: readonly string[]; drivers: number; notAfter: number },
+  params: { targets: readonly string[]; explained: readonly string[]; drivers: number; notAfter: number },
 ): Promise<number | null> {
   const rows = await cypher.read<{ score: number }>(
     `UNWIND $targets AS id
      MATCH (m) WHERE elementId(m) = id
      MATCH (m)<-[r:LEADS_TO]-(v)
-     WHERE r.factConfidence > 0 AND NOT elementId(v) IN $targets AND NOT ${HAPPENED_AFTER}
+     WHERE r.factConfidence > 0 AND NOT elementId(v) IN $explained AND NOT ${HAPPENED_AFTER}
      WITH v, max(r.factConfidence * (1 + 0.5 * (r.factSources - 1))) AS score
      RETURN score ORDER BY score DESC LIMIT $drivers`,
-    { targets: params.targets, drivers: int(params.drivers), notAfter: params.notAfter },
+    { targets: params.targets, explained: params.explained, drivers: int(params.drivers), notAfter: params.notAfter },
   );
   return rows.length >= params.drivers ? Math.floor(rows.at(-1)!.score * 1e6) / 1e6 : null;
 }

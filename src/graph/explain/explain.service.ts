@@ -44,7 +44,13 @@ export async function explainMoves(
   ];
   const explained = new Set(targets.map((t) => t.id));
   // The search stops at the driver after the last listed: the direct drivers tell how strong that one is at least.
-  const seed = await directDriversFloor(cypher, { targets: [...explained], drivers: LIMITS.maxDrivers + 1, notAfter: latestEnd });
+  // (The moves only: hops into the asset count only with claims of the article window.)
+  const seed = await directDriversFloor(cypher, {
+    targets: found.moves.map((m) => m.node.id),
+    explained: [...explained],
+    drivers: LIMITS.maxDrivers + 1,
+    notAfter: latestEnd,
+  });
   const { searched, nodes } = await searchUnderFallingFloors("score", 0, async (floor) => {
     const [toMoves, toAsset] = await Promise.all([
       reachBackward(cypher, {
