@@ -1,4 +1,4 @@
-import type { BenchResult, QuestionResult } from "./run.js";
+import type { BenchResult, QuestionResult } from "./result.js";
 
 /** SPEC "Performance" targets, as the table checks them. */
 export const TARGETS = {

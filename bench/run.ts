@@ -16,9 +16,10 @@ import { createLogger } from "../src/logger.js";
 import { projectRoot } from "../src/project-root.js";
 import { buildAppSchema } from "../src/schema.js";
 import { generateArticles, type GraphShape } from "./generate.js";
-import { askGraphql, latency, loopThroughput, throughput, type Latency, type Throughput } from "./measure.js";
-import { QUESTIONS, type Question } from "./questions.js";
+import { askGraphql, latency, loopThroughput, throughput } from "./measure.js";
+import { QUESTIONS } from "./questions.js";
 import { renderMarkdown } from "./report.js";
+import type { BenchResult, QuestionResult } from "./result.js";
 
 const USAGE = `Usage: npm run bench -- [--quick] [--size 4k|10k|100k|1m] [--only id,id] [--data-dir DIR]
 
@@ -32,32 +33,6 @@ Prints a Markdown table of ratios and writes bench/results/<date>-<size>.{json,m
   --size       claims to generate (default 10k; 1m needs NEO4J_HEAP=4g NEO4J_PAGECACHE=4g or so)
   --only       question ids to ask: ${QUESTIONS.map((q) => q.id).join(", ")}
   --data-dir   keep the database in DIR (reused on the next run: ingest skips what is stored)`;
-
-/** One question's numbers. */
-export interface QuestionResult {
-  readonly id: string;
-  readonly name: string;
-  readonly kind: Question["kind"];
-  readonly p95TargetMs?: number;
-  /** Null when the API answered with errors (see `apiError`): a benchmark of failures measures nothing. */
-  readonly api: (Latency & { readonly roundTrips: number | null; readonly throughput: Throughput | null }) | null;
-  readonly apiError?: string;
-  /** Null when the hand-written query failed or ran past FLOOR_TIMEOUT_MS. */
-  readonly floor: (Latency & { readonly throughput: Throughput | null }) | null;
-  readonly peer: (Latency & { readonly throughput: Throughput | null }) | null;
-}
-
-/** Everything one run measured; the JSON written to bench/results. */
-export interface BenchResult {
-  readonly date: string;
-  readonly size: string;
-  readonly machine: { readonly cpus: number; readonly cpuModel: string; readonly memoryGb: number; readonly node: string; readonly neo4jHeap: string; readonly neo4jPageCacheMb: number };
-  readonly graph: { readonly articles: number; readonly claims: number; readonly leadsTo: number };
-  readonly ingest: { readonly claims: number; readonly seconds: number; readonly claimsPerSecond: number | null };
-  readonly questions: readonly QuestionResult[];
-  /** API resident memory in MB: after the first warm-up, after the first load, and the highest and last readings under load. */
-  readonly apiMemoryMb: { readonly afterWarmup: number; readonly firstUnderLoad: number; readonly max: number; readonly end: number };
-}
 
 const SIZES: Record<string, number> = { "4k": 4_000, "10k": 10_000, "100k": 100_000, "1m": 1_000_000 };
 const CLAIMS_PER_ARTICLE = 20;
