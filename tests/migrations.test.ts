@@ -4,6 +4,7 @@ import { inject } from "vitest";
 import { DATA_MIGRATIONS } from "../src/cypher/data-migrations.js";
 import { applyMigrations } from "../src/db/migrations.js";
 import { UNDATED_SORT_AT } from "../src/cypher/sort-keys.js";
+import { pairKey } from "../src/cypher/claim-pair.js";
 import { createLogger } from "../src/logger.js";
 
 let driver: Driver;
@@ -90,6 +91,26 @@ describe("migrations", () => {
       [`${tag}-cited`, UNDATED_SORT_AT, null],
     ]);
     await driver.executeQuery("MATCH (a:Article) WHERE a.id STARTS WITH $tag OPTIONAL MATCH (a)-->(n) DETACH DELETE a, n", { tag });
+  });
+
+  it("gives claims written before pair keys the key of their cause and effect", async () => {
+    const tag = `pairless-${Date.now()}`;
+    await driver.executeQuery(
+      `CREATE (a:Article { id: $tag, url: 'https://' + $tag + '.example/a' })
+       CREATE (cause:MacroFactor { key: $tag + '-cause' }), (effect:Asset { symbol: toUpper($tag) })
+       CREATE (a)-[:MAKES]->(c:Claim { id: $tag + ':c', key: 'c', recordedAt: datetime() })-[:CAUSE]->(cause)
+       CREATE (c)-[:EFFECT]->(effect)`,
+      { tag },
+    );
+    // The migration runs once per database: let it run again for this claim.
+    await driver.executeQuery("MATCH (m:Migration { name: 'claim-pair-1' }) DELETE m");
+    await applyMigrations(driver, process.env.NEO4J_DATABASE, logger, DATA_MIGRATIONS);
+    const { records } = await driver.executeQuery("MATCH (c:Claim { id: $id }) RETURN c.pair AS pair", { id: `${tag}:c` });
+    expect(records[0]!.get("pair")).toBe(pairKey({ label: "MacroFactor", key: `${tag}-cause` }, { label: "Asset", key: tag.toUpperCase() }));
+    await driver.executeQuery(
+      `MATCH (a:Article { id: $tag }) OPTIONAL MATCH (a)-->(c:Claim) OPTIONAL MATCH (c)-->(n) DETACH DELETE a, c, n`,
+      { tag },
+    );
   });
 
   it("makes a duplicate key impossible, whatever the writer", async () => {

@@ -1,3 +1,4 @@
+import { PAIR_KEY_OF } from "./claim-pair.js";
 import { recomputeFor, SUMMARISE_LEADS_TO } from "./leads-to.js";
 import { sortAtOf } from "./sort-keys.js";
 
@@ -25,6 +26,15 @@ export const DATA_MIGRATIONS: readonly string[] = [
      ${SUMMARISE_LEADS_TO}
    } IN TRANSACTIONS OF 5000 ROWS`,
   `MERGE (:Migration { name: 'leads-to-2' })`,
+  // Claims carry the key of their (cause, effect) pair, once.
+  `OPTIONAL MATCH (done:Migration { name: 'claim-pair-1' })
+   WITH done WHERE done IS NULL
+   MATCH (c:Claim) WHERE c.pair IS NULL
+   CALL (c) {
+     MATCH (x)<-[:CAUSE]-(c)-[:EFFECT]->(y)
+     SET c.pair = ${PAIR_KEY_OF("x", "y")}
+   } IN TRANSACTIONS OF 5000 ROWS`,
+  `MERGE (:Migration { name: 'claim-pair-1' })`,
   // Ingested articles have a current version record.
   `MATCH (a:Article) WHERE a.contentHash IS NOT NULL AND NOT EXISTS { (a)-[:HAS_VERSION]->() }
    CALL (a) {

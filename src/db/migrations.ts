@@ -29,6 +29,8 @@ const RANGE_INDEXES: ReadonlyArray<readonly [label: string, ...properties: strin
   ["Claim", "sortAt"],
   ["Event", "sortAt"],
   ["PriceMove", "sortAt"],
+  // The claims about one (cause, effect) pair (see cypher/claim-pair.ts).
+  ["Claim", "pair"],
   // An explanation's denials and conditional risks: such claims made by articles of its window.
   ["Claim", "polarity", "sortAt"],
   ["Claim", "modality", "sortAt"],

@@ -1,5 +1,6 @@
 import type { CypherRunner } from "../../db/cypher.js";
 import { int } from "../../db/values.js";
+import { PAIR_KEY_OF } from "../../cypher/claim-pair.js";
 import { claimVisibleAt, relationClassOf } from "../../cypher/claims.js";
 import type { NodeRow } from "../../domain/node/node.mapper.js";
 import { projectNode } from "../../cypher/projection.js";
@@ -64,8 +65,8 @@ function claimsInScope(scope: AuditScope): string {
  * Audits every current claim in scope in one query: who else makes the same claim (same
  * cause, effect, polarity and relation class), who says the opposite, and whose figures for
  * the events it names disagree; then the status. The claims about a (cause, effect) pair are
- * read once per pair and grouped by stance (polarity and relation class), so auditing many
- * claims about one pair costs about as much as auditing one.
+ * read once per pair, by its pair key, and grouped by stance (polarity and relation class), so
+ * auditing many claims about one pair costs about as much as auditing one.
  */
 export async function auditClaims(cypher: CypherRunner, scope: AuditScope, limit: number, asOf: string): Promise<AuditRows> {
   const [row] = await cypher.read<AuditRows>(
@@ -73,17 +74,9 @@ export async function auditClaims(cypher: CypherRunner, scope: AuditScope, limit
      MATCH (cause)<-[:CAUSE]-(c)-[:EFFECT]->(effect)
      WITH cause, effect, collect({ a: a, c: c }) AS inScope
      CALL (cause, effect) {
-       // The claims about the same pair, found from whichever end fewer claims name (degree counts, no traversal).
-       CALL (cause, effect) {
-         WITH cause, effect WHERE COUNT { (cause)<-[:CAUSE]-() } <= COUNT { (effect)<-[:EFFECT]-() }
-         MATCH (cause)<-[:CAUSE]-(o:Claim) WHERE EXISTS { (o)-[:EFFECT]->(effect) }
-         RETURN o
-         UNION
-         WITH cause, effect WHERE COUNT { (cause)<-[:CAUSE]-() } > COUNT { (effect)<-[:EFFECT]-() }
-         MATCH (effect)<-[:EFFECT]-(o:Claim) WHERE EXISTS { (o)-[:CAUSE]->(cause) }
-         RETURN o
-       }
-       WITH o WHERE ${claimVisibleAt("o")}
+       // The claims about the same pair: an index lookup by pair key, checked against the links.
+       MATCH (o:Claim { pair: ${PAIR_KEY_OF("cause", "effect")} })
+       WHERE EXISTS { (o)-[:CAUSE]->(cause) } AND EXISTS { (o)-[:EFFECT]->(effect) } AND ${claimVisibleAt("o")}
        MATCH (oa:Article)-[:MAKES]->(o)
        OPTIONAL MATCH (oa)-[:PUBLISHED_BY]->(os:Source)
        WITH o.polarity AS polarity, ${relationClassOf("o")} AS class, collect(DISTINCT os.domain) AS domains, collect(o) AS claims

@@ -1,9 +1,10 @@
 import type { Params } from "../../../db/cypher.js";
-import { lookupNode } from "../../../cypher/labels.js";
+import { pairKey } from "../../../cypher/claim-pair.js";
+import { lookupNode, type LabelKey } from "../../../cypher/labels.js";
 import { LEADS_TO_RELATIONS } from "../../../cypher/claims.js";
 import { APPEND_TO_LEADS_TO, RECOMPUTE_FOR_ARTICLES } from "../../../cypher/leads-to.js";
 import { sortAtOf } from "../../../cypher/sort-keys.js";
-import type { NormalizedArticle } from "./normalized.js";
+import type { ClaimRow, NormalizedArticle } from "./normalized.js";
 import {
   articleLinks,
   ARTICLE_LINK_TYPES,
@@ -46,6 +47,21 @@ function ownedArticleLinks(articles: readonly NormalizedArticle[]): OwnedLink[] 
 
 function ownedClaimLinks(articles: readonly NormalizedArticle[]): OwnedLink[] {
   return articles.flatMap((a) => [...claimLinks(a)].flatMap(([uid, links]) => links.map((link): OwnedLink => ({ ...link, owner: uid }))));
+}
+
+/** The article's claims, each with its pair key (see claim-pair.ts) from its cause and effect links. */
+function withPairs(article: NormalizedArticle): (ClaimRow & { pair: string | null })[] {
+  const ends = new Map<string, { cause?: LabelKey; effect?: LabelKey }>();
+  for (const link of article.claimLinks) {
+    if (link.role !== "CAUSE" && link.role !== "EFFECT") continue;
+    const claim = ends.get(link.from) ?? {};
+    claim[link.role === "CAUSE" ? "cause" : "effect"] = { label: link.label, key: link.key };
+    ends.set(link.from, claim);
+  }
+  return article.claims.map((claim) => {
+    const { cause, effect } = ends.get(claim.uid) ?? {};
+    return { ...claim, pair: cause && effect ? pairKey(cause, effect) : null };
+  });
 }
 
 /** Every item of every article's list, the first of each key kept (MERGE would keep the first writer's too). */
@@ -220,7 +236,7 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
         WITH a, x, c, created, x.supersededAt IS NOT NULL AS restored
         SET x.periods = CASE WHEN restored THEN x.periods + $nowMillis ELSE x.periods END, x.supersededAt = null,
             x.key = c.key, x.text = c.text, x.relation = c.relation, x.polarity = c.polarity,
-            x.modality = c.modality, x.confidence = c.confidence
+            x.modality = c.modality, x.confidence = c.confidence, x.pair = c.pair
         MERGE (a)-[:MAKES]->(x)
         RETURN count(CASE WHEN restored THEN 1 END) AS restored, count(CASE WHEN created THEN 1 END) AS created
       }
@@ -232,7 +248,7 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
       RETURN article.uid AS uid, superseded, restored, created`,
     params: (batch) =>
       unlessEmpty({
-        articles: those(batch, true).map((a) => ({ uid: a.article.uid, claims: a.claims, claimUids: a.claims.map((c) => c.uid) })),
+        articles: those(batch, true).map((a) => ({ uid: a.article.uid, claims: withPairs(a), claimUids: a.claims.map((c) => c.uid) })),
         now: batch.now,
         nowMillis: Date.parse(batch.now),
       }),
@@ -246,14 +262,14 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
         UNWIND article.claims AS c
         CREATE (a)-[:MAKES]->(:Claim {
           id: c.uid, key: c.key, text: c.text, relation: c.relation, polarity: c.polarity, modality: c.modality,
-          confidence: c.confidence, recordedAt: datetime($now), periods: [$nowMillis], sortAt: a.sortAt
+          confidence: c.confidence, recordedAt: datetime($now), periods: [$nowMillis], sortAt: a.sortAt, pair: c.pair
         })
         RETURN count(*) AS created
       }
       RETURN article.uid AS uid, 0 AS superseded, 0 AS restored, created`,
     params: (batch) =>
       unlessEmpty({
-        articles: those(batch, false).map((a) => ({ uid: a.article.uid, claims: a.claims })),
+        articles: those(batch, false).map((a) => ({ uid: a.article.uid, claims: withPairs(a) })),
         now: batch.now,
         nowMillis: Date.parse(batch.now),
       }),

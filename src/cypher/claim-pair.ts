@@ -1,0 +1,18 @@
+import { CAUSAL_LABELS, KEY_PROPERTY, refKey, type LabelKey } from "./labels.js";
+
+/**
+ * A claim's pair key: its cause and effect as `Label:key>Label:key`, stored on the claim
+ * (`pair`, indexed; written by ingest with the claim's current cause and effect, and by a data
+ * migration), so the claims about one (cause, effect) pair are an index lookup rather than a
+ * scan of everything said about either end.
+ */
+export function pairKey(cause: LabelKey, effect: LabelKey): string {
+  return `${refKey(cause.label, cause.key)}>${refKey(effect.label, effect.key)}`;
+}
+
+/** Cypher expression: `Label:key` of causal node `n`, as refKey writes it. */
+const REF_OF = (n: string) =>
+  `CASE ${CAUSAL_LABELS.map((label) => `WHEN ${n}:${label} THEN '${label}:' + ${n}.${KEY_PROPERTY[label]}`).join(" ")} END`;
+
+/** Cypher expression: the pair key of cause `x` and effect `y`, as pairKey writes it. */
+export const PAIR_KEY_OF = (x: string, y: string) => `${REF_OF(x)} + '>' + ${REF_OF(y)}`;
