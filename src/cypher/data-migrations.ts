@@ -7,11 +7,15 @@ import { sortAtOf } from "./sort-keys.js";
  * what still needs it, so running them again changes nothing.
  */
 export const DATA_MIGRATIONS: readonly string[] = [
-  // Claims record the periods in which they were current (see claimVisibleAt).
-  `MATCH (c:Claim) WHERE c.periods IS NULL
+  // Claims record the periods in which they were current (see claimVisibleAt), once: every
+  // writer since records them, so later starts skip the scan of every claim.
+  `OPTIONAL MATCH (done:Migration { name: 'claim-periods-1' })
+   WITH done WHERE done IS NULL
+   MATCH (c:Claim) WHERE c.periods IS NULL
    CALL (c) {
      SET c.periods = [c.recordedAt.epochMillis] + CASE WHEN c.supersededAt IS NULL THEN [] ELSE [c.supersededAt.epochMillis] END
    } IN TRANSACTIONS OF 5000 ROWS`,
+  `MERGE (:Migration { name: 'claim-periods-1' })`,
   // Every (cause, effect) pair of current leads-to claims has its derived LEADS_TO (see leads-to.ts), once.
   `MATCH (a:Article) WHERE EXISTS { (a)-[:MAKES]->() } AND NOT EXISTS { (:Migration { name: 'leads-to-1' }) }
    CALL (a) {
