@@ -2,7 +2,8 @@ import type { CypherRunner } from "../../db/cypher.js";
 import { refKey, type LabelKey } from "../../cypher/labels.js";
 import { findCorridor } from "./corridor.js";
 import { searchUnderFallingFloors } from "./floors.js";
-import { findNodes, readHopClaims, shortChainsFloor, type HopSource, type MetNode } from "./hops.repository.js";
+import { shortChainsFloor } from "./floor-seeds.js";
+import { FLOOR_ABOVE_HOPS, findNodes, readHopClaims, type HopSource, type MetNode } from "./hops.repository.js";
 import { bestPaths, summaryHops, weigh, withClaims, type FoundPath, type WeightedHop } from "./path-search.js";
 
 /** Partial paths one search may examine at the most; the limits on maxDepth and first keep real questions far below. */
@@ -40,8 +41,10 @@ export async function findCausalChains(
     : query.minConfidence === 0
       ? { kind: "summary", includeConditional: query.includeConditional }
       : { kind: "current" };
+  // A seed floor only where an end is a hub; elsewhere the first level reads everything anyway.
+  const hubEnd = Math.max(start.outDegree ?? 0, goal.inDegree ?? 0) > FLOOR_ABOVE_HOPS;
   const seed =
-    source.kind === "summary"
+    source.kind === "summary" && hubEnd
       ? await shortChainsFloor(cypher, { start: start.id, goal: goal.id, maxDepth: query.maxDepth, first: query.first, includeConditional: query.includeConditional })
       : null;
   const found = await searchUnderFallingFloors("confidence", query.minConfidence, async (floor) => {
