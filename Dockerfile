@@ -4,10 +4,12 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json tsconfig.build.json vite.config.ts ./
 COPY src src
+COPY client client
 COPY seed seed
 COPY schema schema
+# tsc for the server, Vite for the browser pages (dist/web): both need dev dependencies.
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

@@ -2,6 +2,9 @@ import { z } from "zod";
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
+/** json: one JSON object per line (for log collectors); pretty: coloured lines for people (pino-pretty). */
+export const LOG_FORMATS = ["json", "pretty"] as const;
+
 /** Variables whose values are secrets: a configuration error names them, never their value. */
 export const SECRET_VARIABLES: ReadonlySet<string> = new Set(["NEO4J_PASSWORD", "EDITOR_TOKENS", "JWT_SECRET", "METRICS_TOKEN"]);
 
@@ -70,6 +73,7 @@ export const EnvSchema = z
     HOST: z.string().min(1, "HOST must not be empty").default("127.0.0.1"),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     LOG_LEVEL: z.enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+    LOG_FORMAT: z.enum(LOG_FORMATS, { message: `LOG_FORMAT must be one of ${LOG_FORMATS.join(", ")}` }).optional(),
     NEO4J_URI: optionalText.refine((v) => v === undefined || /^(neo4j|bolt)(\+s|\+ssc)?:\/\/\S+$/.test(v), {
       message: "NEO4J_URI must be a bolt:// or neo4j:// URI (optionally +s or +ssc)",
     }),
@@ -96,6 +100,7 @@ export const EnvSchema = z
       message: "CORS_ORIGINS must be * or a comma-separated list of origins such as https://app.example.com",
     }),
     INTROSPECTION: flag("INTROSPECTION"),
+    PLAYGROUND: flag("PLAYGROUND", "true"),
     METRICS_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, {
       message: "METRICS_TOKEN must be at least 16 characters",
     }),

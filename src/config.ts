@@ -1,5 +1,5 @@
 import path from "node:path";
-import { EnvSchema, memoryMb, SECRET_VARIABLES, type LOG_LEVELS } from "./config.schema.js";
+import { EnvSchema, memoryMb, SECRET_VARIABLES, type LOG_FORMATS, type LOG_LEVELS } from "./config.schema.js";
 
 /** Raised when the environment holds a value the server cannot run with. */
 export class ConfigError extends Error {
@@ -22,6 +22,8 @@ export interface Config {
   readonly http: { readonly port: number; readonly host: string; readonly corsOrigins: readonly string[] };
   readonly env: "development" | "production" | "test";
   readonly logLevel: (typeof LOG_LEVELS)[number];
+  /** LOG_FORMAT; when unset, pretty on a terminal and JSON otherwise. */
+  readonly logFormat: (typeof LOG_FORMATS)[number];
   readonly neo4j: {
     /** Undefined means: start the embedded Neo4j and connect to it. */
     readonly uri: string | undefined;
@@ -43,6 +45,8 @@ export interface Config {
     /** Whether introspection queries are answered (default true; the playground works either way). */
     readonly introspection: boolean;
     readonly limits: QueryLimits;
+    /** Whether the browser pages (/playground, /explore, the schema they load) are served. */
+    readonly playground: boolean;
   };
   /** Requests per minute per client; 0 turns a limit off. */
   readonly rateLimits: { readonly readsPerMinute: number; readonly writesPerMinute: number };
@@ -59,7 +63,7 @@ export interface Config {
  * line naming every bad variable (and its value, unless it is a secret), so a misconfigured
  * start fails before doing any work.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, onTerminal: boolean = process.stdout.isTTY === true): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const reasons = parsed.error.issues.map((issue) => {
@@ -74,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: { port: e.PORT, host: e.HOST, corsOrigins: e.CORS_ORIGINS },
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (onTerminal ? "pretty" : "json"),
     neo4j: {
       uri: e.NEO4J_URI,
       username: e.NEO4J_USERNAME,
@@ -104,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         maxFields: e.QUERY_MAX_FIELDS,
         maxCost: e.QUERY_MAX_COST,
       },
+      playground: e.PLAYGROUND ?? true,
     },
     rateLimits: { readsPerMinute: e.RATE_LIMIT_READS_PER_MINUTE, writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE },
     metricsToken: e.METRICS_TOKEN,

@@ -3,6 +3,7 @@ import type { Driver } from "neo4j-driver";
 import type { Logger } from "pino";
 import type { Viewer } from "./auth/viewer.js";
 import type { Config } from "./config.js";
+import type { OperationReport } from "./http/request-log.js";
 import { CypherRunner } from "./db/cypher.js";
 import { createArticleLoaders } from "./domain/article/article.loaders.js";
 import { createAssetLoaders } from "./domain/asset/asset.loaders.js";
@@ -10,6 +11,7 @@ import { createClaimLoaders } from "./domain/claim/claim.loaders.js";
 import { createEventLoaders } from "./domain/event/event.loaders.js";
 import { nodeLoader } from "./cypher/neighbours.js";
 import { toGraphNode } from "./domain/node/node.mapper.js";
+import { relatedArticlesLoader } from "./graph/related/related.repository.js";
 
 function createLoaders(cypher: CypherRunner) {
   return {
@@ -18,6 +20,7 @@ function createLoaders(cypher: CypherRunner) {
     ...createClaimLoaders(cypher),
     ...createEventLoaders(cypher),
     ...createAssetLoaders(cypher),
+    relatedArticles: relatedArticlesLoader(cypher),
   };
 }
 
@@ -40,6 +43,8 @@ export interface Context {
   readonly cypher: CypherRunner;
   readonly loaders: Loaders;
   readonly logger: Logger;
+  /** Filled in for the request's log line: operation name, round trips, error codes. */
+  readonly operation: OperationReport;
 }
 
 export interface ContextDependencies {
@@ -49,7 +54,7 @@ export interface ContextDependencies {
 
 export function createContext(
   deps: ContextDependencies,
-  request: { requestId: string; viewer: Viewer; clientKey: string; logger: Logger },
+  request: { requestId: string; viewer: Viewer; clientKey: string; logger: Logger; operation?: OperationReport },
 ): Context {
   let loaders: Loaders | undefined;
   const cypher = new CypherRunner(deps.driver, {
@@ -59,5 +64,5 @@ export function createContext(
     afterWrite: () => clearAll(loaders ?? {}),
   });
   loaders = createLoaders(cypher);
-  return { ...request, cypher, loaders };
+  return { ...request, operation: request.operation ?? {}, cypher, loaders };
 }

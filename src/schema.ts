@@ -19,6 +19,7 @@ import { CausalStepResolver } from "./graph/causal/causal-step.resolver.js";
 import { AuditResolver } from "./graph/audit/audit.resolver.js";
 import { DriverResolver } from "./graph/explain/driver.resolver.js";
 import { ExplainResolver } from "./graph/explain/explain.resolver.js";
+import { RelatedArticlesResolver } from "./graph/related/related.resolver.js";
 import { DateTimeScalar } from "./graphql/date-time.scalar.js";
 
 /** Builds the executable schema from the resolver classes. */
@@ -45,6 +46,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       AuditResolver,
       TimelineResolver,
       SearchResolver,
+      RelatedArticlesResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,

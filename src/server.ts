@@ -9,19 +9,19 @@ import express, { type ErrorRequestHandler } from "express";
 import { GraphQLError, type GraphQLSchema } from "graphql";
 import type { Driver } from "neo4j-driver";
 import type { Logger } from "pino";
-import { pinoHttp } from "pino-http";
 import type { Config } from "./config.js";
 import { createAuthenticator } from "./auth/authenticator.js";
 import { createContext, type Context } from "./context.js";
 import { healthRoutes, type HealthState } from "./http/health.js";
 import { metricsRoute } from "./http/metrics.js";
-import { requestId } from "./http/request-id.js";
+import { operationReport, requestLogging } from "./http/request-log.js";
 import { useDiagnostics } from "./plugins/diagnostics.js";
 import { maskError, useErrorLogging } from "./plugins/error-masking.js";
 import { queryLimits } from "./plugins/query-limits.js";
 import { useRateLimits } from "./plugins/rate-limits.js";
 import { createMetrics, useMetrics } from "./plugins/metrics.js";
 import { useRequestLogging } from "./plugins/request-logging.js";
+import { webPages } from "./web/pages.js";
 
 const BODY_LIMIT = "1mb";
 
@@ -66,6 +66,7 @@ export async function createApp({ schema, config, driver, logger }: AppDependenc
     parseOptions: limits.parseOptions,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // The playground is our own bundle (web/pages.ts), not Apollo's CDN-hosted landing page.
       ApolloServerPluginLandingPageDisabled(),
       useRateLimits(config.rateLimits),
       ...limits.plugins,
@@ -78,9 +79,10 @@ export async function createApp({ schema, config, driver, logger }: AppDependenc
   await apollo.start();
 
   app.disable("x-powered-by");
-  app.use(pinoHttp({ logger, genReqId: requestId, autoLogging: { ignore: (req) => req.url === "/healthz" } }));
+  app.use(requestLogging(logger));
   app.use(healthRoutes(driver, config.neo4j.database, health));
   app.get("/metrics", metricsRoute(metrics.registry, config.metricsToken));
+  if (config.graphql.playground) app.use(webPages(schema));
   app.use(
     "/graphql",
     // Browser apps on other origins only from the allowlist (CORS_ORIGINS; "*" allows any).
@@ -88,13 +90,19 @@ export async function createApp({ schema, config, driver, logger }: AppDependenc
     express.json({ limit: BODY_LIMIT }),
     bodyErrors,
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const viewer = await authenticator.authenticate(req.headers.authorization).catch((error: unknown) => {
           if (!(error instanceof GraphQLError)) req.log.error({ err: error }, "could not authenticate the request");
           throw error;
         });
         const clientKey = viewer.subject ? `subject:${viewer.subject}` : `ip:${req.ip ?? req.socket.remoteAddress ?? "unknown"}`;
-        return createContext({ driver, config }, { requestId: String(req.id), viewer, clientKey, logger: req.log });
+        return createContext({ driver, config }, {
+          requestId: String(req.id),
+          viewer,
+          clientKey,
+          logger: req.log,
+          operation: operationReport(res),
+        });
       },
     }),
   );

@@ -28,6 +28,7 @@ export const LIST_ESTIMATES: Readonly<Record<string, number>> = {
   "Driver.paths": 5,
   "PriceMoveExplanation.drivers": 20,
   "PriceMoveExplanation.moves": 5,
+  "RelatedArticle.reasons": 4,
 };
 
 /** Own cost of the root fields that traverse the graph, per hop of maxDepth (or once). */

@@ -1,22 +1,20 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Context } from "../context.js";
 
-/** One log line per GraphQL operation: name, duration, database round trips, error codes. */
+/**
+ * Adds the GraphQL side of a request to its one log line (http/request-log.ts): the
+ * operation's name, its Cypher round trips and its error codes.
+ */
 export function useRequestLogging(): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart({ contextValue }) {
-      const started = performance.now();
+    async requestDidStart() {
       return {
-        async willSendResponse({ operationName, errors, contextValue: ctx }) {
-          ctx.logger.info(
-            {
-              operationName: operationName ?? null,
-              durationMs: Math.round(performance.now() - started),
-              roundTrips: contextValue.cypher.roundTrips,
-              errorCodes: errors?.map((e) => e.extensions?.code ?? "INTERNAL_SERVER_ERROR"),
-            },
-            "graphql operation",
-          );
+        async willSendResponse({ operationName, errors, contextValue }) {
+          Object.assign(contextValue.operation, {
+            operationName: operationName ?? null,
+            roundTrips: contextValue.cypher.roundTrips,
+            errorCodes: errors?.map((e) => String(e.extensions?.code ?? "INTERNAL_SERVER_ERROR")),
+          });
         },
       };
     },
