@@ -1,5 +1,8 @@
 import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from "cytoscape";
+import dagre from "cytoscape-dagre";
 import { useEffect, useRef } from "react";
+
+cytoscape.use(dagre);
 
 /** Colours by relation; PREVENTS (opposes the effect) ends in a bar instead of an arrow. */
 export const RELATION_COLOURS: Readonly<Record<string, string>> = {
@@ -24,7 +27,7 @@ const STYLE: StylesheetJson = [
     style: {
       label: "data(label)",
       "text-wrap": "wrap",
-      "text-max-width": "140px",
+      "text-max-width": "120px",
       "font-size": "11px",
       "text-valign": "bottom",
       "text-margin-y": 4,
@@ -77,7 +80,7 @@ interface Props {
   onSelectEdge(id: string): void;
 }
 
-/** The explanation drawn with Cytoscape.js: drivers at the top, the moves they reach below. */
+/** The explanation drawn with Cytoscape.js (layered by dagre): causes on the left, the moves they reach on the right. */
 export function CausalGraph({ elements, selectedEdge, onSelectEdge }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const graph = useRef<Core | null>(null);
@@ -89,7 +92,8 @@ export function CausalGraph({ elements, selectedEdge, onSelectEdge }: Props) {
       container: container.current,
       elements,
       style: STYLE,
-      layout: { name: "breadthfirst", directed: true, spacingFactor: 1.1, padding: 24 },
+      // Layered left to right: root causes on the left, the moves they reach on the right.
+      layout: { name: "dagre", rankDir: "LR", rankSep: 130, nodeSep: 36, edgeSep: 12, padding: 20 } as cytoscape.LayoutOptions,
       wheelSensitivity: 0.3,
       minZoom: 0.2,
       maxZoom: 3,

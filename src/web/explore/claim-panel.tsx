@@ -111,15 +111,19 @@ export function ClaimPanel({ claim, onClose }: Props) {
   );
 }
 
-/** The article's text with the claim's words marked and scrolled into view. */
+/** The article's text with the claim's words marked, scrolled (within its box only) to them. */
 function ArticleBody({ body, quote }: { body: string; quote: string }) {
+  const box = useRef<HTMLDivElement>(null);
   const mark = useRef<HTMLElement>(null);
   const span = locateQuote(body, quote);
-  useEffect(() => mark.current?.scrollIntoView({ block: "center" }), [body, quote]);
+  useEffect(() => {
+    // The box is positioned, so the mark's offsetTop is measured from the box's top.
+    if (box.current && mark.current) box.current.scrollTop = mark.current.offsetTop - box.current.clientHeight / 3;
+  }, [body, quote]);
   if (!body) return <p className="hint">The article's text was not ingested.</p>;
   if (!span) return <><p className="hint">The claim's words are not in the article's text verbatim.</p><div className="article-body">{body}</div></>;
   return (
-    <div className="article-body" tabIndex={0}>
+    <div className="article-body" ref={box} tabIndex={0}>
       {body.slice(0, span[0])}
       <mark ref={mark}>{body.slice(span[0], span[1])}</mark>
       {body.slice(span[1])}

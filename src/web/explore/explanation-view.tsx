@@ -2,10 +2,13 @@ import { useMemo } from "react";
 import { ExplanationDocument, request, type ClaimEdgeFragment, type ExplanationQuery } from "@client";
 import { CausalGraph, MODALITY_LINES, RELATION_COLOURS } from "./causal-graph.js";
 import { explanationElements } from "./explanation-graph.js";
-import { nodeLabel } from "./labels.js";
+import { formatTime, nodeLabel } from "./labels.js";
 import { useRequest } from "./use-request.js";
 
-/** A price move picked on the timeline: its explanation window is the move's own span. */
+/** Commentary on a move is published after it: the explanation window runs this long past the move's end. */
+export const COMMENTARY_MS = 24 * 3600 * 1000;
+
+/** A price move picked on the timeline. */
 export interface SelectedMove {
   readonly key: string;
   readonly symbol: string;
@@ -22,12 +25,16 @@ interface Props {
 
 /** What drove the selected move: the causal graph of its drivers, with denials and conditional risks beside it. */
 export function ExplanationView({ move, selectedClaim, onSelectClaim }: Props) {
-  const state = useRequest(`${move.symbol}|${move.startAt}|${move.endAt}`, (signal) =>
-    request(ExplanationDocument, { symbol: move.symbol, from: move.startAt, to: move.endAt }, { signal }),
+  const to = new Date(Date.parse(move.endAt) + COMMENTARY_MS).toISOString();
+  const state = useRequest(`${move.symbol}|${move.startAt}|${to}`, (signal) =>
+    request(ExplanationDocument, { symbol: move.symbol, from: move.startAt, to }, { signal }),
   );
   return (
     <div className="explanation">
       <h2>What drove: {move.title}</h2>
+      <p className="window">
+        Window {formatTime(move.startAt)} to {formatTime(to)}: the move, and commentary published up to a day after it.
+      </p>
       {state.status === "loading" ? <p role="status" className="loading">Explaining the move…</p> : null}
       {state.status === "error" ? (
         <p role="alert" className="error">
