@@ -28,7 +28,7 @@ const STYLE: StylesheetJson = [
       label: "data(label)",
       "text-wrap": "wrap",
       "text-max-width": "120px",
-      "font-size": "11px",
+      "font-size": "13px",
       "text-valign": "bottom",
       "text-margin-y": 4,
       "background-color": "#5b7db1",

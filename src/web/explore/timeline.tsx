@@ -55,7 +55,7 @@ export function Timeline({ filter, selectedMove, onSelectMove, onSelectClaim }: 
       {state.status === "done" && edges.length === 0 ? <p className="hint">Nothing on this timeline in that window.</p> : null}
       <ol className="entries">
         {edges.map(({ cursor, node }) => (
-          <li key={cursor} className={`entry entry-${node.kind.toLowerCase()}`} data-kind={node.kind}>
+          <li key={cursor} className={`entry entry-${node.kind.toLowerCase()}`} data-kind={node.kind} data-cursor={cursor}>
             <div className="entry-meta">
               <span className={`kind kind-${node.kind.toLowerCase()}`}>{KIND_LABEL[node.kind]}</span>
               <time dateTime={node.at}>{formatTime(node.at)}</time>
