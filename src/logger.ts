@@ -17,7 +17,8 @@ export function createLogger(config: Pick<Config, "logLevel"> & Partial<Pick<Con
   if (config.logFormat !== "pretty") return pino(options);
   const pretty = pino.transport({
     target: "pino-pretty",
-    options: { colorize: true, singleLine: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname,service,method,path,operation,status,durationMs" },
+    // Colours only when stdout is a terminal (pino-pretty's default).
+    options: { singleLine: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname,service,method,path,operation,status,durationMs" },
   });
   return pino(options, pretty);
 }

@@ -17,6 +17,17 @@ describe("loadConfig", () => {
     expect(config.logLevel).toBe("info");
   });
 
+  it("logs pretty on a terminal and JSON otherwise unless LOG_FORMAT says; serves the playground unless PLAYGROUND=false", () => {
+    expect(loadConfig({}, true).logFormat).toBe("pretty");
+    expect(loadConfig({}, false).logFormat).toBe("json");
+    expect(loadConfig({ LOG_FORMAT: "json" }, true).logFormat).toBe("json");
+    expect(loadConfig({ LOG_FORMAT: "pretty" }, false).logFormat).toBe("pretty");
+    expect(() => loadConfig({ LOG_FORMAT: "colour" })).toThrow('LOG_FORMAT must be one of json, pretty (got "colour")');
+    expect(loadConfig({}).graphql.playground).toBe(true);
+    expect(loadConfig({ PLAYGROUND: "false" }).graphql.playground).toBe(false);
+    expect(() => loadConfig({ PLAYGROUND: "maybe" })).toThrow("PLAYGROUND must be true or false");
+  });
+
   it("reads a remote Neo4j and editor tokens", () => {
     const config = loadConfig({
       NEO4J_URI: "neo4j+s://abc.databases.neo4j.io",

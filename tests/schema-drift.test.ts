@@ -11,3 +11,25 @@ describe("schema/schema.graphql", () => {
     expect(fromCode, "schema/schema.graphql is out of date: run `npm run schema:emit` and commit it").toBe(committed);
   });
 });
+
+describe("client/generated/graphql.ts", () => {
+  it("matches what codegen makes from client/operations and the schema (run `npm run codegen:client` after changing either)", async () => {
+    const { generate, loadCodegenConfig } = await import("@graphql-codegen/cli");
+    const { config } = await loadCodegenConfig({ configFilePath: path.join(projectRoot, "client", "codegen.yml") });
+    const outputs = await withCwd(projectRoot, () => generate({ ...config, silent: true }, false));
+    expect(outputs.map((o) => o.filename)).toEqual(["client/generated/graphql.ts"]);
+    const committed = readFileSync(path.join(projectRoot, "client", "generated", "graphql.ts"), "utf8");
+    expect(outputs[0]!.content, "client/generated/graphql.ts is out of date: run `npm run codegen:client` and commit it").toBe(committed);
+  });
+});
+
+/** Runs `work` with the working directory set to `dir` (codegen resolves the config's paths from it). */
+async function withCwd<T>(dir: string, work: () => Promise<T>): Promise<T> {
+  const previous = process.cwd();
+  process.chdir(dir);
+  try {
+    return await work();
+  } finally {
+    process.chdir(previous);
+  }
+}

@@ -11,6 +11,8 @@ export interface LogLine {
 export class ServerProcess {
   readonly child: ChildProcess;
   readonly logs: LogLine[] = [];
+  /** Every stdout line as written (pretty logs are not JSON). */
+  readonly lines: string[] = [];
   readonly stderr: string[] = [];
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
@@ -24,10 +26,27 @@ export class ServerProcess {
       pending += chunk.toString();
       const lines = pending.split("\n");
       pending = lines.pop() ?? "";
-      for (const line of lines) if (line.trim()) this.logs.push(JSON.parse(line) as LogLine);
+      for (const line of lines) {
+        if (!line.trim()) continue;
+        this.lines.push(line);
+        if (line.startsWith("{")) this.logs.push(JSON.parse(line) as LogLine);
+      }
     });
     this.child.stderr!.on("data", (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.exited = new Promise((resolve) => this.child.once("exit", (code, signal) => resolve({ code, signal })));
+  }
+
+  /** Resolves with the first stdout line matching `pattern`, or rejects if the process exits first. */
+  async waitForLine(pattern: RegExp, timeoutMs = 120_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    let done = false;
+    void this.exited.then(() => (done = true));
+    for (;;) {
+      const found = this.lines.find((line) => pattern.test(line));
+      if (found) return found;
+      if (done || Date.now() > deadline) throw new Error(`no line matching ${pattern}; stderr: ${this.stderr.join("")}; last lines: ${this.lines.slice(-5).join("\n")}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   /** Resolves with the first log line matching `predicate`, or rejects if the process exits first. */

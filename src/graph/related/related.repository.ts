@@ -92,10 +92,12 @@ export function relatedArticlesLoader(cypher: CypherRunner): DataLoader<{ uid: s
   );
 }
 
+const KIND_ORDER = Object.values(RelatedReasonKind);
+
 function toRelatedArticle(row: RelatedRow["related"][number]): RelatedArticle {
   const reasons = row.reasons
     .map((reason) => Object.assign(new RelatedReason(), reason, { weight: REASON_WEIGHTS[reason.kind] }))
-    .sort((x, y) => y.weight - x.weight || x.label.localeCompare(y.label));
+    .sort((x, y) => y.weight - x.weight || KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind) || x.label.localeCompare(y.label));
   const score = reasons.reduce((sum, reason) => sum + reason.weight, 0);
   return Object.assign(new RelatedArticle(), { article: toNodeOf<Article>(row.article), score, reasons });
 }

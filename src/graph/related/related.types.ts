@@ -44,6 +44,6 @@ export class RelatedArticle {
   @Field(() => Float, { description: "Sum of the reasons' weights; higher is more related." })
   score!: number;
 
-  @Field(() => [RelatedReason], { description: "Why, heaviest first." })
+  @Field(() => [RelatedReason], { description: "Why: heaviest first, then in RelatedReasonKind's order, then by label." })
   reasons!: RelatedReason[];
 }
