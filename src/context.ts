@@ -11,7 +11,6 @@ import { createClaimLoaders } from "./domain/claim/claim.loaders.js";
 import { createEventLoaders } from "./domain/event/event.loaders.js";
 import { nodeLoader } from "./cypher/neighbours.js";
 import { toGraphNode } from "./domain/node/node.mapper.js";
-import { relatedArticlesLoader } from "./graph/related/related.repository.js";
 
 function createLoaders(cypher: CypherRunner) {
   return {
@@ -20,7 +19,6 @@ function createLoaders(cypher: CypherRunner) {
     ...createClaimLoaders(cypher),
     ...createEventLoaders(cypher),
     ...createAssetLoaders(cypher),
-    relatedArticles: relatedArticlesLoader(cypher),
   };
 }
 

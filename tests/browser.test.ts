@@ -24,8 +24,10 @@ async function openPage(path: string): Promise<{ page: Page; foreign: string[]; 
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   const foreign = await watchForeignRequests(page, server.origin);
+  // Script errors, and console errors such as a Content-Security-Policy refusal or a failed load.
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
   await page.goto(new URL(path, server.origin).href, { waitUntil: "networkidle" });
   return { page, foreign, errors };
 }

@@ -17,7 +17,7 @@ describe("client/generated/graphql.ts", () => {
     const { generate, loadCodegenConfig } = await import("@graphql-codegen/cli");
     const { config } = await loadCodegenConfig({ configFilePath: path.join(projectRoot, "client", "codegen.yml") });
     const outputs = await withCwd(projectRoot, () => generate({ ...config, silent: true }, false));
-    expect(outputs.map((o) => o.filename)).toEqual(["client/generated/graphql.ts"]);
+    expect(outputs.map((o: { filename: string }) => o.filename)).toEqual(["client/generated/graphql.ts"]);
     const committed = readFileSync(path.join(projectRoot, "client", "generated", "graphql.ts"), "utf8");
     expect(outputs[0]!.content, "client/generated/graphql.ts is out of date: run `npm run codegen:client` and commit it").toBe(committed);
   });

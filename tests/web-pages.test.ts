@@ -47,6 +47,8 @@ describe("pages served by the API", () => {
     for (const route of ["/playground", "/explore"]) {
       const res = await fetch(new URL(route, server.origin));
       expect(res.status).toBe(200);
+      // Only this origin may be loaded from, whatever the page's code tries.
+      expect(res.headers.get("content-security-policy")).toMatch(/default-src 'self'.*script-src 'self'.*connect-src 'self'/);
       expect(await res.text()).toMatch(/<div id="(playground|explorer)"/);
     }
     expect((await fetch(new URL("/ui/assets/nothing-here.js", server.origin))).status).toBe(404);

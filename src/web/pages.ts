@@ -19,6 +19,23 @@ export function wantsPlayground(req: Request): boolean {
   return req.accepts(["application/graphql-response+json", "application/json", "text/html"]) === "text/html";
 }
 
+/**
+ * What the pages may load: only this origin (scripts, workers, styles, fonts, API calls).
+ * Inline style attributes are allowed (GraphiQL's editor and React set them); inline scripts are not.
+ */
+export const PAGE_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
+
 function page(file: string): RequestHandler {
   const absolute = path.join(WEB_BUILD_DIR, file);
   return (_req, res) => {
@@ -27,6 +44,8 @@ function page(file: string): RequestHandler {
       return;
     }
     res.setHeader("Cache-Control", "no-cache");
+    res.setHeader("Content-Security-Policy", PAGE_CONTENT_SECURITY_POLICY);
+    res.setHeader("X-Content-Type-Options", "nosniff");
     res.sendFile(absolute);
   };
 }
@@ -47,6 +66,8 @@ export function webPages(schema: GraphQLSchema): Router {
   router.use("/ui/assets", express.static(path.join(WEB_BUILD_DIR, "assets"), { immutable: true, maxAge: "365d", fallthrough: false }));
   for (const [route, file] of Object.entries(PAGES)) router.get(route, page(file));
   const playground = page(PAGES["/playground"]);
-  router.get("/graphql", (req, res, next) => (wantsPlayground(req) ? playground(req, res, next) : next()));
+  // A middleware, not a GET route: a route would make the router answer OPTIONS /graphql itself,
+  // swallowing the CORS preflight that the GraphQL endpoint's own middleware must answer.
+  router.use("/graphql", (req, res, next) => (req.path === "/" && wantsPlayground(req) ? playground(req, res, next) : next()));
   return router;
 }

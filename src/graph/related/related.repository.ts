@@ -88,7 +88,8 @@ export function relatedArticlesLoader(cypher: CypherRunner): DataLoader<{ uid: s
       const byIndex = new Map(rows.map((row) => [row.index, row.related]));
       return requests.map((_, index) => (byIndex.get(index) ?? []).map(toRelatedArticle));
     },
-    { cacheKeyFn: (request) => `${request.uid}:${request.first}` },
+    // Batching only, no cache: a write later in the same request must not leave an old answer.
+    { cache: false },
   );
 }
 

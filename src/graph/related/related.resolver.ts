@@ -2,7 +2,16 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
 import { BadUserInputError } from "../../errors.js";
 import { Article } from "../../domain/article/article.type.js";
+import { relatedArticlesLoader } from "./related.repository.js";
 import { RelatedArticle } from "./related.types.js";
+
+/** The request's related-articles loader, made on first use (a request's contexts are never shared). */
+const loaders = new WeakMap<Context, ReturnType<typeof relatedArticlesLoader>>();
+function loaderOf(ctx: Context) {
+  let loader = loaders.get(ctx);
+  if (!loader) loaders.set(ctx, (loader = relatedArticlesLoader(ctx.cypher)));
+  return loader;
+}
 
 export const MAX_RELATED = 20;
 
@@ -18,6 +27,6 @@ export class RelatedArticlesResolver {
     @Ctx() ctx: Context,
   ): Promise<RelatedArticle[]> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_RELATED) throw new BadUserInputError(`first must be between 1 and ${MAX_RELATED}`, "first");
-    return ctx.loaders.relatedArticles.load({ uid: article.uid, first });
+    return loaderOf(ctx).load({ uid: article.uid, first });
   }
 }
