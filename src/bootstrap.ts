@@ -5,6 +5,9 @@ import { openDatabase, type Database } from "./database.js";
 import { buildAppSchema } from "./schema.js";
 import { loadSeed } from "./seed.js";
 import { createApp, type App } from "./server.js";
+import type { EventBus } from "./events/events.js";
+import { InProcessEventBus } from "./events/in-process-bus.js";
+import { RedisEventBus } from "./events/redis-bus.js";
 
 /** A running API: its URL, the database it talks to, and how to stop it cleanly. */
 export interface Service {
@@ -24,8 +27,10 @@ export interface Service {
 export async function startService(config: Config, logger: Logger): Promise<Service> {
   let database: Database | undefined;
   let app: App | undefined;
+  let events: EventBus | undefined;
   const stop = async () => {
     await app?.close();
+    await events?.close();
     await database?.close();
   };
   try {
@@ -33,7 +38,10 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
     const { driver } = database;
     const schema = await buildAppSchema();
     if (config.seedOnStart) await loadSeed({ schema, driver, config, logger }, { onlyIfEmpty: true });
-    app = await createApp({ schema, config, driver, logger });
+    // Redis when REDIS_URL is set (every replica hears every event), else this process only.
+    // A Redis that is down at start does not stop the API: its state says INTERRUPTED until it answers.
+    events = config.redisUrl ? new RedisEventBus(config.redisUrl, logger) : new InProcessEventBus();
+    app = await createApp({ schema, config, driver, logger, events });
     const url = await app.listen(config.http.port, config.http.host);
     return { url, neo4jUri: database.uri, driver, app, stop };
   } catch (error) {

@@ -112,7 +112,14 @@ export const EnvSchema = z
     QUERY_MAX_TOKENS: integer("QUERY_MAX_TOKENS", "1000", 50, 100_000),
     QUERY_MAX_FIELDS: integer("QUERY_MAX_FIELDS", "400", 10, 100_000),
     QUERY_MAX_COST: integer("QUERY_MAX_COST", "20000", 10, 100_000_000),
-    REDIS_URL: optionalText,
+    REDIS_URL: optionalText.refine((v) => v === undefined || /^rediss?:\/\/\S+$/.test(v), {
+      message: "REDIS_URL must be a redis:// or rediss:// URL",
+    }),
+    SUBSCRIPTIONS_REQUIRE_AUTH: flag("SUBSCRIPTIONS_REQUIRE_AUTH", "false"),
+    SUBSCRIPTIONS_MAX_CONNECTIONS: integer("SUBSCRIPTIONS_MAX_CONNECTIONS", "1000", 1, 1_000_000),
+    SUBSCRIPTIONS_MAX_PER_CONNECTION: integer("SUBSCRIPTIONS_MAX_PER_CONNECTION", "20", 1, 10_000),
+    SUBSCRIPTION_QUEUE_LIMIT: integer("SUBSCRIPTION_QUEUE_LIMIT", "100", 1, 100_000),
+    SUBSCRIPTIONS_KEEPALIVE_MS: integer("SUBSCRIPTIONS_KEEPALIVE_MS", "12000", 1000, 600_000),
     SEED_ON_START: flag("SEED_ON_START", "true"),
     GRAPHQL_DEBUG: flag("GRAPHQL_DEBUG", "false"),
   })

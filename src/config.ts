@@ -18,6 +18,20 @@ export interface QueryLimits {
   readonly maxCost: number;
 }
 
+/** GraphQL subscriptions over WebSocket (see live/ws-server.ts). */
+export interface SubscriptionSettings {
+  /** Whether a connection needs a valid bearer token (as for HTTP) in its connection_init payload or upgrade request. */
+  readonly requireAuth: boolean;
+  /** Open WebSocket connections at once; more are closed with 1013 (try again later). */
+  readonly maxConnections: number;
+  /** Active subscriptions on one connection; more are refused with TOO_MANY_SUBSCRIPTIONS. */
+  readonly maxPerConnection: number;
+  /** Events one subscription may leave unread before it is ended (SUBSCRIBER_TOO_SLOW). */
+  readonly queueLimit: number;
+  /** Milliseconds between pings; a connection that misses a pong is closed. */
+  readonly keepAliveMs: number;
+}
+
 export interface Config {
   readonly http: { readonly port: number; readonly host: string; readonly corsOrigins: readonly string[] };
   readonly env: "development" | "production" | "test";
@@ -52,7 +66,9 @@ export interface Config {
   readonly rateLimits: { readonly readsPerMinute: number; readonly writesPerMinute: number };
   /** Bearer token /metrics requires; undefined leaves it open. */
   readonly metricsToken: string | undefined;
+  /** Redis for events across replicas; undefined: events stay in this process. */
   readonly redisUrl: string | undefined;
+  readonly subscriptions: SubscriptionSettings;
   readonly seedOnStart: boolean;
   /** Adds per-request diagnostics (Cypher round trips) to response extensions. */
   readonly debug: boolean;
@@ -114,6 +130,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, onTerminal: boo
     rateLimits: { readsPerMinute: e.RATE_LIMIT_READS_PER_MINUTE, writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE },
     metricsToken: e.METRICS_TOKEN,
     redisUrl: e.REDIS_URL,
+    subscriptions: {
+      requireAuth: e.SUBSCRIPTIONS_REQUIRE_AUTH ?? false,
+      maxConnections: e.SUBSCRIPTIONS_MAX_CONNECTIONS,
+      maxPerConnection: e.SUBSCRIPTIONS_MAX_PER_CONNECTION,
+      queueLimit: e.SUBSCRIPTION_QUEUE_LIMIT,
+      keepAliveMs: e.SUBSCRIPTIONS_KEEPALIVE_MS,
+    },
     seedOnStart: e.SEED_ON_START ?? true,
     debug: e.GRAPHQL_DEBUG ?? false,
   };

@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import type { Viewer } from "./auth/viewer.js";
 import type { Config } from "./config.js";
 import type { OperationReport } from "./http/request-log.js";
+import type { EventBus } from "./events/events.js";
 import { CypherRunner } from "./db/cypher.js";
 import { createArticleLoaders } from "./domain/article/article.loaders.js";
 import { createAssetLoaders } from "./domain/asset/asset.loaders.js";
@@ -43,12 +44,25 @@ export interface Context {
   readonly logger: Logger;
   /** Filled in for the request's log line: operation name, round trips, error codes. */
   readonly operation: OperationReport;
+  /** Where committed writes are announced to subscriptions. */
+  readonly events: EventBus;
 }
 
 export interface ContextDependencies {
   readonly driver: Driver;
   readonly config: Config;
+  /** Omitted where nothing can subscribe (the seed loader, scripts): events are then dropped. */
+  readonly events?: EventBus;
 }
+
+/** A bus for contexts that have none: nothing listens, so nothing is kept. */
+const NO_EVENTS: EventBus = {
+  state: "LIVE",
+  publish: async () => {},
+  subscribe: () => () => {},
+  onStateChange: () => () => {},
+  close: async () => {},
+};
 
 export function createContext(
   deps: ContextDependencies,
@@ -62,5 +76,5 @@ export function createContext(
     afterWrite: () => clearAll(loaders ?? {}),
   });
   loaders = createLoaders(cypher);
-  return { ...request, operation: request.operation ?? {}, cypher, loaders };
+  return { ...request, operation: request.operation ?? {}, events: deps.events ?? NO_EVENTS, cypher, loaders };
 }

@@ -22,6 +22,8 @@ import { useRateLimits } from "./plugins/rate-limits.js";
 import { createMetrics, useMetrics } from "./plugins/metrics.js";
 import { useRequestLogging } from "./plugins/request-logging.js";
 import { webPages } from "./web/pages.js";
+import type { EventBus } from "./events/events.js";
+import { startSubscriptionServer } from "./live/ws-server.js";
 
 const BODY_LIMIT = "1mb";
 
@@ -30,6 +32,8 @@ export interface AppDependencies {
   readonly config: Config;
   readonly driver: Driver;
   readonly logger: Logger;
+  /** Where committed writes are announced, and subscriptions listen. */
+  readonly events: EventBus;
 }
 
 export interface App {
@@ -48,7 +52,7 @@ const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string
 };
 
 /** Composition: schema -> Apollo -> Express routes -> HTTP server. */
-export async function createApp({ schema, config, driver, logger }: AppDependencies): Promise<App> {
+export async function createApp({ schema, config, driver, logger, events }: AppDependencies): Promise<App> {
   const app = express();
   const httpServer = http.createServer(app);
   const metrics = createMetrics();
@@ -96,7 +100,7 @@ export async function createApp({ schema, config, driver, logger }: AppDependenc
           throw error;
         });
         const clientKey = viewer.subject ? `subject:${viewer.subject}` : `ip:${req.ip ?? req.socket.remoteAddress ?? "unknown"}`;
-        return createContext({ driver, config }, {
+        return createContext({ driver, config, events }, {
           requestId: String(req.id),
           viewer,
           clientKey,
@@ -106,6 +110,18 @@ export async function createApp({ schema, config, driver, logger }: AppDependenc
       },
     }),
   );
+
+  const subscriptions = startSubscriptionServer({
+    httpServer,
+    schema,
+    deps: { driver, config, events },
+    authenticator,
+    settings: config.subscriptions,
+    validationRules: limits.validationRules,
+    maxTokens: config.graphql.limits.maxTokens,
+    logger,
+    registry: metrics.registry,
+  });
 
   return {
     httpServer,
@@ -120,6 +136,8 @@ export async function createApp({ schema, config, driver, logger }: AppDependenc
       }),
     close: async () => {
       health.draining = true;
+      // Subscribers first: their sockets would otherwise hold the HTTP server open.
+      await subscriptions.close();
       await apollo.stop();
     },
   };

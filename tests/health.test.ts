@@ -8,6 +8,7 @@ import { createApp } from "../src/server.js";
 import { SourcesPageDocument } from "./__generated__/graphql.js";
 import { freePort } from "./support/ports.js";
 import { postGraphQL, startTestServer, type TestServer } from "./support/server.js";
+import { InProcessEventBus } from "../src/events/in-process-bus.js";
 
 let server: TestServer;
 
@@ -66,7 +67,7 @@ describe("when Neo4j cannot be reached", () => {
     const config = loadConfig({ NEO4J_URI: `bolt://127.0.0.1:${await freePort()}`, LOG_LEVEL: "silent" });
     const logger = createLogger(config);
     const driver = createDriver(config.neo4j, config.neo4j.uri!, logger);
-    const app = await createApp({ schema: await buildAppSchema(), config, driver, logger });
+    const app = await createApp({ schema: await buildAppSchema(), config, driver, logger, events: new InProcessEventBus() });
     const url = await app.listen(0, "127.0.0.1");
     try {
       const ready = await fetch(new URL("/readyz", url));

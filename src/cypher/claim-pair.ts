@@ -10,8 +10,8 @@ export function pairKey(cause: LabelKey, effect: LabelKey): string {
   return `${refKey(cause.label, cause.key)}>${refKey(effect.label, effect.key)}`;
 }
 
-/** Cypher expression: `Label:key` of causal node `n`, as refKey writes it. */
-const REF_OF = (n: string) =>
+/** Cypher expression: `Label:key` of causal node `n`, as refKey writes it (null for other nodes). */
+export const REF_OF = (n: string) =>
   `CASE ${CAUSAL_LABELS.map((label) => `WHEN ${n}:${label} THEN '${label}:' + ${n}.${KEY_PROPERTY[label]}`).join(" ")} END`;
 
 /** Cypher expression: the pair key of cause `x` and effect `y`, as pairKey writes it. */

@@ -1,6 +1,8 @@
 import type { CypherRunner } from "../../db/cypher.js";
 import { KEY_PROPERTY, type LabelKey } from "../../cypher/labels.js";
 import { isHubAsset } from "../../cypher/asset-reach.js";
+import type { ClaimEvent } from "../../events/events.js";
+import { readRetractionEvent } from "../../events/live-events.repository.js";
 import { findNewestFirstPage, type ListQuery } from "../../cypher/newest-first.js";
 import type { ConnectionShape } from "../../graphql/connection.js";
 import type { PageRequest } from "../../graphql/pagination.js";
@@ -86,17 +88,25 @@ export async function findClaimsPage(cypher: CypherRunner, criteria: ClaimCriter
   return findNewestFirstPage<Claim>(cypher, claimList(criteria, walk), { c, asOf }, page, toNodeOf<Claim>);
 }
 
-/** Marks a claim retracted (once); returns its id, or null when there is no such claim. */
-export async function retractClaim(cypher: CypherRunner, uid: string, reason: string, now: string): Promise<string | null> {
+/** What retracting did: the claim's id, and its event when this call retracted it (a repeat announces nothing). */
+export interface Retraction {
+  readonly id: string;
+  readonly event: ClaimEvent | null;
+}
+
+/** Marks a claim retracted (once); null when there is no such claim. */
+export async function retractClaim(cypher: CypherRunner, uid: string, reason: string, now: string): Promise<Retraction | null> {
   return cypher.write(async (tx) => {
-    const [row] = await tx.run<{ id: string }>(
+    const [row] = await tx.run<{ id: string; already: boolean }>(
       `MATCH (c:Claim { id: $uid })
+       WITH c, c.retractedAt IS NOT NULL AS already
        SET c.retractedAt = coalesce(c.retractedAt, datetime($now)),
            c.retractionReason = coalesce(c.retractionReason, $reason)
-       RETURN c.id AS id`,
+       RETURN c.id AS id, already`,
       { uid, reason, now },
     );
-    if (row) await recomputeLeadsTo(tx, [row.id]);
-    return row?.id ?? null;
+    if (!row) return null;
+    await recomputeLeadsTo(tx, [row.id]);
+    return { id: row.id, event: row.already ? null : await readRetractionEvent(tx, row.id) };
   });
 }

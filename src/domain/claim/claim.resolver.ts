@@ -46,10 +46,12 @@ export class ClaimResolver {
     const problems = new Problems();
     const text = new FieldReader(problems).text(reason, "reason", 2000);
     problems.throwIfAny();
-    const uid = await retractClaim(ctx.cypher, key, text, new Date().toISOString());
-    if (!uid) throw new BadUserInputError(`No claim has id "${id}"`, "id");
-    ctx.logger.info({ claim: uid, reason: text }, "claim retracted");
-    const claim = await loadNode<Claim>(ctx, "Claim", uid);
+    const retraction = await retractClaim(ctx.cypher, key, text, new Date().toISOString());
+    if (!retraction) throw new BadUserInputError(`No claim has id "${id}"`, "id");
+    ctx.logger.info({ claim: retraction.id, reason: text }, "claim retracted");
+    // After the commit: subscribers never hear of a write that did not happen.
+    if (retraction.event) await ctx.events.publish([retraction.event]);
+    const claim = await loadNode<Claim>(ctx, "Claim", retraction.id);
     return claim!;
   }
 

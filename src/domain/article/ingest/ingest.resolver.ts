@@ -15,6 +15,8 @@ export class IngestResolver {
   async ingestArticle(@Arg("input", () => IngestArticleInput) input: IngestArticleInput, @Ctx() ctx: Context): Promise<IngestArticlePayload> {
     requireEditor(ctx.viewer, "ingestArticle");
     const result = await ingestArticle(ctx.cypher, input);
+    // After the commit: subscribers never hear of a rolled-back or no-op write.
+    await ctx.events.publish(result.events);
     const article = await loadNode<Article>(ctx, "Article", result.articleUid);
     if (!article) throw new Error(`ingested article ${result.articleUid} could not be read back`);
     ctx.logger.info({ article: article.url, created: result.created, changed: result.changed, counts: result.counts }, "article ingested");

@@ -4,6 +4,8 @@ import { normalizeIngestInput } from "./normalize.js";
 import { Problems } from "../../../input/problems.js";
 import { readPreconditions } from "./ingest-preconditions.js";
 import { writeArticles } from "./ingest.repository.js";
+import type { GraphEvent } from "../../../events/events.js";
+import { readIngestEvents } from "../../../events/live-events.repository.js";
 
 export interface IngestResult {
   readonly articleUid: string;
@@ -12,6 +14,8 @@ export interface IngestResult {
   /** False when the same content was already stored: nothing was written. */
   readonly changed: boolean;
   readonly counts: { nodesCreated: number; relationshipsCreated: number; claims: number; claimsSuperseded: number; claimsRestored: number };
+  /** What to announce once the transaction has committed: none when nothing changed. */
+  readonly events: readonly GraphEvent[];
 }
 
 /**
@@ -33,10 +37,12 @@ export async function ingestArticle(cypher: CypherRunner, input: IngestArticleIn
     }
     const unchanged = { nodesCreated: 0, relationshipsCreated: 0, claims: 0, claimsSuperseded: 0, claimsRestored: 0 };
     if (storedHashes.get(article.article.url) === article.article.contentHash) {
-      return { articleUid: article.article.uid, created: false, changed: false, counts: unchanged };
+      return { articleUid: article.article.uid, created: false, changed: false, counts: unchanged, events: [] };
     }
     const [outcome] = await writeArticles(tx, [article], nowIso);
+    const events = outcome!.changed ? await readIngestEvents(tx, article.article.uid, now.getTime()) : [];
     return {
+      events,
       articleUid: article.article.uid,
       created: outcome!.previousHash === null,
       changed: outcome!.changed,

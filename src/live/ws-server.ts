@@ -1,0 +1,124 @@
+import type http from "node:http";
+import { getOperationAST, GraphQLError, parse, specifiedRules, validate, type GraphQLSchema, type ValidationRule } from "graphql";
+import type { Context as WsContext } from "graphql-ws";
+import { useServer } from "graphql-ws/use/ws";
+import type { Logger } from "pino";
+import { Gauge, type Registry } from "prom-client";
+import { WebSocketServer } from "ws";
+import type { Authenticator } from "../auth/authenticator.js";
+import { ANONYMOUS, type Viewer } from "../auth/viewer.js";
+import type { SubscriptionSettings } from "../config.js";
+import { createContext, type ContextDependencies } from "../context.js";
+import { maskError } from "../plugins/error-masking.js";
+import type { LiveContext } from "./live.resolver.js";
+
+
+type Extra = {
+  viewer?: Viewer;
+};
+
+/** The bearer header of a connection: `authorization` (or `Authorization`) in connection_init's payload, else the upgrade request's header. */
+function authorizationOf(ctx: WsContext<Record<string, unknown> | undefined, { request: http.IncomingMessage }>): string | undefined {
+  const params = ctx.connectionParams ?? {};
+  const fromParams = params.authorization ?? params.Authorization;
+  return typeof fromParams === "string" ? fromParams : ctx.extra.request.headers.authorization;
+}
+
+/**
+ * GraphQL subscriptions over graphql-ws (the `graphql-transport-ws` protocol) on the HTTP
+ * server's port, path /graphql. Only subscription operations are accepted (queries and
+ * mutations go over HTTP, with its limits); each is validated with the HTTP path's rules
+ * (depth, aliases, directives, tokens) before it starts. Returns what closes every socket
+ * with 1001 (going away) on shutdown.
+ */
+export function startSubscriptionServer(options: {
+  httpServer: http.Server;
+  schema: GraphQLSchema;
+  deps: ContextDependencies;
+  authenticator: Authenticator;
+  settings: SubscriptionSettings;
+  validationRules: readonly ValidationRule[];
+  maxTokens: number;
+  logger: Logger;
+  /** Where the connection and subscription gauges are registered. */
+  registry: Registry;
+}): { close(): Promise<void> } {
+  const { schema, deps, authenticator, settings, logger } = options;
+  const wss = new WebSocketServer({ server: options.httpServer, path: "/graphql", maxPayload: 64 * 1024 });
+  // Registered before graphql-ws's own listener: a connection over the limit is closed at once.
+  wss.on("connection", (socket) => {
+    if (wss.clients.size > settings.maxConnections) socket.close(1013, "Too many connections; try again later");
+  });
+  const rules = [...specifiedRules, ...options.validationRules];
+  const openStreams = new Set<object>();
+  new Gauge({
+    name: "graphql_ws_connections",
+    help: "Open WebSocket connections (graphql-ws)",
+    registers: [options.registry],
+    collect() {
+      this.set(wss.clients.size);
+    },
+  });
+  new Gauge({
+    name: "graphql_subscriptions_active",
+    help: "Subscriptions with an open event queue",
+    registers: [options.registry],
+    collect() {
+      this.set(openStreams.size);
+    },
+  });
+
+  const server = useServer<Record<string, unknown> | undefined, Extra>(
+    {
+      schema,
+      connectionInitWaitTimeout: 10_000,
+      onConnect: async (ctx) => {
+        try {
+          ctx.extra.viewer = await authenticator.authenticate(authorizationOf(ctx));
+        } catch {
+          return false; // 4403 Forbidden: a token was given and is not valid
+        }
+        return !(settings.requireAuth && ctx.extra.viewer.subject === null);
+      },
+      onSubscribe: (ctx, id, payload) => {
+        // graphql-ws has already entered this subscription in ctx.subscriptions.
+        if (Object.keys(ctx.subscriptions).length > settings.maxPerConnection) {
+          return [new GraphQLError(`At most ${settings.maxPerConnection} subscriptions per connection.`, { extensions: { code: "TOO_MANY_SUBSCRIPTIONS" } })];
+        }
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens: options.maxTokens });
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+        }
+        const errors = validate(schema, document, rules);
+        if (errors.length > 0) return errors;
+        const operation = getOperationAST(document, payload.operationName);
+        if (operation?.operation !== "subscription") {
+          return [new GraphQLError("Only subscriptions run over WebSocket; send queries and mutations to POST /graphql.", { extensions: { code: "BAD_REQUEST" } })];
+        }
+        const viewer = ctx.extra.viewer ?? ANONYMOUS;
+        const contextValue: LiveContext = Object.assign(
+          createContext(deps, {
+            requestId: `ws:${id}`,
+            viewer,
+            clientKey: viewer.subject ? `subject:${viewer.subject}` : `ip:${ctx.extra.request.socket.remoteAddress ?? "unknown"}`,
+            logger: logger.child({ subscription: id, operation: payload.operationName ?? null }),
+          }),
+          { subscriptionQueueLimit: settings.queueLimit, openStreams },
+        );
+        return { schema, document, variableValues: payload.variables ?? undefined, operationName: payload.operationName ?? undefined, contextValue };
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((e) => maskError(e.toJSON(), e)) } : undefined),
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => maskError(e.toJSON(), e)),
+    },
+    wss,
+    settings.keepAliveMs,
+  );
+
+  return {
+    close: async () => {
+      await server.dispose();
+    },
+  };
+}

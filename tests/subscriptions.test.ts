@@ -1,0 +1,190 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { IngestArticleDocument, RetractClaimDocument, type IngestArticleInput } from "./__generated__/graphql.js";
+import { uniqueTag } from "./support/ids.js";
+import { ingestOk } from "./support/ingest.js";
+import { removeArticles } from "./support/remove-articles.js";
+import { EDITOR_TOKEN, postGraphQL, startTestServer, type TestServer, useTestServer } from "./support/server.js";
+import { Subscriber, untilActiveSubscriptions, wsClient } from "./support/subscriptions.js";
+
+const server = useTestServer();
+const tag = uniqueTag("live");
+const SYMBOL = `L${tag.replace(/\W/g, "").slice(-8).toUpperCase()}`;
+const OTHER = `O${tag.replace(/\W/g, "").slice(-8).toUpperCase()}`;
+const EVENT = `${tag}-hack`;
+const url = (name: string) => `https://${name}.example/${tag}`;
+const clients: ReturnType<typeof wsClient>[] = [];
+
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.dispose()));
+  await removeArticles(server.driver, tag);
+});
+
+function client(params?: Record<string, unknown>, target: TestServer = server) {
+  const c = wsClient(target.url, params);
+  clients.push(c);
+  return c;
+}
+
+const hackMovesAsset = (key: string, confidence: number, extra: Record<string, unknown> = {}) => ({
+  key,
+  text: `The hack moved the token (${key}).`,
+  relation: "CAUSES" as const,
+  confidence,
+  cause: { kind: "EVENT" as const, key: EVENT },
+  effect: { kind: "ASSET" as const, key: SYMBOL },
+  ...extra,
+});
+
+function article(name: string, symbol: string, claims: IngestArticleInput["claims"] = [], extra: Partial<IngestArticleInput> = {}): IngestArticleInput {
+  return {
+    url: url(name),
+    title: `${name} ${tag}`,
+    publishedAt: "2031-08-01T10:00:00Z",
+    source: { domain: `${name}.example`, name },
+    assets: [{ symbol, name: `Asset ${symbol}` }],
+    events: [{ key: EVENT, kind: "HACK", title: `Bridge hack ${tag}`, occurredAt: "2031-08-01T08:00:00Z", affects: [{ kind: "ASSET", key: SYMBOL }] }],
+    claims,
+    ...extra,
+  };
+}
+
+const ARTICLES = `subscription Articles($filter: ArticleFilter) { articleIngested(filter: $filter) { url title } }`;
+const CLAIMS = `subscription Claims($filter: ClaimFilter) {
+  claimAdded(filter: $filter) {
+    key confidence polarity
+    cause { __typename ... on Event { key } }
+    effect { __typename ... on Asset { symbol } }
+    attributedTo { domain }
+    article { url }
+  }
+}`;
+const RETRACTIONS = `subscription Retractions($filter: ClaimFilter) { claimRetracted(filter: $filter) { key retractedAt retractionReason } }`;
+
+describe("subscriptions over graphql-ws", () => {
+  let baseline = 0;
+  beforeAll(async () => {
+    baseline = await untilActiveSubscriptions(server.origin, () => true);
+  });
+
+  it("deliver exactly the matching articles and claims, in commit order, and nothing for a repeated or rejected ingest", async () => {
+    const ws = client();
+    const articles = new Subscriber<{ articleIngested: { url: string } }>(ws, ARTICLES, { filter: { asset: SYMBOL } });
+    const confident = new Subscriber<{ claimAdded: { key: string; cause: { key: string }; effect: { symbol: string }; attributedTo: { domain: string }[]; article: { url: string } } }>(
+      ws,
+      CLAIMS,
+      { filter: { asset: SYMBOL, minConfidence: 0.6 } },
+    );
+    const denials = new Subscriber<{ claimAdded: { key: string } }>(ws, CLAIMS, { filter: { asset: SYMBOL, polarity: "DENIED" } });
+    const elsewhere = new Subscriber(ws, CLAIMS, { filter: { asset: OTHER } });
+    await untilActiveSubscriptions(server.origin, (n) => n >= baseline + 4);
+
+    await ingestOk(server, article("first", SYMBOL, [
+      hackMovesAsset("a-strong", 0.8, { attributedTo: ["wire.example"] }),
+      hackMovesAsset("b-weak", 0.5),
+      hackMovesAsset("c-denied", 0.7, { polarity: "DENIED" }),
+    ]));
+    await ingestOk(server, article("second", SYMBOL, [hackMovesAsset("d-later", 0.9)]));
+    await ingestOk(server, article("unrelated", OTHER, [], { events: [] }));
+    // The same content again (nothing written), and an ingest that fails validation.
+    const repeat = await ingestOk(server, article("first", SYMBOL, [
+      hackMovesAsset("a-strong", 0.8, { attributedTo: ["wire.example"] }),
+      hackMovesAsset("b-weak", 0.5),
+      hackMovesAsset("c-denied", 0.7, { polarity: "DENIED" }),
+    ]));
+    expect(repeat.changed).toBe(false);
+    const rejected = await server.request(IngestArticleDocument, { input: article("rejected", SYMBOL, [hackMovesAsset("x", 0.9, { cause: { kind: "EVENT", key: `${tag}-nope` } })]) }, { token: EDITOR_TOKEN });
+    expect(rejected.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    // A last article: once it arrives, everything committed before it has been delivered.
+    await ingestOk(server, article("last", SYMBOL));
+    await articles.until((s) => s.data.some((d) => d.articleIngested.url === url("last")), "the last article");
+    await confident.until((s) => s.data.length >= 3, "three confident claims");
+
+    expect(articles.data.map((d) => d.articleIngested.url)).toEqual([url("first"), url("second"), url("last")]);
+    expect(confident.data.map((d) => d.claimAdded.key)).toEqual(["a-strong", "c-denied", "d-later"]);
+    expect(confident.data[0]!.claimAdded).toMatchObject({ cause: { key: EVENT }, effect: { symbol: SYMBOL }, attributedTo: [{ domain: "wire.example" }], article: { url: url("first") } });
+    expect(denials.data.map((d) => d.claimAdded.key)).toEqual(["c-denied"]);
+    expect(elsewhere.results).toEqual([]);
+    expect(articles.results.every((r) => r.errors === undefined)).toBe(true);
+  });
+
+  it("announce a claim when it is first retracted, and not again", async () => {
+    const ws = client();
+    const retractions = new Subscriber<{ claimRetracted: { key: string; retractionReason: string } }>(ws, RETRACTIONS, { filter: { asset: SYMBOL } });
+    await untilActiveSubscriptions(server.origin, (n) => n >= baseline + 1);
+    const ids = await postGraphQL<{ article: { claims: { id: string; key: string }[] } }>(server.url, `{ article(url: "${url("second")}") { claims { id key } } }`);
+    const id = ids.data!.article.claims.find((c) => c.key === "d-later")!.id;
+    for (const reason of ["wrong figure", "asked twice"]) {
+      const res = await server.request(RetractClaimDocument, { id, reason }, { token: EDITOR_TOKEN });
+      expect(res.errors).toBeUndefined();
+    }
+    await retractions.until((s) => s.data.length >= 1, "the retraction");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(retractions.data.map((d) => d.claimRetracted)).toEqual([{ key: "d-later", retractedAt: expect.any(String), retractionReason: "wrong figure" }]);
+  });
+
+  it("refuse queries and mutations over WebSocket, and a bad filter, with typed errors", async () => {
+    const ws = client();
+    const query = new Subscriber(ws, "{ __typename }");
+    const badFilter = new Subscriber(ws, CLAIMS, { filter: { minConfidence: 7 } });
+    await query.until((s) => s.error !== undefined, "the refusal");
+    await badFilter.until((s) => s.error !== undefined || s.results.length > 0, "the bad filter's answer");
+    expect(JSON.stringify(query.error)).toContain("Only subscriptions run over WebSocket");
+    expect(JSON.stringify(badFilter.error ?? badFilter.results)).toContain("BAD_USER_INPUT");
+  });
+
+  it("end a client's streams when it leaves", async () => {
+    const before = await untilActiveSubscriptions(server.origin, () => true);
+    const ws = client();
+    new Subscriber(ws, ARTICLES, { filter: { asset: SYMBOL } });
+    new Subscriber(ws, CLAIMS, {});
+    await untilActiveSubscriptions(server.origin, (n) => n === before + 2);
+    await ws.dispose();
+    await untilActiveSubscriptions(server.origin, (n) => n === before);
+  });
+});
+
+describe("subscription limits and auth", () => {
+  let strict: TestServer;
+  const opened: ReturnType<typeof wsClient>[] = [];
+  beforeAll(async () => {
+    strict = await startTestServer({ SUBSCRIPTIONS_REQUIRE_AUTH: "true", SUBSCRIPTIONS_MAX_PER_CONNECTION: "2" });
+  });
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((c) => c.dispose()));
+  });
+  afterAll(() => strict?.close());
+
+  it("closes a connection without a valid token with 4403 when subscriptions are private", async () => {
+    for (const params of [undefined, { authorization: "Bearer not-a-valid-token-000000000" }]) {
+      const ws = wsClient(strict.url, params);
+      opened.push(ws);
+      const sub = new Subscriber(ws, ARTICLES);
+      await sub.until((s) => s.error !== undefined, "the close");
+      expect((sub.error as { code?: number }).code).toBe(4403);
+    }
+  });
+
+  it("accepts the same bearer tokens as HTTP, and at most the configured subscriptions per connection", async () => {
+    const ws = wsClient(strict.url, { authorization: `Bearer ${EDITOR_TOKEN}` });
+    opened.push(ws);
+    const first = new Subscriber(ws, ARTICLES);
+    const second = new Subscriber(ws, CLAIMS);
+    await untilActiveSubscriptions(strict.origin, (n) => n >= 2);
+    const third = new Subscriber(ws, RETRACTIONS);
+    await third.until((s) => s.error !== undefined, "the refusal");
+    expect(JSON.stringify(third.error)).toContain("TOO_MANY_SUBSCRIPTIONS");
+    expect(first.error).toBeUndefined();
+    expect(second.error).toBeUndefined();
+  });
+
+  it("closes open sockets with 1001 (going away) when the server shuts down", async () => {
+    const other = await startTestServer();
+    const ws = wsClient(other.url);
+    opened.push(ws);
+    const sub = new Subscriber(ws, ARTICLES);
+    await untilActiveSubscriptions(other.origin, (n) => n >= 1);
+    await other.close();
+    await sub.until((s) => s.error !== undefined, "the close");
+    expect((sub.error as { code?: number }).code).toBe(1001);
+  });
+});
