@@ -18,6 +18,8 @@ export default defineConfig({
     setupFiles: ["tests/support/setup.ts"],
     // One Neo4j serves the whole run; files run one after another so counts stay meaningful.
     fileParallelism: false,
+    // Memory tests call gc() before reading the heap.
+    poolOptions: { forks: { execArgv: ["--expose-gc"] } },
     testTimeout: 30_000,
     hookTimeout: 180_000,
     teardownTimeout: 60_000,

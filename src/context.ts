@@ -61,6 +61,7 @@ const NO_EVENTS: EventBus = {
   publish: async () => {},
   subscribe: () => () => {},
   onStateChange: () => () => {},
+  listenerCount: () => 0,
   close: async () => {},
 };
 

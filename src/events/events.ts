@@ -47,6 +47,8 @@ export interface EventBus {
   /** Calls `listener` whenever delivery stops or resumes; returns the unsubscribe function. */
   onStateChange(listener: (state: BusState) => void): () => void;
   readonly state: BusState;
+  /** Listeners attached now (events and state changes): what open subscriptions hold on the bus. */
+  listenerCount(): number;
   close(): Promise<void>;
 }
 

@@ -19,6 +19,10 @@ export class InProcessEventBus implements EventBus {
     return () => {};
   }
 
+  listenerCount(): number {
+    return this.emitter.listenerCount("event") + this.emitter.listenerCount("state");
+  }
+
   async close(): Promise<void> {
     this.emitter.removeAllListeners();
   }

@@ -82,6 +82,10 @@ export class RedisEventBus implements EventBus {
     return () => this.local.off("state", listener);
   }
 
+  listenerCount(): number {
+    return this.local.listenerCount("event") + this.local.listenerCount("state");
+  }
+
   async close(): Promise<void> {
     this.local.removeAllListeners();
     this.subscriber.disconnect();

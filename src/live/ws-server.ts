@@ -60,6 +60,14 @@ export function startSubscriptionServer(options: {
     },
   });
   new Gauge({
+    name: "live_event_bus_listeners",
+    help: "Listeners attached to the event bus (each open subscription holds one or two)",
+    registers: [options.registry],
+    collect() {
+      this.set(deps.events?.listenerCount() ?? 0);
+    },
+  });
+  new Gauge({
     name: "graphql_subscriptions_active",
     help: "Subscriptions with an open event queue",
     registers: [options.registry],
