@@ -2,3 +2,4 @@
 // fetch-based request function. See client/README.md.
 export * from "./generated/graphql.js";
 export { GraphQLRequestError, request, type GraphQLResponseError, type RequestOptions } from "./request.js";
+export { liveClient, subscribe, type LiveHandlers, type LiveOptions } from "./subscribe.js";

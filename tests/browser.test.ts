@@ -1,9 +1,12 @@
 import type { Core } from "cytoscape";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ClaimByIdDocument } from "./__generated__/graphql.js";
+import { ClaimByIdDocument, RetractClaimDocument } from "./__generated__/graphql.js";
+import { uniqueTag } from "./support/ids.js";
+import { ingestOk } from "./support/ingest.js";
+import { removeArticles } from "./support/remove-articles.js";
 import { launchChromium, screenshot, watchForeignRequests } from "./support/browser.js";
-import { useTestServer } from "./support/server.js";
+import { EDITOR_TOKEN, useTestServer } from "./support/server.js";
 
 // The real server on the seed, with introspection off: the playground must not need it.
 const server = useTestServer({ INTROSPECTION: "false" });
@@ -126,6 +129,39 @@ describe("narrative explorer", () => {
     expect(errors).toEqual([]);
   });
 
+  it("updates the timeline live: an article ingested meanwhile appears, and a retracted claim goes", async () => {
+    const tag = uniqueTag("browser-live");
+    try {
+      const { page, foreign, errors } = await openPage("/explore?asset=BTC&from=2026-01-25&to=2026-02-02");
+      const timeline = page.getByRole("region", { name: "Timeline" });
+      await timeline.getByText("● live").waitFor();
+      const title = `Late take on the cascade ${tag}`;
+      const text = `The cascade still weighs on bitcoin (${tag}).`;
+      const ingested = await ingestOk(server, {
+        url: `https://late.example/${tag}`,
+        title,
+        publishedAt: "2026-02-01T21:00:00Z",
+        source: { domain: "late.example", name: "Late Wire" },
+        assets: [{ symbol: "BTC", name: "Bitcoin" }],
+        claims: [{ key: "late", text, relation: "CONTRIBUTES_TO", confidence: 0.6, cause: { kind: "EVENT", key: "btc-weekend-liquidation-cascade" }, effect: { kind: "ASSET", key: "BTC" } }],
+      });
+      const fresh = page.getByRole("region", { name: "New since you opened" });
+      await fresh.getByText(title).waitFor();
+      await fresh.getByText(text, { exact: false }).waitFor();
+      await screenshot(page, "explorer-live");
+
+      const claimId = await claimIdOf(ingested.article.url);
+      const retraction = await server.request(RetractClaimDocument, { id: claimId, reason: "checked: no source" }, { token: EDITOR_TOKEN });
+      expect(retraction.errors).toBeUndefined();
+      await fresh.getByText(/1 claim\(s\) retracted since/).waitFor();
+      await expect(fresh.getByText(text, { exact: false }).count()).resolves.toBe(0);
+      expect(foreign).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await removeArticles(server.driver, tag);
+    }
+  });
+
   it("says so when the API refuses a request, instead of drawing nothing", async () => {
     const { page, foreign } = await openPage("/explore?asset=BTC&from=2026-02-03&to=2026-01-01");
     await page.getByRole("region", { name: "Timeline" }).getByRole("alert").waitFor();
@@ -133,3 +169,14 @@ describe("narrative explorer", () => {
     expect(foreign).toEqual([]);
   });
 });
+
+/** The id of the one claim of the article at `url`. */
+async function claimIdOf(url: string): Promise<string> {
+  const res = await fetch(server.url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: `{ article(url: "${url}") { claims { id } } }` }),
+  });
+  const body = (await res.json()) as { data: { article: { claims: { id: string }[] } } };
+  return body.data.article.claims[0]!.id;
+}

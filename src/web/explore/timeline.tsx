@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { request, TimelineDocument, type ClaimEdgeFragment, type TimelineFilter, type TimelineQuery } from "@client";
 import { formatPercent, formatTime } from "./labels.js";
 import type { SelectedMove } from "./explanation-view.js";
+import { useLiveTimeline, type LiveTimeline } from "./use-live-timeline.js";
 
 const PAGE_SIZE = 20;
 
@@ -45,17 +46,27 @@ export function Timeline({ filter, selectedMove, onSelectMove, onSelectClaim }: 
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the filter is keyed by its JSON
   }, [filterKey, after, attempt]);
 
+  const live = useLiveTimeline(filter);
   const last = state.pages.at(-1);
   const edges = state.pages.flatMap((page) => page.edges);
   return (
     <div className="timeline">
       <h2>
-        Timeline {last ? <span className="count">{edges.length} of {last.totalCount}</span> : null}
+        Timeline {last ? <span className="count">{edges.length} of {last.totalCount}</span> : null}{" "}
+        <span className={`live-status live-${live.status.toLowerCase()}`} role="status" title="Live updates over WebSocket">
+          {live.status === "LIVE" ? "● live" : live.status === "INTERRUPTED" ? "● interrupted" : "○ connecting"}
+        </span>
       </h2>
+      <LiveSection live={live} onSelectClaim={onSelectClaim} />
       {state.status === "done" && edges.length === 0 ? <p className="hint">Nothing on this timeline in that window.</p> : null}
       <ol className="entries">
         {edges.map(({ cursor, node }) => (
-          <li key={cursor} className={`entry entry-${node.kind.toLowerCase()}`} data-kind={node.kind} data-cursor={cursor}>
+          <li
+            key={cursor}
+            className={`entry entry-${node.kind.toLowerCase()}${node.claim && live.retracted.has(node.claim.id) ? " retracted" : ""}`}
+            data-kind={node.kind}
+            data-cursor={cursor}
+          >
             <div className="entry-meta">
               <span className={`kind kind-${node.kind.toLowerCase()}`}>{KIND_LABEL[node.kind]}</span>
               <time dateTime={node.at}>{formatTime(node.at)}</time>
@@ -77,6 +88,36 @@ export function Timeline({ filter, selectedMove, onSelectMove, onSelectClaim }: 
         </button>
       ) : null}
     </div>
+  );
+}
+
+/** What arrived since the timeline was opened, newest first. */
+function LiveSection({ live, onSelectClaim }: { live: LiveTimeline; onSelectClaim(claim: ClaimEdgeFragment): void }) {
+  if (live.fresh.length === 0 && live.retracted.size === 0) return null;
+  return (
+    <section className="live" aria-label="New since you opened">
+      <h3>New since you opened ({live.fresh.length})</h3>
+      {live.retracted.size > 0 ? <p className="hint">{live.retracted.size} claim(s) retracted since: struck through below.</p> : null}
+      <ol className="entries">
+        {live.fresh.map((entry) => (
+          <li key={entry.key} className={`entry entry-${entry.kind.toLowerCase()} entry-new`} data-kind={entry.kind}>
+            <div className="entry-meta">
+              <span className={`kind kind-${entry.kind.toLowerCase()}`}>New {KIND_LABEL[entry.kind].toLowerCase()}</span>
+              <time dateTime={entry.at ?? undefined}>{formatTime(entry.at)}</time>
+            </div>
+            {entry.claim ? (
+              <button type="button" className="entry-action" onClick={() => onSelectClaim(entry.claim!)}>
+                “{entry.title}” <span className="source">{entry.source}</span>
+              </button>
+            ) : (
+              <span className="entry-title">
+                {entry.title} <span className="source">{entry.source}</span>
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
 
