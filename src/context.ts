@@ -46,6 +46,8 @@ export interface Context {
   readonly operation: OperationReport;
   /** Where committed writes are announced to subscriptions. */
   readonly events: EventBus;
+  /** Empties the loaders' caches: a subscription's context lives for many events, each read afresh. */
+  clearLoaders(): void;
 }
 
 export interface ContextDependencies {
@@ -77,5 +79,12 @@ export function createContext(
     afterWrite: () => clearAll(loaders ?? {}),
   });
   loaders = createLoaders(cypher);
-  return { ...request, operation: request.operation ?? {}, events: deps.events ?? NO_EVENTS, cypher, loaders };
+  return {
+    ...request,
+    operation: request.operation ?? {},
+    events: deps.events ?? NO_EVENTS,
+    cypher,
+    loaders,
+    clearLoaders: () => clearAll(loaders ?? {}),
+  };
 }

@@ -107,6 +107,16 @@ describe("subscriptions over graphql-ws", () => {
     expect(articles.results.every((r) => r.errors === undefined)).toBe(true);
   });
 
+  it("send each event as the graph has it then: a new version of an article arrives with its new fields", async () => {
+    const ws = client();
+    const articles = new Subscriber<{ articleIngested: { url: string; title: string } }>(ws, ARTICLES, { filter: { asset: SYMBOL } });
+    await untilActiveSubscriptions(server.origin, (n) => n >= baseline + 1);
+    await ingestOk(server, article("versioned", SYMBOL, [], { title: `v1 ${tag}` }));
+    await ingestOk(server, article("versioned", SYMBOL, [], { title: `v2 ${tag}` }));
+    await articles.until((s) => s.data.length >= 2, "both versions");
+    expect(articles.data.map((d) => d.articleIngested.title)).toEqual([`v1 ${tag}`, `v2 ${tag}`]);
+  });
+
   it("announce a claim when it is first retracted, and not again", async () => {
     const ws = client();
     const retractions = new Subscriber<{ claimRetracted: { key: string; retractionReason: string } }>(ws, RETRACTIONS, { filter: { asset: SYMBOL } });

@@ -40,6 +40,8 @@ function eventOf<T>(item: StreamItem<T>): T {
 }
 
 async function readBack<T extends Article | Claim>(ctx: Context, label: "Article" | "Claim", uid: string): Promise<T> {
+  // The subscription's context outlives this event: what an earlier event cached may be stale now.
+  ctx.clearLoaders();
   const node = await loadNode<T>(ctx, label, uid);
   if (!node) throw new GraphQLError(`${label} ${uid} was announced but could not be read`, { extensions: { code: "NOT_FOUND" } });
   return node;
