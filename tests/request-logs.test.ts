@@ -1,20 +1,12 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { ServerProcess, type LogLine } from "./support/process.js";
+import { ServerProcess, serverOnRunNeo4j, type LogLine } from "./support/process.js";
 import { postGraphQL } from "./support/server.js";
 
 const children: ServerProcess[] = [];
 
 /** The built server (as `npm start` runs it) on the run's Neo4j, with its stdout collected. */
 async function start(env: Record<string, string>) {
-  const server = new ServerProcess({
-    PORT: "0",
-    NEO4J_URI: inject("neo4jUri"),
-    NEO4J_USERNAME: process.env.NEO4J_USERNAME ?? "neo4j",
-    NEO4J_PASSWORD: process.env.NEO4J_PASSWORD ?? "",
-    SEED_ON_START: "false",
-    RATE_LIMIT_READS_PER_MINUTE: "0",
-    ...env,
-  });
+  const server = new ServerProcess(serverOnRunNeo4j(inject("neo4jUri"), env));
   children.push(server);
   const ready = await server.waitForLine(/GraphQL API ready at (http:\/\/\S+\/graphql)/);
   return { server, url: /GraphQL API ready at (http:\/\/\S+\/graphql)/.exec(ready)![1]! };

@@ -3,7 +3,7 @@ import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { IngestArticleDocument, RetractClaimDocument, type IngestArticleInput } from "./__generated__/graphql.js";
 import { uniqueTag } from "./support/ids.js";
-import { ServerProcess } from "./support/process.js";
+import { ServerProcess, serverOnRunNeo4j } from "./support/process.js";
 import { RedisProcess } from "./support/redis.js";
 import { removeArticles } from "./support/remove-articles.js";
 import { EDITOR_TOKEN, postGraphQL, startTestServer, type TestServer } from "./support/server.js";
@@ -46,17 +46,7 @@ async function ingestThrough(graphqlUrl: string, input: IngestArticleInput) {
 
 /** The built server as a separate process on the run's Neo4j and this file's Redis. */
 async function replica(): Promise<{ url: string; origin: string }> {
-  const child = new ServerProcess({
-    PORT: "0",
-    NEO4J_URI: inject("neo4jUri"),
-    NEO4J_USERNAME: process.env.NEO4J_USERNAME ?? "neo4j",
-    NEO4J_PASSWORD: process.env.NEO4J_PASSWORD ?? "",
-    SEED_ON_START: "false",
-    EDITOR_TOKENS: EDITOR_TOKEN,
-    RATE_LIMIT_READS_PER_MINUTE: "0",
-    RATE_LIMIT_WRITES_PER_MINUTE: "0",
-    REDIS_URL: redis.url,
-  });
+  const child = new ServerProcess(serverOnRunNeo4j(inject("neo4jUri"), { EDITOR_TOKENS: EDITOR_TOKEN, REDIS_URL: redis.url }));
   cleanup.push(() => child.child.kill("SIGKILL"));
   const ready = await child.waitForLog((line) => line.msg?.startsWith("GraphQL API ready at ") ?? false);
   await child.waitForLog((line) => line.msg === "live updates flowing (Redis)");

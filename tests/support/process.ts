@@ -80,3 +80,17 @@ export async function waitUntilGone(pid: number, timeoutMs: number): Promise<boo
   while (isAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
   return !isAlive(pid);
 }
+
+/** The environment of a built server started by a test on the run's Neo4j: no seed, no rate limits, `extra` on top. */
+export function serverOnRunNeo4j(neo4jUri: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    PORT: "0",
+    NEO4J_URI: neo4jUri,
+    NEO4J_USERNAME: process.env.NEO4J_USERNAME ?? "neo4j",
+    NEO4J_PASSWORD: process.env.NEO4J_PASSWORD ?? "",
+    SEED_ON_START: "false",
+    RATE_LIMIT_READS_PER_MINUTE: "0",
+    RATE_LIMIT_WRITES_PER_MINUTE: "0",
+    ...extra,
+  };
+}
