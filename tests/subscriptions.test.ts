@@ -4,7 +4,7 @@ import { uniqueTag } from "./support/ids.js";
 import { ingestOk } from "./support/ingest.js";
 import { removeArticles } from "./support/remove-articles.js";
 import { EDITOR_TOKEN, postGraphQL, startTestServer, type TestServer, useTestServer } from "./support/server.js";
-import { Subscriber, untilActiveSubscriptions, wsClient } from "./support/subscriptions.js";
+import { metric, Subscriber, untilActiveSubscriptions, wsClient } from "./support/subscriptions.js";
 
 const server = useTestServer();
 const tag = uniqueTag("live");
@@ -157,7 +157,7 @@ describe("subscription limits and auth", () => {
   let strict: TestServer;
   const opened: ReturnType<typeof wsClient>[] = [];
   beforeAll(async () => {
-    strict = await startTestServer({ SUBSCRIPTIONS_REQUIRE_AUTH: "true", SUBSCRIPTIONS_MAX_PER_CONNECTION: "2" });
+    strict = await startTestServer({ SUBSCRIPTIONS_REQUIRE_AUTH: "true", SUBSCRIPTIONS_MAX_PER_CONNECTION: "2", SUBSCRIPTIONS_MAX_CONNECTIONS: "3" });
   });
   afterEach(async () => {
     await Promise.all(opened.splice(0).map((c) => c.dispose()));
@@ -187,6 +187,24 @@ describe("subscription limits and auth", () => {
     expect(second.error).toBeUndefined();
   });
 
+  it("closes connections over SUBSCRIPTIONS_MAX_CONNECTIONS with 1013 (try again later)", async () => {
+    // Earlier tests' connections are gone first, so exactly these count.
+    await untilConnections(strict.origin, 0);
+    const auth = { authorization: `Bearer ${EDITOR_TOKEN}` };
+    const admitted = [1, 2, 3].map(() => {
+      const ws = wsClient(strict.url, auth);
+      opened.push(ws);
+      return new Subscriber(ws, ARTICLES);
+    });
+    await untilActiveSubscriptions(strict.origin, (n) => n >= 3);
+    const ws = wsClient(strict.url, auth);
+    opened.push(ws);
+    const refused = new Subscriber(ws, ARTICLES);
+    await refused.until((s) => s.error !== undefined, "the refusal");
+    expect((refused.error as { code?: number }).code).toBe(1013);
+    expect(admitted.map((s) => s.error)).toEqual([undefined, undefined, undefined]);
+  });
+
   it("closes open sockets with 1001 (going away) when the server shuts down", async () => {
     const other = await startTestServer();
     const ws = wsClient(other.url);
@@ -198,3 +216,11 @@ describe("subscription limits and auth", () => {
     expect((sub.error as { code?: number }).code).toBe(1001);
   });
 });
+
+async function untilConnections(origin: string, count: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while ((await metric(origin, "graphql_ws_connections")) !== count) {
+    if (Date.now() > deadline) throw new Error(`WebSocket connections did not reach ${count}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

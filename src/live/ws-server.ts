@@ -12,7 +12,6 @@ import { createContext, type ContextDependencies } from "../context.js";
 import { maskError } from "../plugins/error-masking.js";
 import type { LiveContext } from "./live.resolver.js";
 
-
 type Extra = {
   viewer?: Viewer;
 };
