@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import { IngestArticleDocument, RetractClaimDocument, type IngestArticleInput } from "./__generated__/graphql.js";
 import { uniqueTag } from "./support/ids.js";
 import { ingestOk } from "./support/ingest.js";
@@ -203,6 +204,26 @@ describe("subscription limits and auth", () => {
     await refused.until((s) => s.error !== undefined, "the refusal");
     expect((refused.error as { code?: number }).code).toBe(1013);
     expect(admitted.map((s) => s.error)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it("pings, and closes a connection that stops answering (a vanished client), ending its subscriptions", async () => {
+    const quick = await startTestServer({ SUBSCRIPTIONS_KEEPALIVE_MS: "1000" });
+    try {
+      const socket = new WebSocket(quick.url.replace(/^http/, "ws"), "graphql-transport-ws");
+      const acked = new Promise((resolve) => socket.on("message", (data) => String(data).includes("connection_ack") && resolve(true)));
+      await new Promise((resolve) => socket.once("open", resolve));
+      socket.send(JSON.stringify({ type: "connection_init" }));
+      await acked;
+      socket.send(JSON.stringify({ id: "1", type: "subscribe", payload: { query: "subscription { articleIngested { url } }" } }));
+      await untilActiveSubscriptions(quick.origin, (n) => n === 1);
+      // The client's machine goes quiet: no pongs any more.
+      (socket as unknown as { _socket: { pause(): void } })._socket.pause();
+      await untilConnections(quick.origin, 0);
+      await untilActiveSubscriptions(quick.origin, (n) => n === 0);
+      socket.terminate();
+    } finally {
+      await quick.close();
+    }
   });
 
   it("closes open sockets with 1001 (going away) when the server shuts down", async () => {
