@@ -13,7 +13,7 @@ import { BoundedStream, eventStream, isNotice, type StreamItem } from "./event-s
 import { LiveUpdatesState, LiveUpdatesStatus } from "./live.types.js";
 import { articleMatcher, claimMatcher } from "./matchers.js";
 
-/** Events a subscriber may leave unread before it is dropped (see EventStream). */
+/** Events a subscriber may leave unread before it is dropped (see BoundedStream); SUBSCRIPTION_QUEUE_LIMIT overrides it. */
 export const DEFAULT_QUEUE_LIMIT = 100;
 
 /** What the subscription server adds to a subscription's context (live/ws-server.ts). */
