@@ -1,4 +1,5 @@
 import { REF_OF } from "../cypher/claim-pair.js";
+import { claimVisibleAt } from "../cypher/claims.js";
 import type { WriteTransaction } from "../db/cypher.js";
 import type { ArticleIngestedEvent, ClaimEvent, GraphEvent } from "./events.js";
 
@@ -15,7 +16,7 @@ const CLAIM_EVENT_FIELDS = (c: string, source: string) => `{
 /**
  * The events of an article write, read in its transaction just after it: the article, and
  * the claims that became current in it (new, or restored by going back to an earlier
- * version), not retracted. `nowMillis` is the write's time, which those claims' periods end with.
+ * version), visible now (not retracted). `nowMillis` is the write's time, which those claims' periods end with.
  */
 export async function readIngestEvents(tx: WriteTransaction, articleUid: string, nowMillis: number): Promise<GraphEvent[]> {
   const [row] = await tx.run<{ article: ArticleIngestedEvent["article"]; claims: ClaimEvent["claim"][] }>(
@@ -24,7 +25,7 @@ export async function readIngestEvents(tx: WriteTransaction, articleUid: string,
      WITH a, s.domain AS source
      CALL (a, source) {
        OPTIONAL MATCH (a)-[:MAKES]->(c:Claim)
-       WHERE c.retractedAt IS NULL AND size(c.periods) % 2 = 1 AND last(c.periods) = $nowMillis
+       WHERE ${claimVisibleAt("c", { asOf: "$now" })} AND last(c.periods) = $nowMillis
        WITH c ORDER BY c.key
        RETURN collect(${CLAIM_EVENT_FIELDS("c", "source")}) AS claims
      }
@@ -32,11 +33,11 @@ export async function readIngestEvents(tx: WriteTransaction, articleUid: string,
        uid: a.id, source: source,
        assets: [(a)-[:MENTIONS]->(x:Asset) | x.symbol],
        tags: [(a)-[:TAGGED]->(t:Tag) | t.name],
-       narratives: [(a)-[:ADVANCES]->(n:Narrative) | n.key] + [(a)-[:MAKES]->(c:Claim)-[:ADVANCES]->(n:Narrative) WHERE size(c.periods) % 2 = 1 | n.key],
+       narratives: [(a)-[:ADVANCES]->(n:Narrative) | n.key] + [(a)-[:MAKES]->(c:Claim)-[:ADVANCES]->(n:Narrative) WHERE ${claimVisibleAt("c", { asOf: "$now" })} | n.key],
        sentiment: a.sentiment,
        publishedAt: CASE WHEN a.publishedAt IS NULL THEN null ELSE toString(a.publishedAt) END
      } AS article, claims`,
-    { uid: articleUid, nowMillis },
+    { uid: articleUid, nowMillis, now: new Date(nowMillis).toISOString() },
   );
   if (!row) return [];
   return [{ type: "articleIngested", article: row.article }, ...row.claims.map((claim): ClaimEvent => ({ type: "claimAdded", claim }))];
