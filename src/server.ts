@@ -48,7 +48,8 @@ export interface App {
 const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string; message: string }, _req, res, next) => {
   if (!error.status || error.status >= 500) return next(error);
   const code = error.type === "entity.too.large" ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST";
-  res.status(error.status).json({ errors: [{ message: error.message, extensions: { code } }] });
+  // The parser's message quotes the body, cut by UTF-16 units: never send half a character.
+  res.status(error.status).json({ errors: [{ message: error.message.toWellFormed(), extensions: { code } }] });
 };
 
 /** Composition: schema -> Apollo -> Express routes -> HTTP server. */
