@@ -6,7 +6,7 @@ import type { PageRequest } from "../graphql/pagination.js";
 import { lookupNode, type Label, type LabelKey } from "./labels.js";
 import { afterParam, isAfter, NEWEST_FIRST, toNewestFirstConnection, type Timed } from "./newest-first.js";
 import type { NodeMapper } from "./neighbours.js";
-import { projectNode, type NodeRow } from "./projection.js";
+import { mergeSelections, projectNode, selectionKey, type NodeRow, type NodeSelection } from "./projection.js";
 
 /** One page of items related to one node: what a nested connection field asks for. */
 export interface NestedPageRequest extends LabelKey {
@@ -15,6 +15,8 @@ export interface NestedPageRequest extends LabelKey {
   readonly variant?: string;
   /** Further options of the list (e.g. which claims to show); the spec's Cypher reads them as `req.options`. */
   readonly options?: Readonly<Record<string, unknown>>;
+  /** What to read of the items (all of each when absent). */
+  readonly select?: NodeSelection;
 }
 
 export interface NestedConnectionSpec {
@@ -40,14 +42,14 @@ export function nestedConnectionLoader<T extends { uid: string }>(
   toNode: NodeMapper<T>,
 ): DataLoader<NestedPageRequest, ConnectionShape<T>, string> {
   // LIMIT cannot read a row's value, so each parent is cut at the batch's largest page, then at its own.
-  const pageQuery = `UNWIND $requests AS req
+  const pageQuery = (select: NodeSelection | undefined) => `UNWIND $requests AS req
     ${lookupNode("req", spec.parents)}
     CALL (node, req) {
       CALL (node, req) { ${spec.items} }
       WITH DISTINCT item WHERE ${isAfter("req.after")}
       WITH item ${NEWEST_FIRST}
       LIMIT $limit
-      RETURN collect({ t: item.sortAt, node: ${projectNode("item")} }) AS page
+      RETURN collect({ t: item.sortAt, node: ${projectNode("item", select)} }) AS page
     }
     RETURN req.index AS index, page[0..req.limit] AS page`;
   const countQuery = `UNWIND $requests AS req
@@ -57,7 +59,8 @@ export function nestedConnectionLoader<T extends { uid: string }>(
       RETURN count(DISTINCT item) AS totalCount
     }
     RETURN req.index AS index, totalCount`;
-  const cacheKeyFn = (request: NestedPageRequest) => JSON.stringify([request.label, request.key, request.variant ?? null, request.options ?? null, request.page]);
+  const cacheKeyFn = (request: NestedPageRequest) =>
+    JSON.stringify([request.label, request.key, request.variant ?? null, request.options ?? null, request.page, selectionKey(request.select)]);
 
   const counts = new DataLoader<NestedPageRequest, number, string>(
     async (requests) => {
@@ -71,7 +74,7 @@ export function nestedConnectionLoader<T extends { uid: string }>(
   return new DataLoader(
     async (requests) => {
       const limit = Math.max(...requests.map((r) => r.page.first + 1));
-      const rows = await cypher.read<{ index: number; page: Timed<NodeRow>[] }>(pageQuery, {
+      const rows = await cypher.read<{ index: number; page: Timed<NodeRow>[] }>(pageQuery(mergeSelections(requests.map((r) => r.select))), {
         requests: requestParams(requests).map((r, i) => ({ ...r, limit: int(requests[i]!.page.first + 1) })),
         limit: int(limit),
       });

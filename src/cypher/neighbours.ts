@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import type { CypherRunner } from "../db/cypher.js";
 import { KEY_PROPERTY, lookupNode, parseRefKey, type Label } from "./labels.js";
-import { projectNode, type NodeRow } from "./projection.js";
+import { mergeSelections, projectNode, selectionKey, type NodeRow, type NodeSelection } from "./projection.js";
 
 /** Turns a projected node into what a loader's callers want (e.g. its GraphQL type). */
 export type NodeMapper<T> = (row: NodeRow) => T;
@@ -35,17 +35,19 @@ export interface NeighbourSpec {
 export interface NeighbourRequest<O> {
   readonly key: string;
   readonly options: O;
+  /** What to read of the neighbours (all of each when absent). */
+  readonly select?: NodeSelection;
 }
 
 function batchNeighbours<T, O>(cypher: CypherRunner, spec: NeighbourSpec, toNode: NodeMapper<T>) {
-  const query = `UNWIND $requests AS req
+  const query = (select: NodeSelection | undefined) => `UNWIND $requests AS req
     MATCH (parent:${spec.parent} { ${KEY_PROPERTY[spec.parent]}: req.key })
     OPTIONAL MATCH ${spec.pattern}
     ${spec.where ? `WHERE ${spec.where}` : ""}
     WITH req, n ORDER BY ${spec.orderBy}
-    RETURN req.index AS index, collect(${projectNode("n")}) AS items`;
+    RETURN req.index AS index, collect(${projectNode("n", select)}) AS items`;
   return async (requests: readonly NeighbourRequest<O>[]): Promise<T[][]> => {
-    const rows = await cypher.read<{ index: number; items: NodeRow[] }>(query, {
+    const rows = await cypher.read<{ index: number; items: NodeRow[] }>(query(mergeSelections(requests.map((r) => r.select))), {
       requests: requests.map((request, index) => ({ index, key: request.key, options: request.options })),
     });
     const byIndex = new Map(rows.map((row) => [row.index, row.items.map(toNode)]));
@@ -68,5 +70,7 @@ export function neighboursWithOptionsLoader<T, O>(
   spec: NeighbourSpec,
   toNode: NodeMapper<T>,
 ): DataLoader<NeighbourRequest<O>, T[], string> {
-  return new DataLoader(batchNeighbours<T, O>(cypher, spec, toNode), { cacheKeyFn: (request) => JSON.stringify([request.key, request.options]) });
+  return new DataLoader(batchNeighbours<T, O>(cypher, spec, toNode), {
+    cacheKeyFn: (request) => JSON.stringify([request.key, request.options, selectionKey(request.select)]),
+  });
 }

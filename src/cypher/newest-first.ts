@@ -3,7 +3,7 @@ import { int } from "../db/values.js";
 import type { ConnectionShape } from "../graphql/connection.js";
 import { toConnection, type PageRequest, type TotalCount } from "../graphql/pagination.js";
 import type { NodeMapper } from "./neighbours.js";
-import { projectNode, type NodeRow } from "./projection.js";
+import { projectNode, type NodeRow, type NodeSelection } from "./projection.js";
 
 /**
  * The one paging implementation of newest-first lists (articles and claims, at the root and
@@ -79,6 +79,7 @@ export async function findNewestFirstPage<T extends Uid>(
   params: Params,
   page: PageRequest,
   toNode: NodeMapper<T>,
+  select?: NodeSelection,
 ): Promise<ConnectionShape<T>> {
   const after = afterParam(page);
   // Written so the range index on sortAt can seek to the cursor (or scan in order from the top).
@@ -90,7 +91,7 @@ export async function findNewestFirstPage<T extends Uid>(
      WHERE ${[...list.where, keyset].join("\n       AND ")}
      WITH item ${NEWEST_FIRST}
      LIMIT $limit
-     RETURN item.sortAt AS t, ${projectNode("item")} AS node`,
+     RETURN item.sortAt AS t, ${projectNode("item", select)} AS node`,
     { ...params, after, limit: int(page.first + 1) },
   );
   const counted = list.countAs ?? list;

@@ -2,28 +2,89 @@
 export type NodeRow = Record<string, unknown> & { __label: string };
 
 /**
+ * The properties to read of nodes with each label, when a query selects only some of a node's
+ * fields. A label it does not name is read whole (all properties but an article's body). Names
+ * are stored properties, or one of the neighbour keys listed in NEIGHBOUR_KEYS.
+ */
+export type NodeSelection = Readonly<Record<string, readonly string[]>>;
+
+/**
  * An article's properties as lists and lookups read them: all but `body` (up to 200 KB), which
  * is loaded only when a query selects it.
  */
 const ARTICLE_PROPERTIES = [
   "id", "url", "title", "summary", "publishedAt", "ingestedAt", "contentHash", "sentiment", "score", "threatLevel", "riskLevel", "author",
-].map((name) => `.${name}`).join(", ");
+];
+
+/** Keys of neighbours that a node's map carries, per label, as Cypher over the node `v`. */
+const NEIGHBOUR_KEYS: Readonly<Record<string, Readonly<Record<string, (v: string) => string>>>> = {
+  Article: { sourceDomain: (v) => `head([(${v})-[:PUBLISHED_BY]->(s:Source) | s.domain])` },
+  PriceMove: { symbol: (v) => `head([(${v})-[:OF]->(x:Asset) | x.symbol])` },
+  PriceLevel: { symbol: (v) => `head([(${v})-[:OF]->(x:Asset) | x.symbol])`, articleUid: (v) => `head([(p:Article)-[:STATES]->(${v}) | p.id])` },
+  Indicator: { symbol: (v) => `head([(${v})-[:OF]->(x:Asset) | x.symbol])`, articleUid: (v) => `head([(p:Article)-[:STATES]->(${v}) | p.id])` },
+};
+
+/** The property that identifies a node of each label: always read. */
+const IDENTITY: Readonly<Record<string, string>> = {
+  Source: "domain", Article: "id", Asset: "symbol", Entity: "key", MacroFactor: "key", Event: "key", PriceMove: "key",
+  PriceLevel: "key", Indicator: "key", Narrative: "key", Claim: "id", Tag: "name",
+};
+
+function mapOf(v: string, label: string, names: readonly string[] | "all"): string {
+  const neighbours = NEIGHBOUR_KEYS[label] ?? {};
+  const labelEntry = `__label: ${label === "PriceLevel" || label === "Indicator" ? `head(labels(${v}))` : `'${label}'`}`;
+  const wanted = names === "all" ? [] : [...new Set([IDENTITY[label] ?? "", ...names])].filter((name) => name !== "");
+  for (const name of wanted) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`not a property name: ${name}`);
+  const own = names === "all" ? (label === "Article" ? ARTICLE_PROPERTIES.map((p) => `.${p}`) : [".*"]) : wanted.filter((n) => !neighbours[n]).map((n) => `.${n}`);
+  const keys = (names === "all" ? Object.keys(neighbours) : wanted.filter((n) => neighbours[n])).map((n) => `${n}: ${neighbours[n]!(v)}`);
+  return `${v} { ${[...own, labelEntry, ...keys].join(", ")} }`;
+}
 
 /**
  * The Cypher expression that turns a node variable into the map the node mapper reads:
  * its properties, its label, and the keys of the few neighbours its type carries
- * (an article's source, a price move's asset, a level's article; a claim's article is in its id). An article comes without
- * its body (see ARTICLE_PROPERTIES).
+ * (an article's source, a price move's asset, a level's article; a claim's article is in its id).
+ * An article comes without its body (see ARTICLE_PROPERTIES). With a selection, the labels it
+ * names carry only the properties it lists, plus their identifying key.
  */
-export function projectNode(variable: string): string {
+export function projectNode(variable: string, selection?: NodeSelection): string {
   const v = variable;
+  const branch = (label: string) => mapOf(v, label, selection?.[label] ?? "all");
+  const selectedOthers = Object.keys(selection ?? {}).filter((label) => !["Article", "PriceMove", "PriceLevel", "Indicator", "Claim"].includes(label));
   return `CASE
     WHEN ${v} IS NULL THEN null
-    WHEN ${v}:Article THEN ${v} { ${ARTICLE_PROPERTIES}, __label: 'Article', sourceDomain: head([(${v})-[:PUBLISHED_BY]->(s:Source) | s.domain]) }
-    WHEN ${v}:PriceMove THEN ${v} { .*, __label: 'PriceMove', symbol: head([(${v})-[:OF]->(x:Asset) | x.symbol]) }
-    WHEN ${v}:PriceLevel OR ${v}:Indicator THEN ${v} { .*, __label: head(labels(${v})),
-      symbol: head([(${v})-[:OF]->(x:Asset) | x.symbol]), articleUid: head([(p:Article)-[:STATES]->(${v}) | p.id]) }
-    WHEN ${v}:Claim THEN ${v} { .*, __label: 'Claim' }
+    WHEN ${v}:Article THEN ${branch("Article")}
+    WHEN ${v}:PriceMove THEN ${branch("PriceMove")}
+    WHEN ${v}:PriceLevel THEN ${branch("PriceLevel")}
+    WHEN ${v}:Indicator THEN ${branch("Indicator")}
+    WHEN ${v}:Claim THEN ${branch("Claim")}
+    ${selectedOthers.map((label) => `WHEN ${v}:${label} THEN ${branch(label)}`).join("\n    ")}
     ELSE ${v} { .*, __label: head(labels(${v})) }
   END`;
+}
+
+/**
+ * One selection serving all of a batch's requests: the labels every request names, each with
+ * the properties any of them lists (a request without a selection reads every label whole).
+ */
+export function mergeSelections(selections: readonly (NodeSelection | undefined)[]): NodeSelection | undefined {
+  if (selections.length === 0 || selections.some((s) => s === undefined)) return undefined;
+  if (selections.every((s) => s === selections[0])) return selections[0];
+  const [first, ...rest] = selections as NodeSelection[];
+  const merged: Record<string, readonly string[]> = {};
+  for (const label of Object.keys(first!)) {
+    if (!rest.every((s) => label in s)) continue;
+    merged[label] = [...new Set([first![label]!, ...rest.map((s) => s[label]!)].flat())].sort();
+  }
+  return merged;
+}
+
+const keys = new WeakMap<NodeSelection, string>();
+
+/** A selection as part of a loader's cache key (null for none). */
+export function selectionKey(selection: NodeSelection | undefined): string | null {
+  if (!selection) return null;
+  let key = keys.get(selection);
+  if (key === undefined) keys.set(selection, (key = JSON.stringify(selection)));
+  return key;
 }

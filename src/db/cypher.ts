@@ -48,7 +48,10 @@ export class CypherRunner {
   async read<T extends Row = Row>(query: string, params: Params = {}): Promise<T[]> {
     const session = this.#session("READ");
     try {
-      return await session.executeRead((tx) => this.#run<T>(tx, query, params), { timeout: this.options.timeoutMs });
+      // One auto-commit statement: RUN and PULL go out together, where a managed transaction
+      // would send BEGIN and COMMIT as well (a read has nothing to commit or retry here).
+      this.#roundTrips += 1;
+      return plainRows<T>(await session.run(query, params, { timeout: this.options.timeoutMs }));
     } catch (error) {
       throw mapDatabaseError(error);
     } finally {
@@ -104,10 +107,6 @@ export class CypherRunner {
         return plainRows<R>(result);
       },
     };
-  }
-
-  async #run<T extends Row>(tx: ManagedTransaction, query: string, params: Params): Promise<T[]> {
-    return plainRows<T>(await this.#send(tx, query, params));
   }
 
   #send(tx: ManagedTransaction, query: string, params: Params): Promise<QueryResult> {

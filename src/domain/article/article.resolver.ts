@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
 import { BadUserInputError } from "../../errors.js";
 import { MAX_PAGE_SIZE } from "../../graphql/connection.args.js";
@@ -13,6 +14,7 @@ import { MacroFactor } from "../macro-factor/macro-factor.type.js";
 import { Narrative } from "../narrative/narrative.type.js";
 import { loadNode } from "../node/load.js";
 import type { GraphNode } from "../node/node.mapper.js";
+import { nodeSelection } from "../node/node.selection.js";
 import { Source } from "../source/source.type.js";
 import { ArticleVersion } from "./article-version.type.js";
 import { ArticleFilter } from "./article.filter.js";
@@ -105,9 +107,9 @@ export class ArticleResolver {
     description:
       "Claims the article makes, by key: by default those of its current version (at the article's asOf, if set) that are not retracted (the rule of the root `claims`).",
   })
-  claims(@Root() article: Article, @Args() visibility: ClaimVisibilityArgs, @Ctx() ctx: Context) {
+  claims(@Root() article: Article, @Args() visibility: ClaimVisibilityArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const options = toClaimVisibility({ ...visibility, asOf: visibility.asOf ?? article.asOf });
-    return ctx.loaders.claimsOfArticle.load({ key: article.uid, options });
+    return ctx.loaders.claimsOfArticle.load({ key: article.uid, options, select: nodeSelection(info) });
   }
 
   @FieldResolver(() => [Article], { description: "The articles it cites (its source list)." })

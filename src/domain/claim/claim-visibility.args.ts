@@ -19,10 +19,17 @@ export interface ClaimVisibilityOptions {
   readonly asOf: string;
   readonly includeRetracted: boolean;
   readonly includeSuperseded: boolean;
+  /** No asOf was asked: the claims as they are now. */
+  readonly now: boolean;
 }
 
 export function toClaimVisibility(args: ClaimVisibilityArgs): ClaimVisibilityOptions {
-  return { asOf: args.asOf ?? new Date().toISOString(), includeRetracted: args.includeRetracted, includeSuperseded: args.includeSuperseded };
+  return {
+    asOf: args.asOf ?? new Date().toISOString(),
+    includeRetracted: args.includeRetracted,
+    includeSuperseded: args.includeSuperseded,
+    now: args.asOf === null || args.asOf === undefined,
+  };
 }
 
 /** claimVisibleAt options reading a loader request's `req.options` (a ClaimVisibilityOptions). */
@@ -30,4 +37,5 @@ export const VISIBILITY_OF_REQUEST: ClaimVisibility = {
   asOf: "req.options.asOf",
   includeRetracted: "req.options.includeRetracted",
   includeSuperseded: "req.options.includeSuperseded",
+  now: "req.options.now",
 };

@@ -2,7 +2,7 @@ import DataLoader from "dataloader";
 import type { CypherRunner } from "../../db/cypher.js";
 import { nestedConnectionLoader } from "../../cypher/connection-loader.js";
 import { neighboursLoader } from "../../cypher/neighbours.js";
-import { projectNode } from "../../cypher/projection.js";
+import { mergeSelections, projectNode, selectionKey, type NodeSelection } from "../../cypher/projection.js";
 import type { Article } from "../article/article.type.js";
 import type { Narrative } from "../narrative/narrative.type.js";
 import { toGraphNode, type GraphNode, type NodeRow, toNodeOf } from "../node/node.mapper.js";
@@ -11,44 +11,41 @@ import { VISIBILITY_OF_REQUEST } from "./claim-visibility.args.js";
 import { claimVisibleAt } from "../../cypher/claims.js";
 import type { Claim } from "./claim.type.js";
 
-export interface ClaimEndpoints {
-  cause: GraphNode | null;
-  effect: GraphNode | null;
-  conditions: GraphNode[];
+/** One of a claim's links to ask for: its cause, its effect or its conditions (IF). */
+export interface EndpointRequest {
+  readonly uid: string;
+  readonly role: "CAUSE" | "EFFECT" | "IF";
+  /** What to read of the linked nodes (all of each when absent). */
+  readonly select?: NodeSelection;
 }
 
 /**
- * Cause, effect and conditions of many claims in one query (the three fields share it). Claims
- * about one story name the same few nodes again and again, so each node is projected once.
+ * Causes, effects and conditions of many claims in one query (the three fields share it): the
+ * nodes each request's claim links to in its role, by element id. Claims about one story name
+ * the same few nodes again and again, so each node is projected once.
  */
-function endpointsLoader(cypher: CypherRunner): DataLoader<string, ClaimEndpoints> {
-  return new DataLoader(async (uids) => {
-    const [row] = await cypher.read<{ links: { uid: string; role: string; node: string }[]; nodes: { ref: string; node: NodeRow }[] }>(
-      `UNWIND $uids AS uid
-       MATCH (c:Claim { id: uid })-[r:CAUSE|EFFECT|IF]->(n)
-       WITH uid, r, n ORDER BY type(r), elementId(n)
-       WITH collect({ uid: uid, role: type(r), node: elementId(n) }) AS links, collect(DISTINCT n) AS nodes
-       RETURN links, [n IN nodes | { ref: elementId(n), node: ${projectNode("n")} }] AS nodes`,
-      { uids },
-    );
-    const nodes = new Map((row?.nodes ?? []).map(({ ref, node }) => [ref, toGraphNode(node)]));
-    const byUid = new Map<string, { role: string; node: GraphNode }[]>();
-    for (const link of row?.links ?? []) {
-      const node = nodes.get(link.node);
-      if (!node) continue;
-      const links = byUid.get(link.uid) ?? [];
-      links.push({ role: link.role, node });
-      byUid.set(link.uid, links);
-    }
-    return uids.map((uid) => {
-      const links = byUid.get(uid) ?? [];
-      return {
-        cause: links.find((link) => link.role === "CAUSE")?.node ?? null,
-        effect: links.find((link) => link.role === "EFFECT")?.node ?? null,
-        conditions: links.filter((link) => link.role === "IF").map((link) => link.node),
-      };
-    });
-  });
+function endpointsLoader(cypher: CypherRunner): DataLoader<EndpointRequest, GraphNode[], string> {
+  return new DataLoader(
+    async (requests) => {
+      const select = mergeSelections(requests.map((request) => request.select));
+      const [row] = await cypher.read<{ links: { index: number; node: string }[]; nodes: { ref: string; node: NodeRow }[] }>(
+        `UNWIND $requests AS req
+         MATCH (c:Claim { id: req.uid })-[r:CAUSE|EFFECT|IF]->(n) WHERE type(r) = req.role
+         WITH req, n ORDER BY elementId(n)
+         WITH collect({ index: req.index, node: elementId(n) }) AS links, collect(DISTINCT n) AS nodes
+         RETURN links, [n IN nodes | { ref: elementId(n), node: ${projectNode("n", select)} }] AS nodes`,
+        { requests: requests.map((request, index) => ({ index, uid: request.uid, role: request.role })) },
+      );
+      const nodes = new Map((row?.nodes ?? []).map(({ ref, node }) => [ref, toGraphNode(node)]));
+      const byIndex = new Map<number, GraphNode[]>();
+      for (const link of row?.links ?? []) {
+        const node = nodes.get(link.node);
+        if (node) byIndex.set(link.index, [...(byIndex.get(link.index) ?? []), node]);
+      }
+      return requests.map((_, index) => byIndex.get(index) ?? []);
+    },
+    { cacheKeyFn: (request) => JSON.stringify([request.uid, request.role, selectionKey(request.select)]) },
+  );
 }
 
 const byClaim = (pattern: string, orderBy: string) => ({ parent: "Claim" as const, pattern, orderBy });

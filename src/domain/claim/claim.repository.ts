@@ -7,6 +7,7 @@ import { findNewestFirstPage, type ListQuery } from "../../cypher/newest-first.j
 import type { ConnectionShape } from "../../graphql/connection.js";
 import type { PageRequest } from "../../graphql/pagination.js";
 import { claimVisibleAt } from "../../cypher/claims.js";
+import type { NodeSelection } from "../../cypher/projection.js";
 import { recomputeLeadsTo } from "../../cypher/leads-to.js";
 import type { Claim } from "./claim.type.js";
 import { toNodeOf } from "../node/node.mapper.js";
@@ -64,7 +65,7 @@ function claimList(c: ClaimCriteria, walk: boolean): ListQuery {
 
 /** Conditions of the claim filters present; the asset and source tests only where the list does not start from them. */
 function whereOf(c: ClaimCriteria, test: { asset: boolean; source: boolean }): string[] {
-  const where = [claimVisibleAt("item", { includeRetracted: "$c.includeRetracted", includeSuperseded: "$c.includeSuperseded" })];
+  const where = [claimVisibleAt("item", { includeRetracted: "$c.includeRetracted", includeSuperseded: "$c.includeSuperseded", now: "$now" })];
   if (c.polarity) where.push("item.polarity = $c.polarity");
   if (c.modality) where.push("item.modality = $c.modality");
   if (c.minConfidence !== null) where.push("item.confidence >= $c.minConfidence");
@@ -81,11 +82,21 @@ function whereOf(c: ClaimCriteria, test: { asset: boolean; source: boolean }): s
   return where;
 }
 
-/** Claims as known at `asOf`, newest article first: one page, the total only if selected. */
-export async function findClaimsPage(cypher: CypherRunner, criteria: ClaimCriteria, asOf: string, page: PageRequest): Promise<ConnectionShape<Claim>> {
+/**
+ * Claims as known at `asOf` (null: now), newest article first: one page, the total only if
+ * selected; `select` names the properties to read.
+ */
+export async function findClaimsPage(
+  cypher: CypherRunner,
+  criteria: ClaimCriteria,
+  asOf: string | null,
+  page: PageRequest,
+  select?: NodeSelection,
+): Promise<ConnectionShape<Claim>> {
   const c = { ...criteria, cause: criteria.cause && { key: criteria.cause.key }, effect: criteria.effect && { key: criteria.effect.key } };
   const walk = criteria.asset !== null && (await isHubAsset(cypher, criteria.asset));
-  return findNewestFirstPage<Claim>(cypher, claimList(criteria, walk), { c, asOf }, page, toNodeOf<Claim>);
+  const params = { c, asOf: asOf ?? new Date().toISOString(), now: asOf === null };
+  return findNewestFirstPage<Claim>(cypher, claimList(criteria, walk), params, page, toNodeOf<Claim>, select);
 }
 
 /** What retracting did: the claim's id, and its event when this call retracted it (a repeat announces nothing). */

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { requireEditor } from "../../auth/viewer.js";
 import type { Context } from "../../context.js";
 import { BadUserInputError } from "../../errors.js";
@@ -10,6 +11,7 @@ import { pageRequest, TIME_ID_CURSOR } from "../../graphql/pagination.js";
 import { Article } from "../article/article.type.js";
 import { CausalNode } from "../node/causal-node.union.js";
 import { loadNode } from "../node/load.js";
+import { nodeSelection } from "../node/node.selection.js";
 import { Narrative } from "../narrative/narrative.type.js";
 import { Source } from "../source/source.type.js";
 import { toClaimCriteria } from "./claim.criteria.js";
@@ -28,10 +30,10 @@ export class ClaimResolver {
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Arg("asOf", () => Date, { nullable: true }) asOf: string | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ClaimConnection> {
     const page = pageRequest(first ?? 20, after, MAX_PAGE_SIZE, TIME_ID_CURSOR);
-    const when = asOf ?? new Date().toISOString();
-    return findClaimsPage(ctx.cypher, toClaimCriteria(filter), when, page);
+    return findClaimsPage(ctx.cypher, toClaimCriteria(filter), asOf, page, nodeSelection(info, ["edges", "node"]));
   }
 
   @Mutation(() => Claim, { description: "Marks a claim retracted (editor only); it stays in the graph for audits and asOf queries." })
@@ -61,18 +63,18 @@ export class ClaimResolver {
   }
 
   @FieldResolver(() => CausalNode, { nullable: true })
-  async cause(@Root() claim: Claim, @Ctx() ctx: Context) {
-    return (await ctx.loaders.endpointsOfClaim.load(claim.uid)).cause;
+  async cause(@Root() claim: Claim, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return (await ctx.loaders.endpointsOfClaim.load({ uid: claim.uid, role: "CAUSE", select: nodeSelection(info) }))[0] ?? null;
   }
 
   @FieldResolver(() => CausalNode, { nullable: true })
-  async effect(@Root() claim: Claim, @Ctx() ctx: Context) {
-    return (await ctx.loaders.endpointsOfClaim.load(claim.uid)).effect;
+  async effect(@Root() claim: Claim, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return (await ctx.loaders.endpointsOfClaim.load({ uid: claim.uid, role: "EFFECT", select: nodeSelection(info) }))[0] ?? null;
   }
 
   @FieldResolver(() => [CausalNode], { description: "What must hold first, for CONDITIONAL claims." })
-  async conditions(@Root() claim: Claim, @Ctx() ctx: Context) {
-    return (await ctx.loaders.endpointsOfClaim.load(claim.uid)).conditions;
+  conditions(@Root() claim: Claim, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.endpointsOfClaim.load({ uid: claim.uid, role: "IF", select: nodeSelection(info) });
   }
 
   @FieldResolver(() => [Source], { description: "Outlets the claim is attributed to inline (\"according to ...\")." })

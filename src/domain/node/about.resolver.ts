@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, registerEnumType, Resolver, Root, type ClassType } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, registerEnumType, Resolver, Root, type ClassType } from "type-graphql";
 import type { Context } from "../../context.js";
 import type { Label } from "../../cypher/labels.js";
 import { ConnectionArgs, MAX_PAGE_SIZE } from "../../graphql/connection.args.js";
@@ -6,6 +7,7 @@ import { pageRequest, TIME_ID_CURSOR } from "../../graphql/pagination.js";
 import { ArticleConnection } from "../article/article.type.js";
 import { ClaimVisibilityArgs, toClaimVisibility } from "../claim/claim-visibility.args.js";
 import { ClaimConnection } from "../claim/claim.type.js";
+import { nodeSelection } from "./node.selection.js";
 
 export enum ClaimRole {
   ANY = "ANY",
@@ -39,9 +41,11 @@ export function AboutResolver<T extends object>(type: ClassType<T>, label: Label
       @Args() visibility: ClaimVisibilityArgs,
       @Arg("role", () => ClaimRole, { defaultValue: ClaimRole.ANY }) role: ClaimRole,
       @Ctx() ctx: Context,
+      @Info() info: GraphQLResolveInfo,
     ) {
       const page = pageRequest(first ?? 20, after, MAX_PAGE_SIZE, TIME_ID_CURSOR);
-      return ctx.loaders.claimsAbout.load({ label, key: keyOf(node), page, variant: role, options: { ...toClaimVisibility(visibility) } });
+      const options = { ...toClaimVisibility(visibility) };
+      return ctx.loaders.claimsAbout.load({ label, key: keyOf(node), page, variant: role, options, select: nodeSelection(info, ["edges", "node"]) });
     }
   }
   return AboutResolverBase;

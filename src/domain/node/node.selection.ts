@@ -1,0 +1,87 @@
+import type { GraphQLResolveInfo } from "graphql";
+import type { NodeSelection } from "../../cypher/projection.js";
+import { selectedFields } from "../../graphql/selection.js";
+
+const RELATED: readonly string[] = [];
+const about = { articles: RELATED, claims: RELATED };
+
+/**
+ * Per GraphQL type, the stored properties (or neighbour keys, see projection.ts) each field
+ * reads. Fields resolved from the node's identity alone (`id`, its key, lists loaded by key)
+ * read none. A type not listed here, or a selected field its entry lacks, is read whole, so a
+ * field added to a type without an entry here is still answered right.
+ */
+const PROPERTIES_OF_FIELD: Readonly<Record<string, { readonly label: string; readonly fields: Readonly<Record<string, readonly string[]>> }>> = {
+  Claim: {
+    label: "Claim",
+    fields: {
+      id: [], key: ["key"], text: ["text"], relation: ["relation"], relationClass: ["relation"], polarity: ["polarity"], modality: ["modality"],
+      confidence: ["confidence"], recordedAt: ["recordedAt"], supersededAt: ["supersededAt"], retractedAt: ["retractedAt"],
+      retractionReason: ["retractionReason"], article: [], cause: [], effect: [], conditions: [], attributedTo: [], supportedBy: [], narratives: [],
+    },
+  },
+  MacroFactor: { label: "MacroFactor", fields: { id: [], key: [], name: ["name"], kind: ["kind"], description: ["description"], ...about } },
+  Event: {
+    label: "Event",
+    fields: {
+      id: [], key: [], kind: ["kind"], title: ["title"], occurredAt: ["occurredAt"], endedAt: ["endedAt"], amountUsd: ["amountUsd"],
+      affects: [], reports: [], ...about,
+    },
+  },
+  Asset: {
+    label: "Asset",
+    fields: { id: [], symbol: [], name: ["name"], assetClass: ["assetClass"], events: [], indicators: [], levels: [], priceMoves: [], ...about },
+  },
+  PriceMove: {
+    label: "PriceMove",
+    fields: {
+      id: [], key: [], startAt: ["startAt"], endAt: ["endAt"], open: ["open"], high: ["high"], low: ["low"], close: ["close"],
+      changePct: ["changePct"], description: ["description"], asset: ["symbol"], ...about,
+    },
+  },
+  Entity: { label: "Entity", fields: { id: [], key: [], name: ["name"], kind: ["kind"], ...about } },
+  Narrative: { label: "Narrative", fields: { id: [], key: [], name: ["name"], description: ["description"], ...about } },
+};
+
+/**
+ * What to read of the nodes the current field returns (at `path` inside it, e.g. a
+ * connection's `["edges", "node"]`): per label, the properties its selected fields read.
+ * Undefined (read every node whole) when nothing there is selected.
+ */
+export function nodeSelection(info: GraphQLResolveInfo, path: readonly string[] = []): NodeSelection | undefined {
+  // Every item of a list resolves its fields with the same field nodes and variables: work it out once.
+  const byVariables = memo.get(info.fieldNodes) ?? new WeakMap<object, Map<string, NodeSelection | undefined>>();
+  memo.set(info.fieldNodes, byVariables);
+  const byPath = byVariables.get(info.variableValues) ?? new Map<string, NodeSelection | undefined>();
+  byVariables.set(info.variableValues, byPath);
+  const key = path.join(".");
+  if (!byPath.has(key)) byPath.set(key, selectionOf(info, path));
+  return byPath.get(key);
+}
+
+const memo = new WeakMap<readonly object[], WeakMap<object, Map<string, NodeSelection | undefined>>>();
+
+function selectionOf(info: GraphQLResolveInfo, path: readonly string[]): NodeSelection | undefined {
+  const selected = selectedFields(info, path);
+  if (!selected) return undefined;
+  const selection: Record<string, readonly string[]> = {};
+  for (const [typeName, fields] of selected) {
+    const entry = PROPERTIES_OF_FIELD[typeName];
+    if (!entry) continue;
+    const properties = new Set<string>();
+    let known = true;
+    for (const field of fields) {
+      if (field === "__typename") continue;
+      const reads = entry.fields[field];
+      if (!reads) known = false;
+      else for (const property of reads) properties.add(property);
+    }
+    if (known) selection[entry.label] = [...properties].sort();
+  }
+  return selection;
+}
+
+/** The types and fields of PROPERTIES_OF_FIELD, for the test that keeps it in step with the schema. */
+export const PROJECTED_FIELDS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.entries(PROPERTIES_OF_FIELD).map(([typeName, entry]) => [typeName, Object.keys(entry.fields)]),
+);
