@@ -18,7 +18,11 @@ const ARTICLE_PROPERTIES = [
 
 /** Keys of neighbours that a node's map carries, per label, as Cypher over the node `v`. */
 const NEIGHBOUR_KEYS: Readonly<Record<string, Readonly<Record<string, (v: string) => string>>>> = {
-  Article: { sourceDomain: (v) => `head([(${v})-[:PUBLISHED_BY]->(s:Source) | s.domain])` },
+  Article: {
+    sourceDomain: (v) => `head([(${v})-[:PUBLISHED_BY]->(s:Source) | s.domain])`,
+    // The publisher itself (a few short properties), so `source` needs no round trip of its own.
+    publisher: (v) => `head([(${v})-[:PUBLISHED_BY]->(s:Source) | s { .*, __label: 'Source' }])`,
+  },
   PriceMove: { symbol: (v) => `head([(${v})-[:OF]->(x:Asset) | x.symbol])` },
   PriceLevel: { symbol: (v) => `head([(${v})-[:OF]->(x:Asset) | x.symbol])`, articleUid: (v) => `head([(p:Article)-[:STATES]->(${v}) | p.id])` },
   Indicator: { symbol: (v) => `head([(${v})-[:OF]->(x:Asset) | x.symbol])`, articleUid: (v) => `head([(p:Article)-[:STATES]->(${v}) | p.id])` },

@@ -82,7 +82,7 @@ export class ArticleResolver {
 
   @FieldResolver(() => Source, { nullable: true, description: "The outlet that published it (its one publisher)." })
   async source(@Root() article: Article, @Ctx() ctx: Context) {
-    if (!article.asOf) return loadNode<Source>(ctx, "Source", article.sourceDomain);
+    if (!article.asOf) return article.publisher !== undefined ? article.publisher : loadNode<Source>(ctx, "Source", article.sourceDomain);
     return (await listOf<Source>(ctx, article, "source"))[0] ?? null;
   }
 

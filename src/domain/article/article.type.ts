@@ -1,3 +1,4 @@
+import type { Source } from "../source/source.type.js";
 import { Field, Int, ObjectType } from "type-graphql";
 import { Connection } from "../../graphql/connection.js";
 import { Node } from "../../graphql/node.interface.js";
@@ -46,6 +47,9 @@ export class Article extends Node {
 
   /** Domain of the publishing source, for the source loader. */
   sourceDomain!: string | null;
+
+  /** The publishing source as the query that found the article read it (null: none); undefined when it did not. */
+  publisher?: Source | null;
 
   @Field(() => Date, {
     nullable: true,

@@ -63,6 +63,7 @@ const MAPPERS: Record<string, (row: NodeRow) => GraphNode> = {
       riskLevel: optionalText(r.riskLevel),
       author: optionalText(r.author),
       sourceDomain: optionalText(r.sourceDomain),
+      publisher: "publisher" in r ? (r.publisher ? (MAPPERS.Source!(r.publisher as NodeRow) as Source) : null) : undefined,
       asOf: null,
     }),
   ArticleVersion: (r) =>
