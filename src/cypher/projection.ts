@@ -2,11 +2,25 @@
 export type NodeRow = Record<string, unknown> & { __label: string };
 
 /**
- * The properties to read of nodes with each label, when a query selects only some of a node's
- * fields. A label it does not name is read whole (all properties but an article's body). Names
- * are stored properties, or one of the neighbour keys listed in NEIGHBOUR_KEYS.
+ * What to read of nodes with each label, when a query selects only some of a node's fields. A
+ * label it does not name is read whole (all properties but an article's body).
  */
-export type NodeSelection = Readonly<Record<string, readonly string[]>>;
+export type NodeSelection = Readonly<Record<string, LabelSelection>>;
+
+export interface LabelSelection {
+  /** Stored properties, or neighbour keys listed in NEIGHBOUR_KEYS. */
+  readonly properties: readonly string[];
+  /**
+   * Linked nodes (RELATED_NODES) to read along with the node, each with what to read of it: they
+   * come back in the node's map as `related` (null where there is none).
+   */
+  readonly related?: Readonly<Record<string, NodeSelection>>;
+}
+
+/** Single linked nodes a node's map can carry, per label: the pattern from `v` to the node `x`. */
+export const RELATED_NODES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  Claim: { cause: "-[:CAUSE]->", effect: "-[:EFFECT]->" },
+};
 
 /**
  * An article's properties as lists and lookups read them: all but `body` (up to 200 KB), which
@@ -34,14 +48,25 @@ const IDENTITY: Readonly<Record<string, string>> = {
   PriceLevel: "key", Indicator: "key", Narrative: "key", Claim: "id", Tag: "name",
 };
 
-function mapOf(v: string, label: string, names: readonly string[] | "all"): string {
+function mapOf(v: string, label: string, selection: LabelSelection | "all"): string {
   const neighbours = NEIGHBOUR_KEYS[label] ?? {};
   const labelEntry = `__label: ${label === "PriceLevel" || label === "Indicator" ? `head(labels(${v}))` : `'${label}'`}`;
-  const wanted = names === "all" ? [] : [...new Set([IDENTITY[label] ?? "", ...names])].filter((name) => name !== "");
+  if (selection === "all") {
+    const own = label === "Article" ? ARTICLE_PROPERTIES.map((p) => `.${p}`) : [".*"];
+    const keys = Object.keys(neighbours).map((n) => `${n}: ${neighbours[n]!(v)}`);
+    return `${v} { ${[...own, labelEntry, ...keys].join(", ")} }`;
+  }
+  const wanted = [...new Set([IDENTITY[label] ?? "", ...selection.properties])].filter((name) => name !== "");
   for (const name of wanted) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`not a property name: ${name}`);
-  const own = names === "all" ? (label === "Article" ? ARTICLE_PROPERTIES.map((p) => `.${p}`) : [".*"]) : wanted.filter((n) => !neighbours[n]).map((n) => `.${n}`);
-  const keys = (names === "all" ? Object.keys(neighbours) : wanted.filter((n) => neighbours[n])).map((n) => `${n}: ${neighbours[n]!(v)}`);
-  return `${v} { ${[...own, labelEntry, ...keys].join(", ")} }`;
+  const own = wanted.filter((n) => !neighbours[n]).map((n) => `.${n}`);
+  const keys = wanted.filter((n) => neighbours[n]).map((n) => `${n}: ${neighbours[n]!(v)}`);
+  const related = Object.entries(selection.related ?? {}).map(([name, inner]) => {
+    const pattern = RELATED_NODES[label]?.[name];
+    if (!pattern) throw new Error(`${label} has no related node ${name}`);
+    const x = `${v}_${name}`;
+    return `${name}: head([(${v})${pattern}(${x}) | ${projectNode(x, inner)}])`;
+  });
+  return `${v} { ${[...own, labelEntry, ...keys, ...(related.length ? [`related: { ${related.join(", ")} }`] : [])].join(", ")} }`;
 }
 
 /**
@@ -69,16 +94,23 @@ export function projectNode(variable: string, selection?: NodeSelection): string
 
 /**
  * One selection serving all of a batch's requests: the labels every request names, each with
- * the properties any of them lists (a request without a selection reads every label whole).
+ * the properties any of them lists, and the linked nodes all of them read alike (a request
+ * without a selection reads every label whole; a linked node some read differently is left to
+ * its own loader).
  */
 export function mergeSelections(selections: readonly (NodeSelection | undefined)[]): NodeSelection | undefined {
   if (selections.length === 0 || selections.some((s) => s === undefined)) return undefined;
   if (selections.every((s) => s === selections[0])) return selections[0];
-  const [first, ...rest] = selections as NodeSelection[];
-  const merged: Record<string, readonly string[]> = {};
-  for (const label of Object.keys(first!)) {
-    if (!rest.every((s) => label in s)) continue;
-    merged[label] = [...new Set([first![label]!, ...rest.map((s) => s[label]!)].flat())].sort();
+  const all = selections as NodeSelection[];
+  const merged: Record<string, LabelSelection> = {};
+  for (const label of Object.keys(all[0]!)) {
+    if (!all.every((s) => label in s)) continue;
+    const entries = all.map((s) => s[label]!);
+    const related: Record<string, NodeSelection> = {};
+    for (const [name, inner] of Object.entries(entries[0]!.related ?? {})) {
+      if (entries.every((e) => e.related?.[name] && selectionKey(e.related[name]) === selectionKey(inner))) related[name] = inner;
+    }
+    merged[label] = { properties: [...new Set(entries.flatMap((e) => e.properties))].sort(), ...(Object.keys(related).length ? { related } : {}) };
   }
   return merged;
 }

@@ -64,11 +64,13 @@ export class ClaimResolver {
 
   @FieldResolver(() => CausalNode, { nullable: true })
   async cause(@Root() claim: Claim, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    if (claim.related && "cause" in claim.related) return claim.related.cause ?? null;
     return (await ctx.loaders.endpointsOfClaim.load({ uid: claim.uid, role: "CAUSE", select: nodeSelection(info) }))[0] ?? null;
   }
 
   @FieldResolver(() => CausalNode, { nullable: true })
   async effect(@Root() claim: Claim, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    if (claim.related && "effect" in claim.related) return claim.related.effect ?? null;
     return (await ctx.loaders.endpointsOfClaim.load({ uid: claim.uid, role: "EFFECT", select: nodeSelection(info) }))[0] ?? null;
   }
 

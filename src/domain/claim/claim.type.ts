@@ -44,6 +44,12 @@ export class Claim extends Node {
   retractionReason!: string | null;
 
   articleUid!: string;
+
+  /**
+   * The cause and effect as the list that found the claim read them along (null: none), when
+   * the query selected them; absent otherwise, and then loaded on their own.
+   */
+  related?: { readonly cause?: object | null; readonly effect?: object | null };
 }
 
 @ObjectType()

@@ -165,8 +165,14 @@ const MAPPERS: Record<string, (row: NodeRow) => GraphNode> = {
       retractedAt: optionalText(r.retractedAt),
       retractionReason: optionalText(r.retractionReason),
       articleUid: articleUidOfClaim(text(r.id)),
+      related: r.related ? relatedNodes(r.related as Record<string, NodeRow | null>) : undefined,
     }),
 };
+
+/** Linked nodes a projection read along with a node (see projection.ts, RELATED_NODES). */
+function relatedNodes(related: Record<string, NodeRow | null>): Record<string, GraphNode | null> {
+  return Object.fromEntries(Object.entries(related).map(([name, row]) => [name, row ? toGraphNode(row) : null]));
+}
 
 /** Maps a projected node to its GraphQL type. */
 export function toGraphNode(row: NodeRow): GraphNode {

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from "graphql";
-import type { NodeSelection } from "../../cypher/projection.js";
+import { RELATED_NODES, type LabelSelection, type NodeSelection } from "../../cypher/projection.js";
 import { selectedFields } from "../../graphql/selection.js";
 
 const RELATED: readonly string[] = [];
@@ -64,7 +64,7 @@ const memo = new WeakMap<readonly object[], WeakMap<object, Map<string, NodeSele
 function selectionOf(info: GraphQLResolveInfo, path: readonly string[]): NodeSelection | undefined {
   const selected = selectedFields(info, path);
   if (!selected) return undefined;
-  const selection: Record<string, readonly string[]> = {};
+  const selection: Record<string, LabelSelection> = {};
   for (const [typeName, fields] of selected) {
     const entry = PROPERTIES_OF_FIELD[typeName];
     if (!entry) continue;
@@ -76,7 +76,14 @@ function selectionOf(info: GraphQLResolveInfo, path: readonly string[]): NodeSel
       if (!reads) known = false;
       else for (const property of reads) properties.add(property);
     }
-    if (known) selection[entry.label] = [...properties].sort();
+    if (!known) continue;
+    // A linked node the query selects (a claim's cause or effect) is read along, with what is selected of it.
+    const related: Record<string, NodeSelection> = {};
+    for (const name of Object.keys(RELATED_NODES[entry.label] ?? {})) {
+      const inner = fields.has(name) ? selectionOf(info, [...path, name]) : undefined;
+      if (inner) related[name] = inner;
+    }
+    selection[entry.label] = { properties: [...properties].sort(), ...(Object.keys(related).length ? { related } : {}) };
   }
   return selection;
 }
