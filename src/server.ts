@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express, { type ErrorRequestHandler } from "express";
@@ -76,6 +76,8 @@ export async function createApp({ schema, config, driver, logger, events }: AppD
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // The playground is our own bundle (web/pages.ts), not Apollo's CDN-hosted landing page.
       ApolloServerPluginLandingPageDisabled(),
+      // No cache hints in this schema: without this, Apollo wraps every field's resolver to compute a cache policy.
+      ApolloServerPluginCacheControlDisabled(),
       useRateLimits(config.rateLimits),
       ...limits.plugins,
       useRequestLogging(),

@@ -9,6 +9,8 @@ export const int = (value: number) => neo4j.int(Math.trunc(value));
  */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  // Strings, numbers and booleans (most values) need no driver-type checks.
+  if (typeof value !== "object") return value;
   if (Array.isArray(value)) return value.map(toPlain);
   if (isInt(value)) return value.toNumber();
   if (isDateTime(value)) return dateTimeToIso(value as neo4j.DateTime);
