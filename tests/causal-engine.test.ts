@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { pairKey } from "../src/cypher/claim-pair.js";
 import {
   CausalChainsDocument,
   RetractClaimDocument,
@@ -180,7 +181,7 @@ describe("LEADS_TO stays in step with the claims", () => {
     });
     const { records } = await server.driver.executeQuery(
       `MATCH (x:MacroFactor)-[r:LEADS_TO]->(y) WHERE x.key STARTS WITH $tag
-       RETURN x.key + '>' + y.key AS pair, r.claimIds AS ids, r.maxConfidence AS max,
+       RETURN x.key + '>' + y.key AS pair, r.pair AS key, r.claimIds AS ids, r.maxConfidence AS max,
               r.sources AS sources, r.factConfidence AS factConfidence, r.factSources AS factSources ORDER BY pair`,
       { tag },
     );
@@ -198,6 +199,11 @@ describe("LEADS_TO stays in step with the claims", () => {
       { tag },
     );
     expect(stored).toEqual(expected.map(shape));
+    // Each carries its pair's key (written by appends to new pairs and by recomputations alike), which the audit looks it up by.
+    expect(records.map((r) => r.get("key"))).toEqual([
+      pairKey({ label: "MacroFactor", key: a }, { label: "MacroFactor", key: b }),
+      pairKey({ label: "MacroFactor", key: a }, { label: "MacroFactor", key: c }),
+    ]);
     expect(stored.map((s) => s.pair)).toEqual([`${a}>${b}`, `${a}>${c}`]);
     // a -> b: one.example's 0.95 and three.example's conditional 0.99 (two.example's is retracted).
     expect(stored[0]).toMatchObject({ max: 0.99, sources: 2, factConfidence: 0.95, factSources: 1 });

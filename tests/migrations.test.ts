@@ -115,6 +115,22 @@ describe("migrations", () => {
     );
   });
 
+  it("gives a LEADS_TO written before pair keys its pair's key, so the audit finds it by index", async () => {
+    const tag = `leadsless-${Date.now()}`;
+    await driver.executeQuery(
+      `CREATE (:MacroFactor { key: $tag + '-cause' })-[:LEADS_TO { claimIds: [], domains: [] }]->(:Event { key: $tag + '-effect' })`,
+      { tag },
+    );
+    await driver.executeQuery("MATCH (m:Migration { name: 'leads-to-pair-1' }) DELETE m");
+    await applyMigrations(driver, process.env.NEO4J_DATABASE, logger, DATA_MIGRATIONS);
+    const pair = pairKey({ label: "MacroFactor", key: `${tag}-cause` }, { label: "Event", key: `${tag}-effect` });
+    const { records } = await driver.executeQuery("MATCH (:MacroFactor { key: $key })-[r:LEADS_TO]->() RETURN r.pair AS pair", { key: `${tag}-cause` });
+    expect(records.map((r) => r.get("pair"))).toEqual([pair]);
+    const indexed = await driver.executeQuery("MATCH ()-[r:LEADS_TO { pair: $pair }]->() RETURN count(r) AS n", { pair });
+    expect(Number(indexed.records[0]!.get("n"))).toBe(1);
+    await driver.executeQuery("MATCH (x:MacroFactor { key: $tag + '-cause' })-[]->(y:Event) DETACH DELETE x, y", { tag });
+  });
+
   it("makes a duplicate key impossible, whatever the writer", async () => {
     const domain = `dup-${Date.now()}.example`;
     await driver.executeQuery("CREATE (:Source { domain: $domain, name: 'One' })", { domain });

@@ -43,6 +43,14 @@ export function claimVisibleAt(c: string, options: ClaimVisibility = {}): string
   return `((${options.now}) AND ${now} OR NOT (${options.now}) AND ${atTime})`;
 }
 
+/**
+ * Cypher condition: claim `c` is current now (part of its article's current version, not
+ * retracted), read from its stored state; claimVisibleAt at the present gives the same answer.
+ */
+export function claimIsCurrent(c: string): string {
+  return `${c}.supersededAt IS NULL AND ${c}.retractedAt IS NULL`;
+}
+
 const LEADS_TO_LIST = `[${LEADS_TO_RELATIONS.map((relation) => `'${relation}'`).join(", ")}]`;
 
 /** Cypher condition: claim `c`'s relation leads to its effect (not PREVENTS). */

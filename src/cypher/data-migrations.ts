@@ -39,6 +39,14 @@ export const DATA_MIGRATIONS: readonly string[] = [
      SET c.pair = ${PAIR_KEY_OF("x", "y")}
    } IN TRANSACTIONS OF 5000 ROWS`,
   `MERGE (:Migration { name: 'claim-pair-1' })`,
+  // LEADS_TO carries its pair's key (indexed), once.
+  `OPTIONAL MATCH (done:Migration { name: 'leads-to-pair-1' })
+   WITH done WHERE done IS NULL
+   MATCH (x)-[r:LEADS_TO]->(y) WHERE r.pair IS NULL
+   CALL (x, r, y) {
+     SET r.pair = ${PAIR_KEY_OF("x", "y")}
+   } IN TRANSACTIONS OF 10000 ROWS`,
+  `MERGE (:Migration { name: 'leads-to-pair-1' })`,
   // Ingested articles have a current version record.
   `MATCH (a:Article) WHERE a.contentHash IS NOT NULL AND NOT EXISTS { (a)-[:HAS_VERSION]->() }
    CALL (a) {

@@ -1,5 +1,6 @@
 import type { WriteTransaction } from "../db/cypher.js";
-import { leadsTo } from "./claims.js";
+import { PAIR_KEY_OF } from "./claim-pair.js";
+import { claimIsCurrent, leadsTo } from "./claims.js";
 
 /**
  * LEADS_TO: the claims that lead from one node to another, collapsed into one relationship
@@ -11,14 +12,14 @@ import { leadsTo } from "./claims.js";
  *   CONDITIONAL), publishedAt (the article's publication, epoch ms); and their summaries, so a
  *   search can weigh a hop without reading the lists: maxConfidence and sources (distinct
  *   domains) over all the claims, factConfidence (0 if none) and factSources over those not
- *   CONDITIONAL.
+ *   CONDITIONAL; and `pair`, the pair's key (see claim-pair.ts, indexed), so the LEADS_TO of a
+ *   pair is found without expanding a hub's relationships.
  * It is derived data, kept in step with the claims in the same transaction as every ingest and
  * retraction; questions asked `asOf` an earlier time read the claims themselves.
  */
 
 /** Cypher condition: claim `c` is one LEADS_TO collects. */
-const COLLECTED = (c: string) =>
-  `${c}.polarity = 'ASSERTED' AND ${leadsTo(c)} AND ${c}.supersededAt IS NULL AND ${c}.retractedAt IS NULL`;
+const COLLECTED = (c: string) => `${c}.polarity = 'ASSERTED' AND ${leadsTo(c)} AND ${claimIsCurrent(c)}`;
 
 /**
  * Cypher that recomputes the LEADS_TO of every (cause, effect) pair the claims bound to
@@ -47,7 +48,7 @@ export function recomputeFor(touchedClaims: string): string {
   CALL (x, y, ids, confidences, domains, conditional, publishedAt, sources, factConfidence, factSources) {
     WITH * WHERE size(ids) > 0
     MERGE (x)-[r:LEADS_TO]->(y)
-    SET r.claimIds = ids, r.confidences = confidences, r.domains = domains, r.conditional = conditional,
+    SET r.pair = ${PAIR_KEY_OF("x", "y")}, r.claimIds = ids, r.confidences = confidences, r.domains = domains, r.conditional = conditional,
         r.publishedAt = publishedAt, r.maxConfidence = confidences[0],
         r.sources = sources, r.factConfidence = factConfidence, r.factSources = factSources
   }`;
@@ -74,7 +75,7 @@ export const APPEND_TO_LEADS_TO = `UNWIND $claims AS claim
   // One row per pair, so that what a pair already holds is read once, before this batch adds to it.
   WITH cause, effect, collect(claim) AS added
   MERGE (cause)-[r:LEADS_TO]->(effect)
-  ON CREATE SET r.claimIds = [], r.confidences = [], r.domains = [], r.conditional = [], r.publishedAt = [], r.maxConfidence = 0.0,
+  ON CREATE SET r.pair = ${PAIR_KEY_OF("cause", "effect")}, r.claimIds = [], r.confidences = [], r.domains = [], r.conditional = [], r.publishedAt = [], r.maxConfidence = 0.0,
                 r.sources = 0, r.factConfidence = 0.0, r.factSources = 0
   WITH r, added, [i IN range(0, size(r.domains) - 1) WHERE NOT r.conditional[i] | r.domains[i]] AS factDomains
   WITH r, added,

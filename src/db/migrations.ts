@@ -36,6 +36,12 @@ const RANGE_INDEXES: ReadonlyArray<readonly [label: string, ...properties: strin
   ["Claim", "modality", "sortAt"],
 ];
 
+/** Range indexes on relationship properties. */
+const RELATIONSHIP_INDEXES: ReadonlyArray<readonly [type: string, property: string]> = [
+  // The LEADS_TO of one (cause, effect) pair by its key, without expanding a hub's relationships (see cypher/leads-to.ts).
+  ["LEADS_TO", "pair"],
+];
+
 /** Full-text indexes behind `search`. */
 const FULLTEXT_INDEXES: ReadonlyArray<readonly [name: string, labels: string, properties: readonly string[]]> = [
   ["article_text", "Article", ["title", "summary", "body"]],
@@ -58,11 +64,14 @@ export function migrationStatements(): string[] {
     ([label, ...properties]) =>
       `CREATE INDEX ${[label, ...properties].join("_").toLowerCase()} IF NOT EXISTS FOR (n:${label}) ON (${properties.map((p) => `n.${p}`).join(", ")})`,
   );
+  const relationships = RELATIONSHIP_INDEXES.map(
+    ([type, property]) => `CREATE INDEX ${type.toLowerCase()}_${property} IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.${property})`,
+  );
   const fulltext = FULLTEXT_INDEXES.map(
     ([name, labels, properties]) =>
       `CREATE FULLTEXT INDEX ${name} IF NOT EXISTS FOR (n:${labels}) ON EACH [${properties.map((p) => `n.${p}`).join(", ")}]`,
   );
-  return [...retired, ...unique, ...range, ...fulltext];
+  return [...retired, ...unique, ...range, ...relationships, ...fulltext];
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { CypherRunner } from "../../db/cypher.js";
 import { int } from "../../db/values.js";
-import { PAIR_KEY_OF } from "../../cypher/claim-pair.js";
-import { claimVisibleAt, relationClassOf } from "../../cypher/claims.js";
+import { claimIsCurrent, leadsTo, relationClassOf } from "../../cypher/claims.js";
 import type { NodeRow } from "../../domain/node/node.mapper.js";
 import { projectNode } from "../../cypher/projection.js";
 import { AMOUNT_TOLERANCE } from "./audit.types.js";
@@ -45,7 +44,7 @@ function claimsInScope(scope: AuditScope): string {
       "MATCH (:Asset { symbol: $scope.asset })<-[:AFFECTS|OF]-()<-[:CAUSE|EFFECT|IF]-(c:Claim) RETURN c",
     );
   }
-  const where = [claimVisibleAt("c")];
+  const where = [claimIsCurrent("c"), "c.pair IS NOT NULL"];
   if (scope.articleUrl && scope.source) {
     where.push(`(EXISTS { (a)-[:PUBLISHED_BY]->(:Source { domain: $scope.source }) }
             OR EXISTS { (c)-[:ATTRIBUTED_TO]->(:Source { domain: $scope.source }) })`);
@@ -64,42 +63,59 @@ function claimsInScope(scope: AuditScope): string {
 /**
  * Audits every current claim in scope in one query: who else makes the same claim (same
  * cause, effect, polarity and relation class), who says the opposite, and whose figures for
- * the events it names disagree; then the status. The claims about a (cause, effect) pair are
- * read once per pair, by its pair key, and grouped by stance (polarity and relation class), so
- * auditing many claims about one pair costs about as much as auditing one.
+ * the events it names disagree; then the status.
+ *
+ * The work is done once per thing shared, not once per claim: an article's disagreeing
+ * figures once per article; a (cause, effect) pair's stances once per pair, by its indexed pair
+ * key. The asserted leads-to stance of a pair is its LEADS_TO relationship (its claim ids and
+ * publishing domains, kept in step with the claims; found by its indexed pair key), so only the other stances (denials,
+ * PREVENTS) read claims, articles and publishers. Opposing claims are read as nodes only for
+ * the claims listed.
  */
-export async function auditClaims(cypher: CypherRunner, scope: AuditScope, limit: number, asOf: string): Promise<AuditRows> {
+export async function auditClaims(cypher: CypherRunner, scope: AuditScope, limit: number): Promise<AuditRows> {
   const [row] = await cypher.read<AuditRows>(
     `${claimsInScope(scope)}
-     MATCH (cause)<-[:CAUSE]-(c)-[:EFFECT]->(effect)
-     WITH cause, effect, collect({ a: a, c: c }) AS inScope
-     CALL (cause, effect) {
-       // The claims about the same pair: an index lookup by pair key, checked against the links.
-       MATCH (o:Claim { pair: ${PAIR_KEY_OF("cause", "effect")} })
-       WHERE EXISTS { (o)-[:CAUSE]->(cause) } AND EXISTS { (o)-[:EFFECT]->(effect) } AND ${claimVisibleAt("o")}
-       MATCH (oa:Article)-[:MAKES]->(o)
-       OPTIONAL MATCH (oa)-[:PUBLISHED_BY]->(os:Source)
-       WITH o.polarity AS polarity, ${relationClassOf("o")} AS class, collect(DISTINCT os.domain) AS domains, collect(o) AS claims
-       RETURN collect({ polarity: polarity, class: class, domains: domains, claims: claims }) AS stances
+     WITH a, collect(c) AS claims
+     // Events the article reports with a figure that another article's report of them disagrees with.
+     CALL (a) {
+       OPTIONAL MATCH (a)-[mine:REPORTS]->(e:Event)<-[theirs:REPORTS]-(other:Article)
+       WHERE other <> a AND mine.amountUsd IS NOT NULL AND theirs.amountUsd IS NOT NULL
+         AND abs(mine.amountUsd - theirs.amountUsd) > $tolerance * CASE WHEN mine.amountUsd > theirs.amountUsd THEN mine.amountUsd ELSE theirs.amountUsd END
+       WITH e, other, mine, theirs WHERE e IS NOT NULL
+       RETURN collect({ e: e, event: ${projectNode("e")}, article: ${projectNode("other")}, amountUsd: mine.amountUsd, otherAmountUsd: theirs.amountUsd }) AS disagreements
+     }
+     UNWIND claims AS c
+     WITH a, c, CASE WHEN disagreements = [] THEN []
+                     ELSE [d IN disagreements WHERE EXISTS { (c)-[:CAUSE|EFFECT|IF]->(named) WHERE named = d.e } | d { .event, .article, .amountUsd, .otherAmountUsd }]
+                END AS amounts
+     WITH c.pair AS pair, collect({ a: a, c: c, amounts: amounts }) AS inScope
+     CALL (pair, inScope) {
+       OPTIONAL MATCH ()-[r:LEADS_TO { pair: pair }]->()
+       // The other stances: claims about the pair (an index lookup by pair key) that are not asserted leads-to claims.
+       CALL (pair) {
+         OPTIONAL MATCH (o:Claim { pair: pair })
+         WHERE ${claimIsCurrent("o")} AND NOT (o.polarity = 'ASSERTED' AND ${leadsTo("o")})
+         OPTIONAL MATCH (oa:Article)-[:MAKES]->(o)
+         OPTIONAL MATCH (oa)-[:PUBLISHED_BY]->(os:Source)
+         WITH o, os WHERE o IS NOT NULL
+         WITH o.polarity AS polarity, ${relationClassOf("o")} AS class, collect(DISTINCT os.domain) AS domains, collect(DISTINCT o.id) AS claims
+         RETURN collect({ polarity: polarity, class: class, domains: domains, claims: claims }) AS others
+       }
+       RETURN others + CASE WHEN r IS NULL THEN [] ELSE [{
+         polarity: 'ASSERTED', class: 'LEADS_TO', claims: r.claimIds,
+         domains: reduce(seen = [], d IN r.domains | CASE WHEN d = '' OR d IN seen THEN seen ELSE seen + d END) }] END AS stances
      }
      UNWIND inScope AS entry
-     WITH entry.a AS a, entry.c AS c, stances
-     WITH a, c, stances, c.polarity AS polarity, ${relationClassOf("c")} AS class
+     WITH entry.a AS a, entry.c AS c, entry.amounts AS amounts, stances
+     WITH a, c, amounts, stances, c.polarity AS polarity, ${relationClassOf("c")} AS class
      // The same stance corroborates. "X causes Y" is contradicted by "X does not cause Y" and by
      // "X prevents Y"; denials of different classes ("X does not cause Y", "X does not prevent
      // Y") and "X causes Y" with "X does not prevent Y" agree without corroborating.
-     WITH a, c,
+     WITH a, c, amounts,
           reduce(found = [], s IN stances | CASE WHEN s.polarity = polarity AND s.class = class THEN s.domains ELSE found END) AS domains,
-          // Opposing claims by stance (never empty lists); flattened only for the claims listed.
+          // Ids of the opposing claims by stance (never empty lists); read as nodes only for the claims listed.
           [s IN stances WHERE (s.class = class AND s.polarity <> polarity)
                            OR (s.class <> class AND s.polarity = 'ASSERTED' AND polarity = 'ASSERTED') | s.claims] AS opposing
-     CALL (a, c) {
-       MATCH (c)-[:CAUSE|EFFECT|IF]->(e:Event)<-[mine:REPORTS]-(a)
-       MATCH (e)<-[theirs:REPORTS]-(other:Article)
-       WHERE other <> a AND mine.amountUsd IS NOT NULL AND theirs.amountUsd IS NOT NULL
-         AND abs(mine.amountUsd - theirs.amountUsd) > $tolerance * CASE WHEN mine.amountUsd > theirs.amountUsd THEN mine.amountUsd ELSE theirs.amountUsd END
-       RETURN collect({ event: ${projectNode("e")}, article: ${projectNode("other")}, amountUsd: mine.amountUsd, otherAmountUsd: theirs.amountUsd }) AS amounts
-     }
      WITH a, c, domains, opposing, amounts,
           CASE
             WHEN size(opposing) > 0 OR size(amounts) > 0 THEN 'CONFLICTING'
@@ -109,12 +125,16 @@ export async function auditClaims(cypher: CypherRunner, scope: AuditScope, limit
           END AS status
      ORDER BY a.publishedAt DESC, a.url, c.key
      WITH collect({ c: c, status: status, domains: domains, opposing: opposing, amounts: amounts }) AS audited
-     WITH audited, [x IN audited WHERE $scope.status IS NULL OR x.status = $scope.status] AS selected
-     UNWIND (CASE selected WHEN [] THEN [null] ELSE selected[0..$limit] END) AS x
-     WITH audited, x, x.c AS claim
-     WITH audited, collect(CASE WHEN x IS NULL THEN null ELSE {
-            claim: ${projectNode("claim")}, status: x.status, domains: x.domains, amounts: x.amounts,
-            opposing: [o IN reduce(flat = [], bucket IN x.opposing | flat + bucket) | ${projectNode("o")}] } END) AS claims
+     CALL (audited) {
+       UNWIND [entry IN audited WHERE $scope.status IS NULL OR entry.status = $scope.status][0..$limit] AS listed
+       CALL (listed) {
+         UNWIND reduce(flat = [], ids IN listed.opposing | flat + ids) AS id
+         MATCH (o:Claim { id: id })
+         RETURN collect(${projectNode("o")}) AS opposing
+       }
+       WITH listed, listed.c AS claim, opposing
+       RETURN collect({ claim: ${projectNode("claim")}, status: listed.status, domains: listed.domains, amounts: listed.amounts, opposing: opposing }) AS claims
+     }
      RETURN claims, {
        total: size(audited),
        corroborated: size([x IN audited WHERE x.status = 'CORROBORATED']),
@@ -122,7 +142,7 @@ export async function auditClaims(cypher: CypherRunner, scope: AuditScope, limit
        uncited: size([x IN audited WHERE x.status = 'UNCITED']),
        conflicting: size([x IN audited WHERE x.status = 'CONFLICTING'])
      } AS summary`,
-    { scope, asOf, tolerance: AMOUNT_TOLERANCE, limit: int(limit) },
+    { scope, tolerance: AMOUNT_TOLERANCE, limit: int(limit) },
   );
   return row ?? { claims: [], summary: { total: 0, corroborated: 0, singleSource: 0, uncited: 0, conflicting: 0 } };
 }

@@ -85,7 +85,7 @@ export class AuditResolver {
       status: f.status ?? null,
     };
     problems.throwIfAny();
-    const rows = await auditClaims(ctx.cypher, scope, limit, new Date().toISOString());
+    const rows = await auditClaims(ctx.cypher, scope, limit);
     const selected = scope.status ? rows.summary[statusCountKey(scope.status)] : rows.summary.total;
     return { claims: rows.claims.map(toAttribution), summary: rows.summary, truncated: selected > rows.claims.length };
   }
