@@ -16,7 +16,7 @@ import { TimelineResolver } from "./graph/timeline/timeline.resolver.js";
 import { SearchResolver } from "./graph/search/search.resolver.js";
 import { CausalChainsResolver } from "./graph/causal/causal-chains.resolver.js";
 import { CausalStepResolver } from "./graph/causal/causal-step.resolver.js";
-import { AuditResolver } from "./graph/audit/audit.resolver.js";
+import { AttributionConflictResolver, AuditResolver } from "./graph/audit/audit.resolver.js";
 import { DriverResolver } from "./graph/explain/driver.resolver.js";
 import { ExplainResolver } from "./graph/explain/explain.resolver.js";
 import { RelatedArticlesResolver } from "./graph/related/related.resolver.js";
@@ -54,6 +54,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       ExplainResolver,
       DriverResolver,
       AuditResolver,
+      AttributionConflictResolver,
       TimelineResolver,
       SearchResolver,
       RelatedArticlesResolver,

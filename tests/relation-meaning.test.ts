@@ -49,13 +49,19 @@ describe("PREVENTS opposes its effect", () => {
     expect(prevents.status).toBe("CONFLICTING");
     expect(prevents.independentSourceCount).toBe(1);
     expect(prevents.independentDomains).toEqual([`${story.tag}-prevents.example`]);
+    // The article that disagrees is the one making the opposing claim.
     expect(prevents.conflictsWith).toEqual([
-      expect.objectContaining({ kind: "RELATION", claim: { key: "the-claim" }, description: expect.stringContaining("CAUSES") }),
+      expect.objectContaining({
+        kind: "RELATION",
+        claim: { key: "the-claim" },
+        article: { url: `https://${story.tag}-causes.example/${story.tag}` },
+        description: expect.stringContaining("CAUSES"),
+      }),
     ]);
     const causes = await story.audit("causes");
     expect(causes.status).toBe("CONFLICTING");
     expect(causes.independentSourceCount).toBe(1);
-    expect(causes.conflictsWith.map((c) => c.kind)).toEqual(["RELATION"]);
+    expect(causes.conflictsWith.map((c) => [c.kind, c.article?.url])).toEqual([["RELATION", `https://${story.tag}-prevents.example/${story.tag}`]]);
   });
 
   it("is never a hop of a causal chain and never counts toward its independent sources", async () => {
@@ -129,8 +135,8 @@ describe("PREVENTS opposes its effect", () => {
     // "X does not contribute to Y" contradicts "X causes Y".
     const notCauses = await story.audit("notCauses");
     expect(notCauses.status).toBe("CONFLICTING");
-    expect(notCauses.conflictsWith.map((c) => c.kind)).toEqual(["POLARITY"]);
+    expect(notCauses.conflictsWith.map((c) => [c.kind, c.article?.url])).toEqual([["POLARITY", `https://${story.tag}-causes.example/${story.tag}`]]);
     const causes = await story.audit("causes");
-    expect(causes.conflictsWith.map((c) => c.kind)).toEqual(["POLARITY"]);
+    expect(causes.conflictsWith.map((c) => [c.kind, c.article?.url])).toEqual([["POLARITY", `https://${story.tag}-notcauses.example/${story.tag}`]]);
   });
 });

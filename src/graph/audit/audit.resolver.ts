@@ -4,6 +4,7 @@ import { canonicalUrl } from "../../input/canonical-url.js";
 import { Article } from "../../domain/article/article.type.js";
 import type { Claim } from "../../domain/claim/claim.type.js";
 import type { Event } from "../../domain/event/event.type.js";
+import { loadNode } from "../../domain/node/load.js";
 import { toGraphNode } from "../../domain/node/node.mapper.js";
 import { Source } from "../../domain/source/source.type.js";
 import { FieldReader } from "../../input/field-reader.js";
@@ -12,11 +13,11 @@ import { auditClaims, type AuditRow } from "./audit.repository.js";
 import {
   AMOUNT_TOLERANCE,
   AttributionReport,
+  AttributionConflict,
   AttributionStatus,
   AuditFilter,
   ClaimAttribution,
   ConflictKind,
-  type AttributionConflict,
 } from "./audit.types.js";
 
 const MAX_CLAIMS = 2_000;
@@ -98,6 +99,18 @@ export class AuditResolver {
   @FieldResolver(() => [Article], { description: "Cited articles that back the claim." })
   citedArticles(@Root() attribution: ClaimAttribution, @Ctx() ctx: Context) {
     return ctx.loaders.supportedByOfClaim.load(attribution.claim.uid);
+  }
+}
+
+@Resolver(() => AttributionConflict)
+export class AttributionConflictResolver {
+  @FieldResolver(() => Article, {
+    nullable: true,
+    description: "The article that disagrees: for AMOUNT the one giving the other figure, for POLARITY and RELATION the one making the opposing claim.",
+  })
+  article(@Root() conflict: AttributionConflict, @Ctx() ctx: Context): Article | null | Promise<Article | null> {
+    if (conflict.article) return conflict.article;
+    return conflict.claim ? loadNode<Article>(ctx, "Article", conflict.claim.articleUid) : null;
   }
 }
 

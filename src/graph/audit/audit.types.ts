@@ -60,7 +60,7 @@ export class AttributionConflict {
   @Field(() => Event, { nullable: true, description: "AMOUNT: the event whose figure is disputed." })
   event!: Event | null;
 
-  @Field(() => Article, { nullable: true, description: "The article that disagrees." })
+  /** AMOUNT: the article giving the other figure (the field resolver finds the opposing claim's otherwise). */
   article!: Article | null;
 
   @Field(() => Float, { nullable: true, description: "AMOUNT: the figure this claim's article gives." })
