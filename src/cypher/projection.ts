@@ -33,7 +33,6 @@ const ARTICLE_PROPERTIES = [
 /** Keys of neighbours that a node's map carries, per label, as Cypher over the node `v`. */
 const NEIGHBOUR_KEYS: Readonly<Record<string, Readonly<Record<string, (v: string) => string>>>> = {
   Article: {
-    sourceDomain: (v) => `head([(${v})-[:PUBLISHED_BY]->(s:Source) | s.domain])`,
     // The publisher itself (a few short properties), so `source` needs no round trip of its own.
     publisher: (v) => `head([(${v})-[:PUBLISHED_BY]->(s:Source) | s { .*, __label: 'Source' }])`,
   },
@@ -72,7 +71,7 @@ function mapOf(v: string, label: string, selection: LabelSelection | "all"): str
 /**
  * The Cypher expression that turns a node variable into the map the node mapper reads:
  * its properties, its label, and the keys of the few neighbours its type carries
- * (an article's source, a price move's asset, a level's article; a claim's article is in its id).
+ * (an article's publisher, a price move's asset, a level's article; a claim's article is in its id).
  * An article comes without its body (see ARTICLE_PROPERTIES). With a selection, the labels it
  * names carry only the properties it lists, plus their identifying key.
  */

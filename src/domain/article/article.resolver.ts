@@ -82,7 +82,8 @@ export class ArticleResolver {
 
   @FieldResolver(() => Source, { nullable: true, description: "The outlet that published it (its one publisher)." })
   async source(@Root() article: Article, @Ctx() ctx: Context) {
-    if (!article.asOf) return article.publisher !== undefined ? article.publisher : loadNode<Source>(ctx, "Source", article.sourceDomain);
+    // Lists read the current publisher with the article; a view asOf an earlier time reads the one it had then.
+    if (!article.asOf && article.publisher !== undefined) return article.publisher;
     return (await listOf<Source>(ctx, article, "source"))[0] ?? null;
   }
 

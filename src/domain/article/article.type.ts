@@ -45,9 +45,6 @@ export class Article extends Node {
   @Field(() => String, { nullable: true })
   author!: string | null;
 
-  /** Domain of the publishing source, for the source loader. */
-  sourceDomain!: string | null;
-
   /** The publishing source as the query that found the article read it (null: none); undefined when it did not. */
   publisher?: Source | null;
 

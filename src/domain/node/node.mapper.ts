@@ -62,7 +62,6 @@ const MAPPERS: Record<string, (row: NodeRow) => GraphNode> = {
       threatLevel: optionalNumber(r.threatLevel),
       riskLevel: optionalText(r.riskLevel),
       author: optionalText(r.author),
-      sourceDomain: optionalText(r.sourceDomain),
       publisher: "publisher" in r ? (r.publisher ? (MAPPERS.Source!(r.publisher as NodeRow) as Source) : null) : undefined,
       asOf: null,
     }),
