@@ -173,6 +173,25 @@ describe("current reads show exactly the current version; history stays for asOf
   });
 });
 
+describe("an article known only from citations, asOf", () => {
+  it("is null before it was first cited, there once cited, and null again before its own ingest's first version", async () => {
+    const tag = uniqueTag();
+    const citing = sampleArticle(tag);
+    const cited = citing.cites![0]!;
+    const beforeCited = await instant();
+    await ingest(citing);
+    const whileCited = await instant();
+    expect(await read(cited.url, beforeCited)).toBeNull();
+    expect((await read(cited.url, whileCited))!.title).toBe(cited.title);
+    expect((await read(cited.url))!.title).toBe(cited.title);
+
+    // Its own ingest gives it versions: before the first of them, it had not been ingested.
+    await ingest({ url: cited.url, title: "The report itself", publishedAt: cited.publishedAt, source: cited.source });
+    expect(await read(cited.url, whileCited)).toBeNull();
+    expect((await read(cited.url))!.title).toBe("The report itself");
+  });
+});
+
 describe("what is not a new version", () => {
   it("reordered lists, tag case and whitespace change nothing, and no claim gets a new id", async () => {
     const tag = uniqueTag();

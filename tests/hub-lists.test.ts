@@ -70,12 +70,12 @@ async function expectedClaims(symbol: string): Promise<string[]> {
   return records.map((r) => `${r.get("url") as string}#${r.get("key") as string}`);
 }
 
-async function allClaimPages(symbol: string, first: number): Promise<{ keys: string[]; totalCount: number }> {
+async function allClaimPages(symbol: string, first: number, asOf?: string): Promise<{ keys: string[]; totalCount: number }> {
   const keys: string[] = [];
   let after: string | null | undefined;
   let totalCount = -1;
   for (;;) {
-    const res = await server.request(ClaimsPageDocument, { filter: { asset: symbol }, first, after });
+    const res = await server.request(ClaimsPageDocument, { filter: { asset: symbol }, first, after, asOf });
     expect(res.errors).toBeUndefined();
     const page = res.data!.claims;
     totalCount = page.totalCount;
@@ -147,6 +147,16 @@ describe("lists by a hub asset and by a long-tail one", () => {
     const { keys, totalCount } = await allClaimPages(symbol, 200);
     expect(keys).toEqual(expected);
     expect(totalCount).toBe(count);
+  });
+
+  it.each([
+    ["hub", HUB, 18 * ARTICLES],
+    ["tail", TAIL, ARTICLES / 10],
+  ])("claims about the %s asset asOf a time: the same pages where no link changed since, none before anything was known", async (_kind, symbol, count) => {
+    const { keys, totalCount } = await allClaimPages(symbol, 200, new Date().toISOString());
+    expect(keys).toEqual(await expectedClaims(symbol));
+    expect(totalCount).toBe(count);
+    expect(await allClaimPages(symbol, 200, "2000-01-01T00:00:00Z")).toEqual({ keys: [], totalCount: 0 });
   });
 
   it.each([

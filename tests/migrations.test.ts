@@ -131,6 +131,21 @@ describe("migrations", () => {
     await driver.executeQuery("MATCH (x:MacroFactor { key: $tag + '-cause' })-[]->(y:Event) DETACH DELETE x, y", { tag });
   });
 
+  it("gives an article written before articles recorded when the graph learned of them the time of its first citation", async () => {
+    const tag = `mig-${Date.now()}`;
+    await driver.executeQuery(
+      `CREATE (:Article { id: $tag + '-citing-1', url: 'https://' + $tag + '.example/a' })-[:CITES { recordedAt: datetime('2026-01-05T00:00:00Z') }]->
+              (cited:Article { id: $tag + '-cited', url: 'https://' + $tag + '.example/cited' })
+       CREATE (:Article { id: $tag + '-citing-2', url: 'https://' + $tag + '.example/b' })-[:PAST_CITES { recordedAt: datetime('2026-01-02T00:00:00Z'), supersededAt: datetime('2026-01-03T00:00:00Z') }]->(cited)`,
+      { tag },
+    );
+    await driver.executeQuery("MATCH (m:Migration { name: 'article-recorded-1' }) DELETE m");
+    await applyMigrations(driver, process.env.NEO4J_DATABASE, logger, DATA_MIGRATIONS);
+    const { records } = await driver.executeQuery("MATCH (a:Article { id: $id }) RETURN toString(a.recordedAt) AS at", { id: `${tag}-cited` });
+    expect(records.map((r) => r.get("at"))).toEqual(["2026-01-02T00:00:00Z"]);
+    await driver.executeQuery("MATCH (a:Article) WHERE a.id STARTS WITH $tag DETACH DELETE a", { tag });
+  });
+
   it("makes a duplicate key impossible, whatever the writer", async () => {
     const domain = `dup-${Date.now()}.example`;
     await driver.executeQuery("CREATE (:Source { domain: $domain, name: 'One' })", { domain });

@@ -47,6 +47,19 @@ export const DATA_MIGRATIONS: readonly string[] = [
      SET r.pair = ${PAIR_KEY_OF("x", "y")}
    } IN TRANSACTIONS OF 10000 ROWS`,
   `MERGE (:Migration { name: 'leads-to-pair-1' })`,
+  // Articles record when the graph learned of them (first cited or ingested), once: from their
+  // first version, else from the first link citing them; one with neither stays unrecorded (known always).
+  `OPTIONAL MATCH (done:Migration { name: 'article-recorded-1' })
+   WITH done WHERE done IS NULL
+   MATCH (a:Article) WHERE a.recordedAt IS NULL
+   CALL (a) {
+     WITH a, COLLECT { MATCH (a)-[:HAS_VERSION]->(v:ArticleVersion) RETURN v.recordedAt } +
+             COLLECT { MATCH (a)<-[r:CITES|PAST_CITES]-() RETURN r.recordedAt } AS times
+     WITH a, [t IN times WHERE t IS NOT NULL] AS times
+     WHERE size(times) > 0
+     SET a.recordedAt = reduce(first = times[0], t IN times | CASE WHEN t < first THEN t ELSE first END)
+   } IN TRANSACTIONS OF 5000 ROWS`,
+  `MERGE (:Migration { name: 'article-recorded-1' })`,
   // Ingested articles have a current version record.
   `MATCH (a:Article) WHERE a.contentHash IS NOT NULL AND NOT EXISTS { (a)-[:HAS_VERSION]->() }
    CALL (a) {

@@ -17,6 +17,12 @@ export interface LabelSelection {
   readonly related?: Readonly<Record<string, NodeSelection>>;
 }
 
+/** The selection without linked nodes read along: for reads whose links are not the current ones (asOf). */
+export function withoutRelated(selection: NodeSelection | undefined): NodeSelection | undefined {
+  if (!selection) return selection;
+  return Object.fromEntries(Object.entries(selection).map(([label, { properties }]) => [label, { properties }]));
+}
+
 /** Single linked nodes a node's map can carry, per label: the pattern from `v` to the node `x`. */
 export const RELATED_NODES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   Claim: { cause: "-[:CAUSE]->", effect: "-[:EFFECT]->" },

@@ -77,3 +77,14 @@ export function toConnection<T>(
     },
   };
 }
+
+/** The connection with each node replaced by `f(node)`; a lazy `totalCount` stays lazy. */
+export function mapNodes<T, U>(connection: ConnectionShape<T>, f: (node: T) => U): ConnectionShape<U> {
+  return {
+    edges: connection.edges.map((edge) => ({ ...edge, node: f(edge.node) })),
+    pageInfo: connection.pageInfo,
+    get totalCount() {
+      return connection.totalCount;
+    },
+  };
+}

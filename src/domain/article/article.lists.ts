@@ -1,7 +1,7 @@
 import type { CypherRunner } from "../../db/cypher.js";
 import { neighboursLoader, neighboursWithOptionsLoader } from "../../cypher/neighbours.js";
 import type { GraphNode } from "../node/node.mapper.js";
-import { linkHeldAt, pastType } from "./ingest/versioned-links.js";
+import { linkHeldAt, pastType } from "../../cypher/link-history.js";
 import { toGraphNode } from "../node/node.mapper.js";
 
 /** An article's own lists: the versioned link each follows, the node type it reaches, and its order. */

@@ -50,14 +50,20 @@ export function findArticlesPage(cypher: CypherRunner, criteria: ArticleCriteria
 }
 
 /** What the graph held of an article at a time: whether it records versions at all, and the version then current. */
-export async function findVersionAt(cypher: CypherRunner, uid: string, asOf: string): Promise<{ versioned: boolean; version: ArticleVersion | null }> {
-  const [row] = await cypher.read<{ versioned: boolean; version: NodeRow | null }>(
+export async function findVersionAt(
+  cypher: CypherRunner,
+  uid: string,
+  asOf: string,
+): Promise<{ versioned: boolean; known: boolean; version: ArticleVersion | null }> {
+  const [row] = await cypher.read<{ versioned: boolean; known: boolean; version: NodeRow | null }>(
     `MATCH (a:Article { id: $uid })
      OPTIONAL MATCH (a)-[:HAS_VERSION]->(v:ArticleVersion)
      WHERE v.recordedAt.epochMillis <= datetime($asOf).epochMillis
        AND (v.supersededAt IS NULL OR v.supersededAt.epochMillis > datetime($asOf).epochMillis)
-     RETURN EXISTS { (a)-[:HAS_VERSION]->() } AS versioned, ${projectNode("v")} AS version`,
+     RETURN EXISTS { (a)-[:HAS_VERSION]->() } AS versioned,
+            coalesce(a.recordedAt.epochMillis <= datetime($asOf).epochMillis, true) AS known,
+            ${projectNode("v")} AS version`,
     { uid, asOf },
   );
-  return { versioned: row?.versioned ?? false, version: row?.version ? toNodeOf<ArticleVersion>(row.version) : null };
+  return { versioned: row?.versioned ?? false, known: row?.known ?? false, version: row?.version ? toNodeOf<ArticleVersion>(row.version) : null };
 }

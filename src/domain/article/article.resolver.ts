@@ -7,7 +7,8 @@ import { fromGlobalId } from "../../graphql/global-id.js";
 import { pageRequest, TIME_ID_CURSOR } from "../../graphql/pagination.js";
 import { IndicatorReading, Asset, PriceLevel, PriceMove } from "../asset/asset.type.js";
 import { ClaimVisibilityArgs, toClaimVisibility } from "../claim/claim-visibility.args.js";
-import { Claim } from "../claim/claim.type.js";
+import { Claim, claimAt } from "../claim/claim.type.js";
+import { withoutRelated } from "../../cypher/projection.js";
 import { Entity } from "../entity/entity.type.js";
 import { Event } from "../event/event.type.js";
 import { MacroFactor } from "../macro-factor/macro-factor.type.js";
@@ -34,10 +35,13 @@ function listOf<T extends GraphNode>(ctx: Context, article: Article, list: Artic
   return items as Promise<T[]>;
 }
 
-/** The article as it stood at `asOf`: the version then current; null if it had not been ingested yet. */
+/**
+ * The article as it stood at `asOf`: the version then current; null if it had not been
+ * ingested yet, or, known only from citations, not yet cited.
+ */
 async function articleAt(ctx: Context, article: Article, asOf: string): Promise<Article | null> {
-  const { versioned, version } = await findVersionAt(ctx.cypher, article.uid, asOf);
-  if (versioned && !version) return null;
+  const { versioned, known, version } = await findVersionAt(ctx.cypher, article.uid, asOf);
+  if (versioned ? !version : !known) return null;
   const past = version?.supersededAt ? { ...version, ingestedAt: version.recordedAt } : {};
   return Object.assign(new Article(), article, past, { asOf });
 }
@@ -47,7 +51,7 @@ export class ArticleResolver {
   @Query(() => Article, {
     nullable: true,
     description:
-      "An article by global id or by URL (any standard form of it, see README). With asOf: the article as the graph knew it then, its fields and lists those of the version current at that time; null if it had not been ingested by then.",
+      "An article by global id or by URL (any standard form of it, see README). With asOf: the article as the graph knew it then, its fields and lists those of the version current at that time; null if it had not been ingested by then (an article known only from citations: not cited by then).",
   })
   async article(
     @Arg("id", () => ID, { nullable: true }) id: string | null,
@@ -108,9 +112,12 @@ export class ArticleResolver {
     description:
       "Claims the article makes, by key: by default those of its current version (at the article's asOf, if set) that are not retracted (the rule of the root `claims`).",
   })
-  claims(@Root() article: Article, @Args() visibility: ClaimVisibilityArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+  async claims(@Root() article: Article, @Args() visibility: ClaimVisibilityArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const options = toClaimVisibility({ ...visibility, asOf: visibility.asOf ?? article.asOf });
-    return ctx.loaders.claimsOfArticle.load({ key: article.uid, options, select: nodeSelection(info) });
+    if (options.now) return ctx.loaders.claimsOfArticle.load({ key: article.uid, options, select: nodeSelection(info) });
+    // Asked at an earlier time: the claims carry it, so their links read are those held then.
+    const claims = await ctx.loaders.claimsOfArticle.load({ key: article.uid, options, select: withoutRelated(nodeSelection(info)) });
+    return claims.map((claim) => claimAt(claim, options.asOf));
   }
 
   @FieldResolver(() => [Article], { description: "The articles it cites (its source list)." })

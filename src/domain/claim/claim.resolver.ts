@@ -17,7 +17,13 @@ import { Source } from "../source/source.type.js";
 import { toClaimCriteria } from "./claim.criteria.js";
 import { ClaimFilter } from "./claim.filter.js";
 import { findClaimsPage, retractClaim } from "./claim.repository.js";
+import type { EndpointRequest } from "./claim.loaders.js";
 import { Claim, ClaimConnection } from "./claim.type.js";
+
+/** A claim's cause, effect or conditions to load: the links it holds now, or those it held at the asOf of the list that found it. */
+function endpoints(claim: Claim, role: EndpointRequest["role"], info: GraphQLResolveInfo): EndpointRequest {
+  return { uid: claim.uid, role, select: nodeSelection(info), ...(claim.asOf ? { asOf: claim.asOf } : {}) };
+}
 
 @Resolver(() => Claim)
 export class ClaimResolver {
@@ -65,32 +71,38 @@ export class ClaimResolver {
   @FieldResolver(() => CausalNode, { nullable: true })
   async cause(@Root() claim: Claim, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     if (claim.related && "cause" in claim.related) return claim.related.cause ?? null;
-    return (await ctx.loaders.endpointsOfClaim.load({ uid: claim.uid, role: "CAUSE", select: nodeSelection(info) }))[0] ?? null;
+    return (await ctx.loaders.endpointsOfClaim.load(endpoints(claim, "CAUSE", info)))[0] ?? null;
   }
 
   @FieldResolver(() => CausalNode, { nullable: true })
   async effect(@Root() claim: Claim, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     if (claim.related && "effect" in claim.related) return claim.related.effect ?? null;
-    return (await ctx.loaders.endpointsOfClaim.load({ uid: claim.uid, role: "EFFECT", select: nodeSelection(info) }))[0] ?? null;
+    return (await ctx.loaders.endpointsOfClaim.load(endpoints(claim, "EFFECT", info)))[0] ?? null;
   }
 
   @FieldResolver(() => [CausalNode], { description: "What must hold first, for CONDITIONAL claims." })
   conditions(@Root() claim: Claim, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.loaders.endpointsOfClaim.load({ uid: claim.uid, role: "IF", select: nodeSelection(info) });
+    return ctx.loaders.endpointsOfClaim.load(endpoints(claim, "IF", info));
   }
 
   @FieldResolver(() => [Source], { description: "Outlets the claim is attributed to inline (\"according to ...\")." })
   attributedTo(@Root() claim: Claim, @Ctx() ctx: Context) {
-    return ctx.loaders.attributedToOfClaim.load(claim.uid);
+    return claim.asOf
+      ? ctx.loaders.attributedToOfClaimAt.load({ key: claim.uid, options: { asOf: claim.asOf } })
+      : ctx.loaders.attributedToOfClaim.load(claim.uid);
   }
 
   @FieldResolver(() => [Article], { description: "Cited articles that support the claim." })
   supportedBy(@Root() claim: Claim, @Ctx() ctx: Context) {
-    return ctx.loaders.supportedByOfClaim.load(claim.uid);
+    return claim.asOf
+      ? ctx.loaders.supportedByOfClaimAt.load({ key: claim.uid, options: { asOf: claim.asOf } })
+      : ctx.loaders.supportedByOfClaim.load(claim.uid);
   }
 
   @FieldResolver(() => [Narrative])
   narratives(@Root() claim: Claim, @Ctx() ctx: Context) {
-    return ctx.loaders.narrativesOfClaim.load(claim.uid);
+    return claim.asOf
+      ? ctx.loaders.narrativesOfClaimAt.load({ key: claim.uid, options: { asOf: claim.asOf } })
+      : ctx.loaders.narrativesOfClaim.load(claim.uid);
   }
 }

@@ -50,6 +50,18 @@ export class Claim extends Node {
    * the query selected them; absent otherwise, and then loaded on their own.
    */
   related?: { readonly cause?: object | null; readonly effect?: object | null };
+
+  /**
+   * Set when a list asked `asOf` an earlier time found the claim (ISO date-time): its links
+   * (cause, effect, conditions, attributions, support, narratives) are then those it held at
+   * that time. Absent: the claim's current links.
+   */
+  asOf?: string;
+}
+
+/** The claim as a list read at `asOf` (null: now) shows it: with that time's links. */
+export function claimAt(claim: Claim, asOf: string | null): Claim {
+  return asOf === null ? claim : Object.assign(new Claim(), claim, { asOf, related: undefined });
 }
 
 @ObjectType()

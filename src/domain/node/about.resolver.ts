@@ -3,10 +3,11 @@ import { Arg, Args, Ctx, FieldResolver, Info, registerEnumType, Resolver, Root, 
 import type { Context } from "../../context.js";
 import type { Label } from "../../cypher/labels.js";
 import { ConnectionArgs, MAX_PAGE_SIZE } from "../../graphql/connection.args.js";
-import { pageRequest, TIME_ID_CURSOR } from "../../graphql/pagination.js";
+import { mapNodes, pageRequest, TIME_ID_CURSOR } from "../../graphql/pagination.js";
 import { ArticleConnection } from "../article/article.type.js";
 import { ClaimVisibilityArgs, toClaimVisibility } from "../claim/claim-visibility.args.js";
-import { ClaimConnection } from "../claim/claim.type.js";
+import { claimAt, ClaimConnection } from "../claim/claim.type.js";
+import { withoutRelated } from "../../cypher/projection.js";
 import { nodeSelection } from "./node.selection.js";
 
 export enum ClaimRole {
@@ -35,7 +36,7 @@ export function AboutResolver<T extends object>(type: ClassType<T>, label: Label
     @FieldResolver(() => ClaimConnection, {
       description: "Claims that name this, newest article first; by default current and not retracted (the rule of the root `claims`).",
     })
-    claims(
+    async claims(
       @Root() node: T,
       @Args() { first, after }: ConnectionArgs,
       @Args() visibility: ClaimVisibilityArgs,
@@ -45,7 +46,11 @@ export function AboutResolver<T extends object>(type: ClassType<T>, label: Label
     ) {
       const page = pageRequest(first ?? 20, after, MAX_PAGE_SIZE, TIME_ID_CURSOR);
       const options = { ...toClaimVisibility(visibility) };
-      return ctx.loaders.claimsAbout.load({ label, key: keyOf(node), page, variant: role, options, select: nodeSelection(info, ["edges", "node"]) });
+      const select = nodeSelection(info, ["edges", "node"]);
+      if (options.now) return ctx.loaders.claimsAbout.load({ label, key: keyOf(node), page, variant: role, options, select });
+      // Asked at an earlier time: the claims carry it, so their links read are those held then.
+      const connection = await ctx.loaders.claimsAbout.load({ label, key: keyOf(node), page, variant: role, options, select: withoutRelated(select) });
+      return mapNodes(connection, (claim) => claimAt(claim, options.asOf));
     }
   }
   return AboutResolverBase;

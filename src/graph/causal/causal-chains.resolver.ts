@@ -51,6 +51,6 @@ export class CausalChainsResolver {
     if (!result.fromFound) problems.add("from", `no ${start.label} "${start.key}" in the graph`);
     if (!result.toFound) problems.add("to", `no ${end.label} "${end.key}" in the graph`);
     problems.throwIfAny();
-    return result.paths.map((path) => toCausalPath(path, result.nodes));
+    return result.paths.map((path) => toCausalPath(path, result.nodes, asOf));
   }
 }

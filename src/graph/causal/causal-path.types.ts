@@ -8,6 +8,8 @@ export class CausalStep {
   toRef!: LabelKey;
   /** Usable claims of the hop, most confident first. */
   claimIds!: readonly string[];
+  /** The question's time when asked at an earlier one (ISO date-time): the claims show the links they held then. */
+  asOf!: string | null;
 
   @Field(() => Float, { description: "Confidence of the hop's most confident claim (0..1)." })
   confidence!: number;

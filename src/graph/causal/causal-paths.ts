@@ -2,8 +2,11 @@ import type { MetNode } from "./hops.repository.js";
 import type { FoundPath } from "./path-search.js";
 import { CausalPath, CausalStep } from "./causal-path.types.js";
 
-/** A found path as its GraphQL type; `nodes` names the path's nodes by label and key. */
-export function toCausalPath(path: FoundPath, nodes: ReadonlyMap<string, MetNode>): CausalPath {
+/**
+ * A found path as its GraphQL type; `nodes` names the path's nodes by label and key. `asOf`:
+ * the question's time when asked at an earlier one, so the steps' claims show the links held then.
+ */
+export function toCausalPath(path: FoundPath, nodes: ReadonlyMap<string, MetNode>, asOf: string | null = null): CausalPath {
   const refOf = (id: string) => {
     const node = nodes.get(id);
     if (!node) throw new Error(`a path passes a node the search did not meet (${id})`);
@@ -16,6 +19,7 @@ export function toCausalPath(path: FoundPath, nodes: ReadonlyMap<string, MetNode
       claimIds: hop.claims.map((c) => c.id),
       confidence: hop.confidence,
       independentSourceCount: hop.sources,
+      asOf,
     }),
   );
   return Object.assign(new CausalPath(), {

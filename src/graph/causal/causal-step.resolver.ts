@@ -1,13 +1,15 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
 import { refKey } from "../../cypher/labels.js";
-import { Claim } from "../../domain/claim/claim.type.js";
+import { Claim, claimAt } from "../../domain/claim/claim.type.js";
 import { CausalNode } from "../../domain/node/causal-node.union.js";
 import type { GraphNode } from "../../domain/node/node.mapper.js";
 import { CausalStep } from "./causal-path.types.js";
 
 const claimsOf = async (step: CausalStep, ctx: Context) =>
-  (await ctx.loaders.node.loadMany(step.claimIds.map((id) => refKey("Claim", id)))).filter((c): c is Claim => c instanceof Claim);
+  (await ctx.loaders.node.loadMany(step.claimIds.map((id) => refKey("Claim", id))))
+    .filter((c): c is Claim => c instanceof Claim)
+    .map((c) => claimAt(c, step.asOf));
 
 /** A step's ends and claims, loaded with every other step's at the same level in one round trip. */
 @Resolver(() => CausalStep)
@@ -25,7 +27,7 @@ export class CausalStepResolver {
   @FieldResolver(() => Claim, { description: "The most confident claim for this hop." })
   async claim(@Root() step: CausalStep, @Ctx() ctx: Context): Promise<Claim | null> {
     const claim = await ctx.loaders.node.load(refKey("Claim", step.claimIds[0]!));
-    return claim instanceof Claim ? claim : null;
+    return claim instanceof Claim ? claimAt(claim, step.asOf) : null;
   }
 
   @FieldResolver(() => [Claim], { description: "Every claim asserting this hop that the question may use, most confident first." })

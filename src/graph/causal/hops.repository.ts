@@ -1,5 +1,6 @@
 import type { CypherRunner } from "../../db/cypher.js";
 import { claimVisibleAt, leadsTo } from "../../cypher/claims.js";
+import { linkHeldAt, linkTypes } from "../../cypher/link-history.js";
 import { CAUSAL_LABELS, KEY_PROPERTY, lookupNode, type LabelKey } from "../../cypher/labels.js";
 
 /** One claim behind a hop, as a search weighs it. */
@@ -74,9 +75,12 @@ function hopPattern(source: HopSource, direction: Direction): string {
       WHERE r.maxConfidence >= $minConfidence AND NOT ${HAPPENED_AFTER}
         AND ($window IS NULL OR any(published IN r.publishedAt WHERE published >= $window.from AND published <= $window.to))`;
   }
-  const claim = direction === "forward" ? "(u)<-[:CAUSE]-(c:Claim)-[:EFFECT]->(v)" : "(u)<-[:EFFECT]-(c:Claim)-[:CAUSE]->(v)";
+  // The cause and effect each claim held at $asOf, current or since dropped by a later version.
+  const [cause, effect] = [`[rc:${linkTypes(["CAUSE"], true)}]`, `[re:${linkTypes(["EFFECT"], true)}]`];
+  const claim = direction === "forward" ? `(u)<-${cause}-(c:Claim)-${effect}->(v)` : `(u)<-${effect}-(c:Claim)-${cause}->(v)`;
   return `MATCH ${claim}
-    WHERE c.polarity = 'ASSERTED' AND ${leadsTo("c")} AND c.confidence >= $minConfidence AND ${claimVisibleAt("c")} AND NOT ${HAPPENED_AFTER}`;
+    WHERE c.polarity = 'ASSERTED' AND ${leadsTo("c")} AND c.confidence >= $minConfidence AND ${claimVisibleAt("c")} AND NOT ${HAPPENED_AFTER}
+      AND ${linkHeldAt("rc", "$asOf")} AND ${linkHeldAt("re", "$asOf")}`;
 }
 
 /** The claim lists a hop row carries (none for summaries). */
@@ -102,7 +106,7 @@ function hopClaims(source: HopSource, carry: string): { bind: string; payload: r
   }
   return {
     bind: `MATCH (a:Article)-[:MAKES]->(c)
-    OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(s:Source)
+    OPTIONAL MATCH (a)-[p:${linkTypes(["PUBLISHED_BY"], true)}]->(s:Source) WHERE ${linkHeldAt("p", "$asOf")}
     WITH u, v, collect(c.id) AS ids, collect(c.confidence) AS confidences, collect(coalesce(s.domain, '')) AS domains,
          collect(c.modality = 'CONDITIONAL') AS conditional, collect(coalesce(a.publishedAt.epochMillis, 0)) AS published,
          max(c.confidence) AS best, count(c) AS count${carry}`,

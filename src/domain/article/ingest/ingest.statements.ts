@@ -82,7 +82,7 @@ export const ARTICLE_STATEMENT: Statement = {
     OPTIONAL MATCH (known:Article { url: article.url })
     WITH article, known IS NOT NULL AS existed
     MERGE (a:Article { url: article.url })
-    SET a.id = coalesce(a.id, article.uid)
+    SET a.id = coalesce(a.id, article.uid), a.recordedAt = coalesce(a.recordedAt, datetime($now))
     WITH a, article, existed, a.contentHash AS previousHash,
          a { .title, .summary, .body, .publishedAt, .author, .sentiment, .score, .threatLevel, .riskLevel } AS previous
     CALL (a, article, previousHash, previous) {
@@ -116,13 +116,13 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
     query: `UNWIND $cites AS c
       MERGE (x:Article { url: c.url })
       ON CREATE SET x.id = c.uid, x.title = c.title, x.summary = c.summary, x.publishedAt = datetime(c.publishedAt),
-                    x.sortAt = ${sortAtOf("datetime(c.publishedAt)")}
+                    x.sortAt = ${sortAtOf("datetime(c.publishedAt)")}, x.recordedAt = datetime($now)
       WITH x, c
       // A citation names the publisher only of an article the graph has none for yet.
       WHERE NOT EXISTS { (x)-[:PUBLISHED_BY]->() }
       MATCH (s:Source { domain: c.sourceDomain })
       MERGE (x)-[:PUBLISHED_BY]->(s)`,
-    params: (batch) => unlessEmpty({ cites: allOf(batch, (a) => a.cites, (c) => c.url) }),
+    params: (batch) => unlessEmpty({ cites: allOf(batch, (a) => a.cites, (c) => c.url), now: batch.now }),
   },
   {
     name: "things",

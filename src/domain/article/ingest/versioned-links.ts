@@ -6,8 +6,7 @@ import type { NormalizedArticle } from "./normalized.js";
  * reports and statements) and a claim's links (cause, effect, conditions, attributions,
  * support, narratives) belong to the version that states them. A current link has its plain
  * type and `recordedAt`; when a later version drops it, it becomes `PAST_<TYPE>` with the same
- * properties plus `supersededAt`. Current reads therefore match plain types only; reads `asOf`
- * an earlier time match both and keep the links held then (linkHeldAt).
+ * properties plus `supersededAt` (see cypher/link-history.ts for how reads use them).
  */
 
 /** Link types an article's own ingest decides. MAKES is not among them: a claim keeps its article, and its currency is the claim's own. */
@@ -15,9 +14,6 @@ export const ARTICLE_LINK_TYPES = ["PUBLISHED_BY", "CITES", "TAGGED", "MENTIONS"
 
 /** Link types of a claim. */
 export const CLAIM_LINK_TYPES = ["CAUSE", "EFFECT", "IF", "ATTRIBUTED_TO", "SUPPORTED_BY", "ADVANCES"] as const;
-
-/** The type a link takes once a later version has dropped it. */
-export const pastType = (type: string) => `PAST_${type}`;
 
 /** Key property of every node a versioned link may point at. */
 const TARGET_KEY: Readonly<Record<string, string>> = { ...KEY_PROPERTY, Tag: "name" };
@@ -92,12 +88,6 @@ export function byTargetLabel(links: readonly OwnedLink[]): Record<string, Owned
   const groups: Record<string, OwnedLink[]> = {};
   for (const link of links) (groups[link.label] ??= []).push(link);
   return groups;
-}
-
-/** Cypher condition: link `r` (current or PAST_) was held at the ISO date-time expression `asOf`. */
-export function linkHeldAt(r: string, asOf: string): string {
-  const at = `datetime(${asOf}).epochMillis`;
-  return `coalesce(${r}.recordedAt.epochMillis, 0) <= ${at} AND (${r}.supersededAt IS NULL OR ${r}.supersededAt.epochMillis > ${at})`;
 }
 
 /** The links the article's version states, from its normalised input; each once. */
