@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { pairKey } from "../src/cypher/claim-pair.js";
+import { STRONG_FROM } from "../src/cypher/leads-to.js";
 import {
   CausalChainsDocument,
   RetractClaimDocument,
@@ -154,8 +155,9 @@ describe("LEADS_TO stays in step with the claims", () => {
     const tag = uniqueTag();
     const [a, b, c] = [`${tag}-a`, `${tag}-b`, `${tag}-c`];
     const claim = (key: string, cause: string, effect: string, confidence: number): ClaimInput => ({ key, text: key, relation: "CAUSES", confidence, cause: factor(cause), effect: factor(effect) });
-    const v1 = outletArticle(tag, `${tag}-one.example`, [a, b, c], [claim("ab", a, b, 0.9), claim("bc", b, c, 0.8)]);
+    const v1 = outletArticle(tag, `${tag}-one.example`, [a, b, c], [claim("ab", a, b, 0.9), claim("bc", b, c, 0.95)]);
     await ingest(v1);
+    expect(await strongPairs(tag)).toEqual([`${a}>${b}`, `${b}>${c}`]);
     await ingest(outletArticle(tag, `${tag}-two.example`, [a, b, c], [claim("ab", a, b, 0.7)]));
     // A conditional claim counts in maxConfidence and sources, not in the fact summaries.
     await ingest(outletArticle(tag, `${tag}-three.example`, [a, b, c], [{ ...claim("ab", a, b, 0.99), modality: "CONDITIONAL", conditions: [factor(c)] }]));
@@ -208,5 +210,29 @@ describe("LEADS_TO stays in step with the claims", () => {
     // a -> b: one.example's 0.95 and three.example's conditional 0.99 (two.example's is retracted).
     expect(stored[0]).toMatchObject({ max: 0.99, sources: 2, factConfidence: 0.95, factSources: 1 });
     expect(stored[0]!.ids).toHaveLength(2);
+
+    // STRONG_LEADS_TO: exactly the LEADS_TO whose bound is at least STRONG_FROM (b -> c, strong in v1, is gone), with their summaries.
+    const { records: strong } = await server.driver.executeQuery(
+      `MATCH (x:MacroFactor)-[s:STRONG_LEADS_TO]->(y) WHERE x.key STARTS WITH $tag
+       RETURN x.key + '>' + y.key AS pair, s.maxConfidence AS max, s.sources AS sources, s.factConfidence AS factConfidence, s.factSources AS factSources
+       ORDER BY pair`,
+      { tag },
+    );
+    const summaries = (r: { get(key: string): unknown }) => ({
+      pair: r.get("pair"), max: r.get("max"), sources: Number(r.get("sources")), factConfidence: r.get("factConfidence"), factSources: Number(r.get("factSources")),
+    });
+    expect(strong.map(summaries)).toEqual(
+      records.filter((r) => (r.get("max") as number) * (1 + 0.5 * (Number(r.get("sources")) - 1)) >= STRONG_FROM).map(summaries),
+    );
+    expect(strong.map((r) => r.get("pair"))).toEqual([`${a}>${b}`]);
   });
 });
+
+/** The pairs with a STRONG_LEADS_TO among the macro factors of a test. */
+async function strongPairs(tag: string): Promise<string[]> {
+  const { records } = await server.driver.executeQuery(
+    "MATCH (x:MacroFactor)-[:STRONG_LEADS_TO]->(y) WHERE x.key STARTS WITH $tag RETURN x.key + '>' + y.key AS pair ORDER BY pair",
+    { tag },
+  );
+  return records.map((r) => r.get("pair") as string);
+}

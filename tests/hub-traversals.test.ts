@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prng } from "../bench/generate.js";
 import { FLOOR_ABOVE_HOPS } from "../src/graph/causal/hops.repository.js";
+import { STRONG_FROM } from "../src/cypher/leads-to.js";
 import { CypherRunner } from "../src/db/cypher.js";
 import { bulkIngest } from "../src/domain/article/ingest/bulk-ingest.js";
 import { buildAppSchema } from "../src/schema.js";
@@ -36,7 +37,7 @@ interface RawClaim {
 const mid = (i: number) => `${tag}-m${i}`;
 const confidence = () => Math.round((0.3 + random() * 0.69) * 100) / 100;
 
-/** The claims: the hub leads to every middle node, a quarter of them lead to the goal and another quarter to the move, some lead to each other; some hops are told twice, in other articles. */
+/** The claims: the hub leads to every middle node, three quarters of them lead to the goal and three quarters to the move, some lead to each other; some hops are told twice, in other articles. */
 function makeClaims(): RawClaim[] {
   const claims: RawClaim[] = [];
   const add = (cause: string, effect: string) => {
@@ -52,8 +53,8 @@ function makeClaims(): RawClaim[] {
   };
   for (let i = 0; i < MIDS; i += 1) {
     add(HUB, mid(i));
-    if (i % 4 === 0) add(mid(i), GOAL);
-    if (i % 4 === 1) add(mid(i), MOVE);
+    if (i % 4 !== 1) add(mid(i), GOAL);
+    if (i % 4 !== 3) add(mid(i), MOVE);
     if (i % 5 === 2) add(mid(i), mid((i * 7 + 3) % MIDS));
   }
   add(HUB, GOAL);
@@ -182,9 +183,20 @@ type ChainsAnswer = {
 };
 
 describe("causalChains from a hub", () => {
-  it("has a level large enough to be read under a floor", async () => {
-    const { records } = await server.driver.executeQuery("MATCH (h:MacroFactor { key: $hub }) RETURN COUNT { (h)-[:LEADS_TO]->() } AS degree", { hub: HUB });
-    expect(Number(records[0]!.get("degree"))).toBeGreaterThan(FLOOR_ABOVE_HOPS);
+  it("has levels large enough to be read under a floor, at both ends, and strong hops to read them by", async () => {
+    const { records } = await server.driver.executeQuery(
+      `MATCH (h:MacroFactor { key: $hub }), (g:MacroFactor { key: $goal }), (m:PriceMove { key: $move })
+       RETURN COUNT { (h)-[:LEADS_TO]->() } AS hub, COUNT { (g)<-[:LEADS_TO]-() } AS goal, COUNT { (m)<-[:LEADS_TO]-() } AS move,
+              COUNT { (h)-[:STRONG_LEADS_TO]->() } AS strong`,
+      { hub: HUB, goal: GOAL, move: MOVE },
+    );
+    const degrees = records[0]!.toObject();
+    for (const end of ["hub", "goal", "move"]) expect(Number(degrees[end])).toBeGreaterThan(FLOOR_ABOVE_HOPS);
+    expect(Number(degrees.strong)).toBeGreaterThan(0);
+    expect(Number(degrees.strong)).toBeLessThan(Number(degrees.hub));
+    // The best short chains are strong enough for the first search's floor to read strong hops alone.
+    const short = enumerate(referenceHops({ includeConditional: false, minConfidence: 0 }), HUB, GOAL, 2).sort(byRank);
+    expect(short[2]!.confidence).toBeGreaterThanOrEqual(STRONG_FROM);
   });
 
   it.each([

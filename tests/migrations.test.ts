@@ -5,6 +5,7 @@ import { DATA_MIGRATIONS } from "../src/cypher/data-migrations.js";
 import { applyMigrations } from "../src/db/migrations.js";
 import { UNDATED_SORT_AT } from "../src/cypher/sort-keys.js";
 import { pairKey } from "../src/cypher/claim-pair.js";
+import { STRONG_FROM } from "../src/cypher/leads-to.js";
 import { createLogger } from "../src/logger.js";
 
 let driver: Driver;
@@ -144,6 +145,29 @@ describe("migrations", () => {
     const { records } = await driver.executeQuery("MATCH (a:Article { id: $id }) RETURN toString(a.recordedAt) AS at", { id: `${tag}-cited` });
     expect(records.map((r) => r.get("at"))).toEqual(["2026-01-02T00:00:00Z"]);
     await driver.executeQuery("MATCH (a:Article) WHERE a.id STARTS WITH $tag DETACH DELETE a", { tag });
+  });
+
+  it("gives each LEADS_TO strong enough, and only those, its STRONG_LEADS_TO with its summaries", async () => {
+    const tag = `mig-strong-${Date.now()}`;
+    await driver.executeQuery(
+      `CREATE (x:MacroFactor { key: $tag + '-x' })
+       CREATE (x)-[:LEADS_TO { maxConfidence: 0.95, sources: 1, factConfidence: 0.9, factSources: 1 }]->(:Event { key: $tag + '-sure' })
+       CREATE (x)-[:LEADS_TO { maxConfidence: 0.7, sources: 2, factConfidence: 0.7, factSources: 2 }]->(:Event { key: $tag + '-told-twice' })
+       CREATE (x)-[:LEADS_TO { maxConfidence: 0.8, sources: 1, factConfidence: 0.8, factSources: 1 }]->(:Event { key: $tag + '-weak' })`,
+      { tag },
+    );
+    await driver.executeQuery("MATCH (m:Migration { name: 'strong-leads-to-1' }) DELETE m");
+    await applyMigrations(driver, process.env.NEO4J_DATABASE, logger, DATA_MIGRATIONS);
+    const { records } = await driver.executeQuery(
+      `MATCH (:MacroFactor { key: $tag + '-x' })-[s:STRONG_LEADS_TO]->(e) RETURN e.key AS key, s.maxConfidence AS max, s.sources AS sources ORDER BY key`,
+      { tag },
+    );
+    expect(records.map((r) => [r.get("key"), r.get("max"), Number(r.get("sources"))])).toEqual([
+      [`${tag}-sure`, 0.95, 1],
+      [`${tag}-told-twice`, 0.7, 2],
+    ]);
+    expect(0.8).toBeLessThan(STRONG_FROM);
+    await driver.executeQuery("MATCH (n) WHERE (n:MacroFactor OR n:Event) AND n.key STARTS WITH $tag DETACH DELETE n", { tag });
   });
 
   it("makes a duplicate key impossible, whatever the writer", async () => {

@@ -1,5 +1,5 @@
 import { PAIR_KEY_OF } from "./claim-pair.js";
-import { recomputeFor, SUMMARISE_LEADS_TO } from "./leads-to.js";
+import { recomputeFor, STRONG_LEADS_TO_OF, SUMMARISE_LEADS_TO } from "./leads-to.js";
 import { sortAtOf } from "./sort-keys.js";
 
 /**
@@ -47,6 +47,14 @@ export const DATA_MIGRATIONS: readonly string[] = [
      SET r.pair = ${PAIR_KEY_OF("x", "y")}
    } IN TRANSACTIONS OF 10000 ROWS`,
   `MERGE (:Migration { name: 'leads-to-pair-1' })`,
+  // A LEADS_TO strong enough has its STRONG_LEADS_TO, once.
+  `OPTIONAL MATCH (done:Migration { name: 'strong-leads-to-1' })
+   WITH done WHERE done IS NULL
+   MATCH (x)-[r:LEADS_TO]->(y)
+   CALL (x, r, y) {
+     ${STRONG_LEADS_TO_OF}
+   } IN TRANSACTIONS OF 10000 ROWS`,
+  `MERGE (:Migration { name: 'strong-leads-to-1' })`,
   // Articles record when the graph learned of them (first cited or ingested), once: from their
   // first version, else from the first link citing them; one with neither stays unrecorded (known always).
   `OPTIONAL MATCH (done:Migration { name: 'article-recorded-1' })

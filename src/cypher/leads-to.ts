@@ -16,7 +16,49 @@ import { claimIsCurrent, leadsTo } from "./claims.js";
  *   pair is found without expanding a hub's relationships.
  * It is derived data, kept in step with the claims in the same transaction as every ingest and
  * retraction; questions asked `asOf` an earlier time read the claims themselves.
+ *
+ * STRONG_LEADS_TO: beside each LEADS_TO whose bound (maxConfidence × (1 + 0.5 × (sources − 1)),
+ * the most any chain through the hop can score, and at least its best confidence) is at least
+ * STRONG_FROM, a copy of its summaries (maxConfidence, sources, factConfidence, factSources).
+ * Neo4j keeps a node's relationships by type, so a search level that may leave out every hop
+ * below a floor of at least STRONG_FROM reads only these: a hub's strong hops, not all of them.
+ * Kept in step with LEADS_TO by the same statements.
  */
+
+/** The bound from which a LEADS_TO has its STRONG_LEADS_TO. */
+export const STRONG_FROM = 0.9;
+
+/** Cypher expression: the bound of LEADS_TO `r` that STRONG_LEADS_TO is kept by. */
+const STRONG_BOUND = (r: string) => `${r}.maxConfidence * (1 + 0.5 * (${r}.sources - 1))`;
+
+/**
+ * Cypher that brings the STRONG_LEADS_TO from `x` to `y` in step with their LEADS_TO `r` (or
+ * its absence: `r` null): present, with `r`'s pair key and summaries, exactly when `r`'s bound
+ * is at least STRONG_FROM. It is found by its pair key (indexed), never by expanding `x` or `y`.
+ */
+function syncStrong(x: string, y: string, r: string): string {
+  return `CALL (${x}, ${y}, ${r}) {
+    OPTIONAL MATCH ()-[old:STRONG_LEADS_TO { pair: ${PAIR_KEY_OF(x, y)} }]->()
+    WITH ${x}, ${y}, ${r}, old, ${r} IS NOT NULL AND ${STRONG_BOUND(r)} >= ${STRONG_FROM} AS keep
+    CALL (old, keep) {
+      WITH old, keep WHERE old IS NOT NULL AND NOT keep
+      DELETE old
+    }
+    CALL (${r}, old, keep) {
+      WITH ${r}, old, keep WHERE old IS NOT NULL AND keep
+      SET ${SUMMARIES("old", r)}
+    }
+    CALL (${x}, ${y}, ${r}, old, keep) {
+      WITH ${x}, ${y}, ${r}, old, keep WHERE old IS NULL AND keep
+      CREATE (${x})-[strong:STRONG_LEADS_TO]->(${y})
+      SET strong.pair = ${PAIR_KEY_OF(x, y)}, ${SUMMARIES("strong", r)}
+    }
+  }`;
+}
+
+/** Cypher SET items: STRONG_LEADS_TO `s` takes LEADS_TO `r`'s summaries. */
+const SUMMARIES = (s: string, r: string) =>
+  ["maxConfidence", "sources", "factConfidence", "factSources"].map((p) => `${s}.${p} = ${r}.${p}`).join(", ");
 
 /** Cypher condition: claim `c` is one LEADS_TO collects. */
 const COLLECTED = (c: string) => `${c}.polarity = 'ASSERTED' AND ${leadsTo(c)} AND ${claimIsCurrent(c)}`;
@@ -51,7 +93,9 @@ export function recomputeFor(touchedClaims: string): string {
     SET r.pair = ${PAIR_KEY_OF("x", "y")}, r.claimIds = ids, r.confidences = confidences, r.domains = domains, r.conditional = conditional,
         r.publishedAt = publishedAt, r.maxConfidence = confidences[0],
         r.sources = sources, r.factConfidence = factConfidence, r.factSources = factSources
-  }`;
+  }
+  OPTIONAL MATCH (x)-[r:LEADS_TO]->(y)
+  ${syncStrong("x", "y", "r")}`;
 }
 
 /** Recomputes the pairs the claims with ids `$claimIds` name. */
@@ -87,7 +131,13 @@ export const APPEND_TO_LEADS_TO = `UNWIND $claims AS claim
       r.domains = r.domains + [c IN added | c.domain], r.conditional = r.conditional + [c IN added | c.conditional],
       r.publishedAt = r.publishedAt + [c IN added | c.publishedAt],
       r.maxConfidence = maxConfidence, r.sources = r.sources + size(newSources),
-      r.factConfidence = factConfidence, r.factSources = r.factSources + size(newFactSources)`;
+      r.factConfidence = factConfidence, r.factSources = r.factSources + size(newFactSources)
+  WITH startNode(r) AS cause, endNode(r) AS effect, r
+  ${syncStrong("cause", "effect", "r")}`;
+
+/** Gives every LEADS_TO `r` (from `x` to `y`) strong enough its STRONG_LEADS_TO; for a data migration. */
+export const STRONG_LEADS_TO_OF = `WITH x, y, r WHERE ${STRONG_BOUND("r")} >= ${STRONG_FROM}
+  ${syncStrong("x", "y", "r")}`;
 
 /**
  * Gives a LEADS_TO written before the summaries (sources, factConfidence, factSources) its

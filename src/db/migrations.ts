@@ -40,6 +40,8 @@ const RANGE_INDEXES: ReadonlyArray<readonly [label: string, ...properties: strin
 const RELATIONSHIP_INDEXES: ReadonlyArray<readonly [type: string, property: string]> = [
   // The LEADS_TO of one (cause, effect) pair by its key, without expanding a hub's relationships (see cypher/leads-to.ts).
   ["LEADS_TO", "pair"],
+  // Likewise its STRONG_LEADS_TO, so keeping it in step never expands a hub's.
+  ["STRONG_LEADS_TO", "pair"],
 ];
 
 /** Full-text indexes behind `search`. */
@@ -93,8 +95,9 @@ export async function applyMigrations(
       await session.executeWrite((tx) => tx.run(statement));
     }
     await session.run("CALL db.awaitIndexes(300)");
-    // Batched data migrations need auto-commit transactions.
-    for (const statement of dataMigrations) await session.run(statement);
+    // Batched data migrations need auto-commit transactions, and on a large graph may run for
+    // minutes: no time limit (each batch commits on its own; a rerun resumes where one stopped).
+    for (const statement of dataMigrations) await session.run(statement, {}, { timeout: 0 });
   } finally {
     await session.close();
   }

@@ -55,6 +55,7 @@ export async function findCorridor(
       source: params.source,
       limits: params.limits,
       floor: params.floor,
+      fetch: side.load,
       ...(last ? { within: [...other.distance.keys()] } : {}),
     });
     if (expansion.weakest !== null) weakest = Math.max(weakest ?? 0, expansion.weakest);
@@ -103,12 +104,15 @@ export async function reachBackward(
   const into = new Map<string, Hop[]>();
   const seen = new Set(params.targets);
   let frontier = [...params.targets];
+  // What the next level would fetch; unknown for the targets.
+  let fetch: number | undefined;
   let weakest: number | null = null;
   for (let depth = 0; depth < params.maxDepth && frontier.length > 0; depth += 1) {
-    const expansion = await expandHops(cypher, { ids: frontier, direction: "backward", source: params.source, limits: params.limits, floor: params.floor });
+    const expansion = await expandHops(cypher, { ids: frontier, direction: "backward", source: params.source, limits: params.limits, floor: params.floor, fetch });
     if (expansion.weakest !== null) weakest = Math.max(weakest ?? 0, expansion.weakest);
     for (const node of expansion.nodes) nodes.set(node.id, node);
     frontier = [];
+    fetch = 0;
     for (const hop of expansion.hops) {
       const list = into.get(hop.to);
       if (list) list.push(hop);
@@ -116,6 +120,7 @@ export async function reachBackward(
       if (!seen.has(hop.from)) {
         seen.add(hop.from);
         frontier.push(hop.from);
+        fetch += expansion.onward.get(hop.from) ?? 1;
       }
     }
   }

@@ -2,6 +2,7 @@ import type { CypherRunner } from "../../db/cypher.js";
 import { claimVisibleAt, leadsTo } from "../../cypher/claims.js";
 import { linkHeldAt, linkTypes } from "../../cypher/link-history.js";
 import { CAUSAL_LABELS, KEY_PROPERTY, lookupNode, type LabelKey } from "../../cypher/labels.js";
+import { STRONG_FROM } from "../../cypher/leads-to.js";
 
 /** One claim behind a hop, as a search weighs it. */
 export interface HopClaim {
@@ -67,11 +68,22 @@ export interface HopLimits {
 export const HAPPENED_AFTER =
   "($notAfter IS NOT NULL AND coalesce((v:Event AND v.occurredAt.epochMillis > $notAfter) OR (v:PriceMove AND v.startAt.epochMillis > $notAfter), false))";
 
-/** The pattern of one hop from `u` in `direction`, binding the other end to `v`. */
-function hopPattern(source: HopSource, direction: Direction): string {
+/**
+ * The pattern of one hop from `u` in `direction`, binding the other end to `v` and its
+ * LEADS_TO (or, for summaries, what carries them) to `r`. `strong`: for a level whose floor
+ * leaves out every hop below STRONG_FROM, only the hops with a STRONG_LEADS_TO: it carries the
+ * summaries; the claim lists come from its pair's LEADS_TO, found by the pair key.
+ */
+function hopPattern(source: HopSource, direction: Direction, strong: boolean): string {
   if (source.kind !== "asOf") {
-    const pattern = direction === "forward" ? "(u)-[r:LEADS_TO]->(v)" : "(u)<-[r:LEADS_TO]-(v)";
-    return `MATCH ${pattern}
+    const hop = (type: string, r: string) => (direction === "forward" ? `(u)-[${r}:${type}]->(v)` : `(u)<-[${r}:${type}]-(v)`);
+    const match = !strong
+      ? `MATCH ${hop("LEADS_TO", "r")}`
+      : source.kind === "summary"
+        ? `MATCH ${hop("STRONG_LEADS_TO", "r")}`
+        : `MATCH ${hop("STRONG_LEADS_TO", "strong")}
+      MATCH ()-[r:LEADS_TO { pair: strong.pair }]->()`;
+    return `${match}
       WHERE r.maxConfidence >= $minConfidence AND NOT ${HAPPENED_AFTER}
         AND ($window IS NULL OR any(published IN r.publishedAt WHERE published >= $window.from AND published <= $window.to))`;
   }
@@ -88,9 +100,9 @@ const CLAIM_LISTS = ["ids", "confidences", "domains", "conditional", "published"
 
 /**
  * Binds, per hop (u, v), with the `carry` columns: `best` (the best confidence a chain may
- * use), `count` (claims or, for summaries, distinct outlets: at least the outlets of any chain
- * through it) and the payload: the claims as parallel lists, from LEADS_TO's properties or
- * from the matched claims, or the summary's `sources`.
+ * use), `count` (distinct outlets of all its claims, or claims where the outlets are not
+ * summarised: at least the outlets of any chain through it) and the payload: the claims as
+ * parallel lists, from LEADS_TO's properties or from the matched claims, or the summary's `sources`.
  */
 function hopClaims(source: HopSource, carry: string): { bind: string; payload: readonly string[] } {
   if (source.kind === "summary") {
@@ -100,7 +112,7 @@ function hopClaims(source: HopSource, carry: string): { bind: string; payload: r
   if (source.kind === "current") {
     return {
       bind: `WITH u, v, r.claimIds AS ids, r.confidences AS confidences, r.domains AS domains, r.conditional AS conditional,
-         r.publishedAt AS published, r.maxConfidence AS best, size(r.claimIds) AS count${carry}`,
+         r.publishedAt AS published, r.maxConfidence AS best, r.sources AS count${carry}`,
       payload: CLAIM_LISTS,
     };
   }
@@ -153,20 +165,37 @@ export interface Expansion {
  */
 export async function expandHops(
   cypher: CypherRunner,
-  params: { ids: readonly string[]; direction: Direction; source: HopSource; limits: HopLimits; floor?: Floor | null; within?: readonly string[] },
+  params: {
+    ids: readonly string[];
+    direction: Direction;
+    source: HopSource;
+    limits: HopLimits;
+    floor?: Floor | null;
+    within?: readonly string[];
+    /** What the level would fetch (the sum of the nodes' LEADS_TO degrees in the direction), where the caller knows it. */
+    fetch?: number;
+  },
 ): Promise<Expansion> {
   if (params.ids.length === 0) return { hops: [], nodes: [], onward: new Map(), weakest: null };
   const floor = params.floor ?? null;
+  // A large level under a floor of at least STRONG_FROM: every hop it may keep has a
+  // STRONG_LEADS_TO (its bound is at most the one STRONG_LEADS_TO is kept by), so it reads those
+  // alone, and what it leaves unread is below STRONG_FROM.
+  // (Summaries carry no publication times: a level that needs them reads LEADS_TO.)
+  const strong =
+    floor !== null && floor.value >= STRONG_FROM && (params.fetch ?? 0) > FLOOR_ABOVE_HOPS &&
+    (params.source.kind === "current" || (params.source.kind === "summary" && !params.limits.publishedWithin));
   const degree = (n: string) => (params.direction === "forward" ? `COUNT { (${n})-[:LEADS_TO]->() }` : `COUNT { (${n})<-[:LEADS_TO]-() }`);
   const { bind, payload } = hopClaims(params.source, floor ? ", fetch" : "");
   const rows = await cypher.read<{ u: string; hops: ({ v: MetNode; onward: number } & Record<string, unknown>)[]; weakest: number | null }>(
     `UNWIND $ids AS id
      MATCH (u) WHERE elementId(u) = id
      ${floor ? `WITH u, ${degree("u")} AS degree WITH collect(u) AS frontier, sum(degree) AS fetch UNWIND frontier AS u` : ""}
-     ${hopPattern(params.source, params.direction)}
+     ${hopPattern(params.source, params.direction, strong)}
      ${params.within ? "AND elementId(v) IN $within" : ""}
      ${bind}
-     WITH u, v, best, ${payload.join(", ")}, ${floor ? `${BOUND(floor)} AS bound, fetch <= $floorAbove OR ${BOUND(floor)} >= $floor AS strong` : "null AS bound, true AS strong"}
+     WITH u, v, best, ${payload.join(", ")},
+          ${floor ? `${BOUND(floor)} AS bound, ${strong ? "" : "fetch <= $floorAbove OR "}${BOUND(floor)} >= $floor AS strong` : "null AS bound, true AS strong"}
      WITH u, collect(CASE WHEN strong THEN { v: ${NODE_REF("v")}, onward: ${degree("v")}, best: best, ${payload.map((p) => `${p}: ${p}`).join(", ")} } END) AS hops,
           max(CASE WHEN NOT strong THEN bound END) AS weakest
      RETURN elementId(u) AS u, hops, weakest`,
@@ -199,6 +228,8 @@ export async function expandHops(
       onward.set(found.v.id, found.onward);
     }
   }
+  // Hops left unread are below STRONG_FROM: a next floor just under it may keep them.
+  if (strong) weakest = Math.max(weakest ?? 0, STRONG_FROM - 1e-9);
   return { hops, nodes, onward, weakest };
 }
 
