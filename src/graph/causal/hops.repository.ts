@@ -130,10 +130,10 @@ function hopClaims(source: HopSource, carry: string): { bind: string; payload: r
  * A floor under the hops a level fetches, so that a search from or through a node with tens
  * of thousands of hops reads only the strong ones: by "confidence", hops whose best claim is
  * below the floor are left out (no chain through them has that confidence); by "score", hops
- * whose best confidence × (1 + 0.5 × (outlets − 1)) is below it, counting each claim as an
- * outlet where the outlets are not summarised (no chain through them scores that much, see
- * explain/driver-search.ts). The floor applies only to a level that would fetch
- * more than FLOOR_ABOVE_HOPS hops: smaller levels are fetched whole.
+ * whose best confidence × (1 + 0.5 × (outlets − 1)) is below it, with the distinct outlets of
+ * all its claims (or, read from the claims asOf a time, each claim counted as an outlet; no
+ * chain through them scores that much, see explain/driver-search.ts). The floor applies only
+ * to a level that would fetch more than FLOOR_ABOVE_HOPS hops: smaller levels are fetched whole.
  */
 export interface Floor {
   readonly by: "confidence" | "score";
