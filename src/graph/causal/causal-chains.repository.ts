@@ -3,7 +3,7 @@ import { refKey, type LabelKey } from "../../cypher/labels.js";
 import { findCorridor } from "./corridor.js";
 import { searchUnderFallingFloors } from "./floors.js";
 import { shortChainsFloor } from "./floor-seeds.js";
-import { FLOOR_ABOVE_HOPS, findNodes, readHopClaims, type HopSource, type MetNode } from "./hops.repository.js";
+import { FLOOR_ABOVE_HOPS, findNodes, readPathDetails, type HopSource, type MetNode } from "./hops.repository.js";
 import { bestPaths, summaryHops, weigh, withClaims, type FoundPath, type WeightedHop } from "./path-search.js";
 
 /** Partial paths one search may examine at the most; the limits on maxDepth and first keep real questions far below. */
@@ -59,8 +59,9 @@ export async function findCausalChains(
     // below it could rank among them), or when the search ran out of expansions (a lower floor
     // would only give it more to examine).
     const exact = !exhausted || (floor !== null && paths.length >= query.first && paths[query.first - 1]!.confidence >= floor.value);
-    return { result: { paths, nodes: corridor.nodes }, exact, weakest: corridor.weakest };
+    return { result: { paths }, exact, weakest: corridor.weakest };
   }, seed);
-  const paths = withClaims(found.paths, await readHopClaims(cypher, summaryHops(found.paths)), query);
-  return { fromFound: true, toFound: true, paths, nodes: found.nodes };
+  const details = await readPathDetails(cypher, { pairs: summaryHops(found.paths), nodes: found.paths.flatMap((p) => p.nodes) });
+  const paths = withClaims(found.paths, details.claims, query);
+  return { fromFound: true, toFound: true, paths, nodes: details.nodes };
 }

@@ -1,12 +1,12 @@
 import type { CypherRunner } from "../../db/cypher.js";
-import { expandHops, type Direction, type Floor, type Hop, type HopLimits, type HopSource, type MetNode } from "./hops.repository.js";
+import { expandHops, type Direction, type Floor, type Hop, type HopLimits, type HopSource, type MetNode, type ReachedNode } from "./hops.repository.js";
 
 /** The part of the graph every path of at most `maxDepth` hops from one node to another lies in. */
 export interface Corridor {
   /** Hops by the node they leave. */
   readonly out: ReadonlyMap<string, readonly Hop[]>;
-  /** Nodes met, by id. */
-  readonly nodes: ReadonlyMap<string, MetNode>;
+  /** Nodes met, by id (an answer reads the label and key of those it names, see readPathDetails). */
+  readonly nodes: ReadonlyMap<string, ReachedNode>;
   /** A lower bound of the hops from a node to the goal (Infinity when it cannot reach it). */
   hopsToGoal(node: string): number;
   /** The strongest hop the floor left out (by the floor's measure), null if it left none out. */
@@ -37,7 +37,7 @@ export async function findCorridor(
   cypher: CypherRunner,
   params: { start: MetNode; goal: MetNode; maxDepth: number; source: HopSource; limits: HopLimits; floor: Floor | null },
 ): Promise<Corridor> {
-  const nodes = new Map<string, MetNode>([
+  const nodes = new Map<string, ReachedNode>([
     [params.start.id, params.start],
     [params.goal.id, params.goal],
   ]);
@@ -99,8 +99,8 @@ export async function findCorridor(
 export async function reachBackward(
   cypher: CypherRunner,
   params: { targets: readonly string[]; maxDepth: number; source: HopSource; limits: HopLimits; floor: Floor | null },
-): Promise<{ into: ReadonlyMap<string, readonly Hop[]>; nodes: ReadonlyMap<string, MetNode>; weakest: number | null }> {
-  const nodes = new Map<string, MetNode>();
+): Promise<{ into: ReadonlyMap<string, readonly Hop[]>; nodes: ReadonlyMap<string, ReachedNode>; weakest: number | null }> {
+  const nodes = new Map<string, ReachedNode>();
   const into = new Map<string, Hop[]>();
   const seen = new Set(params.targets);
   let frontier = [...params.targets];

@@ -3,6 +3,7 @@ import { claimVisibleAt, leadsTo } from "../../cypher/claims.js";
 import { linkHeldAt, linkTypes } from "../../cypher/link-history.js";
 import { CAUSAL_LABELS, KEY_PROPERTY, lookupNode, type LabelKey } from "../../cypher/labels.js";
 import { STRONG_FROM } from "../../cypher/leads-to.js";
+import { PAIR_KEY_OF } from "../../cypher/claim-pair.js";
 
 /** One claim behind a hop, as a search weighs it. */
 export interface HopClaim {
@@ -25,11 +26,15 @@ export interface Hop {
   readonly summary?: { readonly confidence: number; readonly sources: number; readonly includeConditional: boolean };
 }
 
-/** A node met while expanding: its id for the search, its label and key for loading it, and when it happened. */
-export interface MetNode extends LabelKey {
+/** A node reached while expanding: its id for the search, and when it happened. */
+export interface ReachedNode {
   readonly id: string;
   /** An event's occurredAt or a price move's startAt, epoch ms; null for other nodes and undated events. */
   readonly time: number | null;
+}
+
+/** A node as an answer names it: also its label and key, for loading it. */
+export interface MetNode extends LabelKey, ReachedNode {
   /** Its LEADS_TO out and in degrees, where the lookup read them (findNodes). */
   readonly outDegree?: number;
   readonly inDegree?: number;
@@ -51,9 +56,10 @@ export type Direction = "forward" | "backward";
 /** Cypher expression: the key of causal node `n`. */
 const KEY_OF = (n: string) => `CASE ${CAUSAL_LABELS.map((label) => `WHEN ${n}:${label} THEN ${n}.${KEY_PROPERTY[label]}`).join(" ")} END`;
 
-const NODE_REF = (n: string) =>
-  `{ id: elementId(${n}), label: head(labels(${n})), key: ${KEY_OF(n)},
-     time: CASE WHEN ${n}:Event THEN ${n}.occurredAt.epochMillis WHEN ${n}:PriceMove THEN ${n}.startAt.epochMillis END }`;
+/** Cypher expression: when causal node `n` happened (see ReachedNode.time). */
+const TIME_OF = (n: string) => `CASE WHEN ${n}:Event THEN ${n}.occurredAt.epochMillis WHEN ${n}:PriceMove THEN ${n}.startAt.epochMillis END`;
+
+const NODE_REF = (n: string) => `{ id: elementId(${n}), label: head(labels(${n})), key: ${KEY_OF(n)}, time: ${TIME_OF(n)} }`;
 
 /** Further limits on the hops an expansion fetches. */
 export interface HopLimits {
@@ -149,8 +155,8 @@ const BOUND = (floor: Floor) => (floor.by === "confidence" ? "best" : "best * (1
 /** One level's fetch: the hops, the nodes at their other ends, and the strongest hop the floor left out (null if none). */
 export interface Expansion {
   readonly hops: Hop[];
-  readonly nodes: MetNode[];
-  /** Per node reached, its LEADS_TO degree in the same direction: what expanding it next would fetch. */
+  readonly nodes: ReachedNode[];
+  /** Per node reached, its LEADS_TO degree in the same direction: what expanding it next would fetch (0 on a level kept `within`, which has no next). */
   readonly onward: ReadonlyMap<string, number>;
   readonly weakest: number | null;
 }
@@ -187,7 +193,8 @@ export async function expandHops(
     (params.source.kind === "current" || (params.source.kind === "summary" && !params.limits.publishedWithin));
   const degree = (n: string) => (params.direction === "forward" ? `COUNT { (${n})-[:LEADS_TO]->() }` : `COUNT { (${n})<-[:LEADS_TO]-() }`);
   const { bind, payload } = hopClaims(params.source, floor ? ", fetch" : "");
-  const rows = await cypher.read<{ u: string; hops: ({ v: MetNode; onward: number } & Record<string, unknown>)[]; weakest: number | null }>(
+  // Each hop as a list, [v's id, v's time, v's onward degree, best, ...payload]: lists cost Neo4j less to build than maps.
+  const rows = await cypher.read<{ u: string; hops: unknown[][]; weakest: number | null }>(
     `UNWIND $ids AS id
      MATCH (u) WHERE elementId(u) = id
      ${floor ? `WITH u, ${degree("u")} AS degree WITH collect(u) AS frontier, sum(degree) AS fetch UNWIND frontier AS u` : ""}
@@ -196,7 +203,7 @@ export async function expandHops(
      ${bind}
      WITH u, v, best, ${payload.join(", ")},
           ${floor ? `${BOUND(floor)} AS bound, ${strong ? "" : "fetch <= $floorAbove OR "}${BOUND(floor)} >= $floor AS strong` : "null AS bound, true AS strong"}
-     WITH u, collect(CASE WHEN strong THEN { v: ${NODE_REF("v")}, onward: ${degree("v")}, best: best, ${payload.map((p) => `${p}: ${p}`).join(", ")} } END) AS hops,
+     WITH u, collect(CASE WHEN strong THEN [elementId(v), ${TIME_OF("v")}, ${params.within ? "0" : degree("v")}, best, ${payload.join(", ")}] END) AS hops,
           max(CASE WHEN NOT strong THEN bound END) AS weakest
      RETURN elementId(u) AS u, hops, weakest`,
     {
@@ -211,21 +218,23 @@ export async function expandHops(
     },
   );
   const hops: Hop[] = [];
-  const nodes: MetNode[] = [];
+  const nodes: ReachedNode[] = [];
   const onward = new Map<string, number>();
   let weakest: number | null = null;
   for (const row of rows) {
     if (row.weakest !== null) weakest = Math.max(weakest ?? 0, row.weakest);
-    for (const found of row.hops) {
-      const [from, to] = params.direction === "forward" ? [row.u, found.v.id] : [found.v.id, row.u];
+    for (const [v, time, degree, best, ...rest] of row.hops) {
+      const id = v as string;
+      const found = Object.fromEntries(payload.map((name, i) => [name, rest[i]]));
+      const [from, to] = params.direction === "forward" ? [row.u, id] : [id, row.u];
       const source = params.source;
       hops.push(
         source.kind === "summary"
-          ? { from, to, summary: { confidence: found.best as number, sources: found.sources as number, includeConditional: source.includeConditional } }
-          : { from, to, claims: claimsOf(found as unknown as ClaimLists) },
+          ? { from, to, summary: { confidence: best as number, sources: found.sources as number, includeConditional: source.includeConditional } }
+          : { from, to, claims: claimsOf(found as ClaimLists) },
       );
-      nodes.push(found.v);
-      onward.set(found.v.id, found.onward);
+      nodes.push({ id, time: time as number | null });
+      onward.set(id, degree as number);
     }
   }
   // Hops left unread are below STRONG_FROM: a next floor just under it may keep them.
@@ -253,21 +262,38 @@ function claimsOf(lists: ClaimLists): HopClaim[] {
 }
 
 /**
- * The claims of the given hops (pairs of node ids) from their LEADS_TO, in one round trip: for
- * the hops of the chains a search read from summaries and kept. Pairs without LEADS_TO (now)
- * are left out.
+ * What an answer needs of the chains a search kept, in one round trip: the claims of the hops
+ * it read from summaries (pairs of node ids, from their LEADS_TO; pairs without one now are
+ * left out), by "from>to", and the label and key of the nodes it names, by id.
  */
-export async function readHopClaims(cypher: CypherRunner, pairs: readonly { from: string; to: string }[]): Promise<Map<string, HopClaim[]>> {
-  if (pairs.length === 0) return new Map();
-  const rows = await cypher.read<{ from: string; to: string } & ClaimLists>(
-    `UNWIND $pairs AS pair
-     MATCH (u) WHERE elementId(u) = pair.from
-     MATCH (u)-[r:LEADS_TO]->(v) WHERE elementId(v) = pair.to
-     RETURN pair.from AS from, pair.to AS to, r.claimIds AS ids, r.confidences AS confidences, r.domains AS domains,
-            r.conditional AS conditional, r.publishedAt AS published`,
-    { pairs: pairs.map(({ from, to }) => ({ from, to })) },
+export async function readPathDetails(
+  cypher: CypherRunner,
+  params: { pairs: readonly { from: string; to: string }[]; nodes: readonly string[] },
+): Promise<{ claims: Map<string, HopClaim[]>; nodes: Map<string, MetNode> }> {
+  if (params.pairs.length === 0 && params.nodes.length === 0) return { claims: new Map(), nodes: new Map() };
+  const [row] = await cypher.read<{ hops: ({ from: string; to: string } & ClaimLists)[]; nodes: MetNode[] }>(
+    `CALL () {
+       UNWIND $pairs AS pair
+       MATCH (u) WHERE elementId(u) = pair.from
+       MATCH (v) WHERE elementId(v) = pair.to
+       // By the pair's key (indexed): never the relationships of a hub.
+       WITH pair, ${PAIR_KEY_OF("u", "v")} AS key
+       MATCH ()-[r:LEADS_TO { pair: key }]->()
+       RETURN collect({ from: pair.from, to: pair.to, ids: r.claimIds, confidences: r.confidences, domains: r.domains,
+                        conditional: r.conditional, published: r.publishedAt }) AS hops
+     }
+     CALL () {
+       UNWIND $nodes AS id
+       MATCH (n) WHERE elementId(n) = id
+       RETURN collect(${NODE_REF("n")}) AS nodes
+     }
+     RETURN hops, nodes`,
+    { pairs: params.pairs.map(({ from, to }) => ({ from, to })), nodes: [...new Set(params.nodes)] },
   );
-  return new Map(rows.map((row) => [`${row.from}>${row.to}`, claimsOf(row)]));
+  return {
+    claims: new Map((row?.hops ?? []).map((hop) => [`${hop.from}>${hop.to}`, claimsOf(hop)])),
+    nodes: new Map((row?.nodes ?? []).map((node) => [node.id, node])),
+  };
 }
 
 /** The ids (and LEADS_TO degrees) of nodes by label and key, in one round trip; absent ones are left out. */

@@ -1,5 +1,5 @@
 import { Heap } from "../causal/heap.js";
-import type { Hop, MetNode } from "../causal/hops.repository.js";
+import type { Hop, ReachedNode } from "../causal/hops.repository.js";
 import { byStrength, weigh, type ClaimFilter, type FoundPath, type WeightedHop } from "../causal/path-search.js";
 
 /** What one chain says for its driver: its confidence × (1 + 0.5 × (independent outlets − 1)), both of this chain. */
@@ -45,7 +45,7 @@ interface Partial extends FoundPath {
 export function searchDrivers(
   targets: readonly Target[],
   into: ReadonlyMap<string, readonly Hop[]>,
-  nodes: ReadonlyMap<string, MetNode>,
+  nodes: ReadonlyMap<string, ReachedNode>,
   explained: ReadonlySet<string>,
   limits: DriverSearchLimits,
 ): { drivers: FoundDriver[]; stoppedAt: number | null; ranOut: boolean } {

@@ -4,7 +4,7 @@ import { toCausalPath } from "../causal/causal-paths.js";
 import { reachBackward } from "../causal/corridor.js";
 import { searchUnderFallingFloors } from "../causal/floors.js";
 import { directDriversFloor } from "../causal/floor-seeds.js";
-import { readHopClaims, type Hop } from "../causal/hops.repository.js";
+import { readPathDetails, type Hop } from "../causal/hops.repository.js";
 import { summaryHops, withClaims, type ClaimFilter } from "../causal/path-search.js";
 import { pathScore, searchDrivers, type Target } from "./driver-search.js";
 import { findDenialsAndRisks, findTargets, type ExplainWindow } from "./explain.repository.js";
@@ -52,7 +52,7 @@ export async function explainMoves(
     drivers: LIMITS.maxDrivers + 1,
     notAfter: latestEnd,
   });
-  const { searched, nodes } = await searchUnderFallingFloors("score", 0, async (floor) => {
+  const { searched } = await searchUnderFallingFloors("score", 0, async (floor) => {
     const [toMoves, toAsset] = await Promise.all([
       reachBackward(cypher, {
         targets: found.moves.map((m) => m.node.id),
@@ -77,10 +77,11 @@ export async function explainMoves(
     // Exact when the search stopped at a chain at least as strong as the floor (every chain that
     // strong lies above it), or ran out of expansions (a lower floor only adds to examine).
     const exact = ranOut || (floor !== null && stoppedAt !== null && stoppedAt >= floor.value);
-    return { result: { searched: drivers, nodes: met }, exact, weakest };
+    return { result: { searched: drivers }, exact, weakest };
   }, seed);
-  // Chains to the moves used summaries; their claims are read for the chains kept.
-  const claims = await readHopClaims(cypher, summaryHops(searched.flatMap((d) => d.paths)));
+  // Chains to the moves used summaries; their claims are read for the chains kept, with the nodes they name.
+  const kept = searched.flatMap((d) => d.paths);
+  const { claims, nodes } = await readPathDetails(cypher, { pairs: summaryHops(kept), nodes: kept.flatMap((p) => p.nodes) });
   const drivers = searched
     .map(({ node, paths: summarised }) => {
       const paths = withClaims(summarised, claims, ANY_CLAIM);
