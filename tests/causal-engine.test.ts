@@ -214,10 +214,17 @@ describe("LEADS_TO stays in step with the claims", () => {
     // STRONG_LEADS_TO: exactly the LEADS_TO whose bound is at least STRONG_FROM (b -> c, strong in v1, is gone), with their summaries.
     const { records: strong } = await server.driver.executeQuery(
       `MATCH (x:MacroFactor)-[s:STRONG_LEADS_TO]->(y) WHERE x.key STARTS WITH $tag
-       RETURN x.key + '>' + y.key AS pair, s.maxConfidence AS max, s.sources AS sources, s.factConfidence AS factConfidence, s.factSources AS factSources
+       MATCH (x)-[r:LEADS_TO]->(y)
+       RETURN x.key + '>' + y.key AS pair, s.maxConfidence AS max, s.sources AS sources, s.factConfidence AS factConfidence, s.factSources AS factSources,
+              [s.firstPublished, s.lastPublished] AS range, r.publishedAt AS published
        ORDER BY pair`,
       { tag },
     );
+    // Each carries the range of its pair's publication times.
+    for (const r of strong) {
+      const published = (r.get("published") as unknown[]).map(Number);
+      expect((r.get("range") as unknown[]).map(Number)).toEqual([Math.min(...published), Math.max(...published)]);
+    }
     const summaries = (r: { get(key: string): unknown }) => ({
       pair: r.get("pair"), max: r.get("max"), sources: Number(r.get("sources")), factConfidence: r.get("factConfidence"), factSources: Number(r.get("factSources")),
     });

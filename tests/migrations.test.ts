@@ -170,6 +170,23 @@ describe("migrations", () => {
     await driver.executeQuery("MATCH (n) WHERE (n:MacroFactor OR n:Event) AND n.key STARTS WITH $tag DETACH DELETE n", { tag });
   });
 
+  it("gives a STRONG_LEADS_TO written before publication ranges the earliest and latest of its pair's publication times", async () => {
+    const tag = `mig-strong-range-${Date.now()}`;
+    await driver.executeQuery(
+      `CREATE (x:MacroFactor { key: $tag + '-x' })-[:LEADS_TO { pair: $tag, publishedAt: [300, 100, 200], maxConfidence: 0.95, sources: 1, factConfidence: 0.95, factSources: 1 }]->(y:Event { key: $tag + '-y' })
+       CREATE (x)-[:STRONG_LEADS_TO { pair: $tag, maxConfidence: 0.95, sources: 1 }]->(y)`,
+      { tag },
+    );
+    await driver.executeQuery("MATCH (m:Migration { name: 'strong-published-1' }) DELETE m");
+    await applyMigrations(driver, process.env.NEO4J_DATABASE, logger, DATA_MIGRATIONS);
+    const { records } = await driver.executeQuery(
+      "MATCH ()-[s:STRONG_LEADS_TO { pair: $tag }]->() RETURN s.firstPublished AS first, s.lastPublished AS last",
+      { tag },
+    );
+    expect(records.map((r) => [Number(r.get("first")), Number(r.get("last"))])).toEqual([[100, 300]]);
+    await driver.executeQuery("MATCH (n) WHERE (n:MacroFactor OR n:Event) AND n.key STARTS WITH $tag DETACH DELETE n", { tag });
+  });
+
   it("makes a duplicate key impossible, whatever the writer", async () => {
     const domain = `dup-${Date.now()}.example`;
     await driver.executeQuery("CREATE (:Source { domain: $domain, name: 'One' })", { domain });

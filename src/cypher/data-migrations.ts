@@ -1,5 +1,5 @@
 import { PAIR_KEY_OF } from "./claim-pair.js";
-import { recomputeFor, STRONG_LEADS_TO_OF, SUMMARISE_LEADS_TO } from "./leads-to.js";
+import { recomputeFor, STRONG_LEADS_TO_FROM, STRONG_LEADS_TO_OF, SUMMARISE_LEADS_TO } from "./leads-to.js";
 import { sortAtOf } from "./sort-keys.js";
 
 /**
@@ -55,6 +55,15 @@ export const DATA_MIGRATIONS: readonly string[] = [
      ${STRONG_LEADS_TO_OF}
    } IN TRANSACTIONS OF 10000 ROWS`,
   `MERGE (:Migration { name: 'strong-leads-to-1' })`,
+  // STRONG_LEADS_TO carries the range of its claims' publication times, once.
+  `OPTIONAL MATCH (done:Migration { name: 'strong-published-1' })
+   WITH done WHERE done IS NULL
+   MATCH ()-[s:STRONG_LEADS_TO]->() WHERE s.firstPublished IS NULL
+   CALL (s) {
+     MATCH ()-[r:LEADS_TO { pair: s.pair }]->()
+     ${STRONG_LEADS_TO_FROM}
+   } IN TRANSACTIONS OF 10000 ROWS`,
+  `MERGE (:Migration { name: 'strong-published-1' })`,
   // Articles record when the graph learned of them (first cited or ingested), once: from their
   // first version, else from the first link citing them; one with neither stays unrecorded (known always).
   `OPTIONAL MATCH (done:Migration { name: 'article-recorded-1' })

@@ -19,10 +19,13 @@ import { claimIsCurrent, leadsTo } from "./claims.js";
  *
  * STRONG_LEADS_TO: beside each LEADS_TO whose bound (maxConfidence × (1 + 0.5 × (sources − 1)),
  * the most any chain through the hop can score, and at least its best confidence) is at least
- * STRONG_FROM, a copy of its summaries (maxConfidence, sources, factConfidence, factSources).
- * Neo4j keeps a node's relationships by type, so a search level that may leave out every hop
- * below a floor of at least STRONG_FROM reads only these: a hub's strong hops, not all of them.
- * Kept in step with LEADS_TO by the same statements.
+ * STRONG_FROM, a copy of its summaries (maxConfidence, sources, factConfidence, factSources),
+ * its `pair` key (indexed), and the earliest and latest of its claims' publication times
+ * (firstPublished, lastPublished, epoch ms). Neo4j keeps a node's relationships by type, so a
+ * search level that may leave out every hop below a floor of at least STRONG_FROM reads only
+ * these: a hub's strong hops, not all of them; and one that wants claims published in a window
+ * reads the claims of only the hops whose times overlap it. Kept in step with LEADS_TO by the
+ * same statements.
  */
 
 /** The bound from which a LEADS_TO has its STRONG_LEADS_TO. */
@@ -56,9 +59,13 @@ function syncStrong(x: string, y: string, r: string): string {
   }`;
 }
 
-/** Cypher SET items: STRONG_LEADS_TO `s` takes LEADS_TO `r`'s summaries. */
+/** Cypher SET items: STRONG_LEADS_TO `s` takes LEADS_TO `r`'s summaries and the range of its publication times. */
 const SUMMARIES = (s: string, r: string) =>
-  ["maxConfidence", "sources", "factConfidence", "factSources"].map((p) => `${s}.${p} = ${r}.${p}`).join(", ");
+  [
+    ...["maxConfidence", "sources", "factConfidence", "factSources"].map((p) => `${s}.${p} = ${r}.${p}`),
+    `${s}.firstPublished = reduce(first = head(${r}.publishedAt), t IN ${r}.publishedAt | CASE WHEN t < first THEN t ELSE first END)`,
+    `${s}.lastPublished = reduce(last = head(${r}.publishedAt), t IN ${r}.publishedAt | CASE WHEN t > last THEN t ELSE last END)`,
+  ].join(", ");
 
 /** Cypher condition: claim `c` is one LEADS_TO collects. */
 const COLLECTED = (c: string) => `${c}.polarity = 'ASSERTED' AND ${leadsTo(c)} AND ${claimIsCurrent(c)}`;
@@ -134,6 +141,9 @@ export const APPEND_TO_LEADS_TO = `UNWIND $claims AS claim
       r.factConfidence = factConfidence, r.factSources = r.factSources + size(newFactSources)
   WITH startNode(r) AS cause, endNode(r) AS effect, r
   ${syncStrong("cause", "effect", "r")}`;
+
+/** Gives the STRONG_LEADS_TO `s` what LEADS_TO `r` of its pair holds now; for a data migration. */
+export const STRONG_LEADS_TO_FROM = `SET ${SUMMARIES("s", "r")}`;
 
 /** Gives every LEADS_TO `r` (from `x` to `y`) strong enough its STRONG_LEADS_TO; for a data migration. */
 export const STRONG_LEADS_TO_OF = `WITH x, y, r WHERE ${STRONG_BOUND("r")} >= ${STRONG_FROM}

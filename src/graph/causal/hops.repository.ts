@@ -78,7 +78,8 @@ export const HAPPENED_AFTER =
  * The pattern of one hop from `u` in `direction`, binding the other end to `v` and its
  * LEADS_TO (or, for summaries, what carries them) to `r`. `strong`: for a level whose floor
  * leaves out every hop below STRONG_FROM, only the hops with a STRONG_LEADS_TO: it carries the
- * summaries; the claim lists come from its pair's LEADS_TO, found by the pair key.
+ * summaries; the claim lists come from its pair's LEADS_TO, found by the pair key, for the hops
+ * whose publication times overlap the window, if any.
  */
 function hopPattern(source: HopSource, direction: Direction, strong: boolean): string {
   if (source.kind !== "asOf") {
@@ -88,6 +89,7 @@ function hopPattern(source: HopSource, direction: Direction, strong: boolean): s
       : source.kind === "summary"
         ? `MATCH ${hop("STRONG_LEADS_TO", "r")}`
         : `MATCH ${hop("STRONG_LEADS_TO", "strong")}
+      WHERE $window IS NULL OR coalesce(strong.lastPublished >= $window.from AND strong.firstPublished <= $window.to, true)
       MATCH ()-[r:LEADS_TO { pair: strong.pair }]->()`;
     return `${match}
       WHERE r.maxConfidence >= $minConfidence AND NOT ${HAPPENED_AFTER}
