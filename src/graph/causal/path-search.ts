@@ -43,7 +43,7 @@ export function weigh(hop: Hop, filter: ClaimFilter): WeightedHop | null {
 
 /**
  * The paths with the claims of every hop read as a summary filled in from `claims` (by
- * "from>to", see readHopClaims), weighed with the filter they were searched with; the
+ * "from>to", see readPathDetails), weighed with the filter they were searched with; the
  * weights stay the summaries' (LEADS_TO keeps both in step).
  */
 export function withClaims<P extends FoundPath>(paths: readonly P[], claims: ReadonlyMap<string, readonly HopClaim[]>, filter: ClaimFilter): P[] {
