@@ -101,7 +101,8 @@ export function recomputeFor(touchedClaims: string): string {
         r.publishedAt = publishedAt, r.maxConfidence = confidences[0],
         r.sources = sources, r.factConfidence = factConfidence, r.factSources = factSources
   }
-  OPTIONAL MATCH (x)-[r:LEADS_TO]->(y)
+  // The pair's LEADS_TO as it now is (none if deleted), by its indexed key.
+  OPTIONAL MATCH ()-[r:LEADS_TO { pair: ${PAIR_KEY_OF("x", "y")} }]->()
   ${syncStrong("x", "y", "r")}`;
 }
 
