@@ -2,11 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prng } from "../bench/generate.js";
 import { FLOOR_ABOVE_HOPS } from "../src/graph/causal/hops.repository.js";
 import { STRONG_FROM } from "../src/cypher/leads-to.js";
-import { CypherRunner } from "../src/db/cypher.js";
-import { bulkIngest } from "../src/domain/article/ingest/bulk-ingest.js";
-import { buildAppSchema } from "../src/schema.js";
 import { uniqueTag } from "./support/ids.js";
-import { removeArticles } from "./support/remove-articles.js";
+import { loadArticles, removeFactorGraph } from "./support/factor-graph.js";
 import { postGraphQL, useTestServer } from "./support/server.js";
 
 /**
@@ -152,24 +149,10 @@ function enumerate(hops: Map<string, Map<string, Weighted>>, from: string, to: s
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 const byRank = (a: Chain, b: Chain) => b.confidence - a.confidence || b.sources - a.sources || a.nodes.length - b.nodes.length;
 
-beforeAll(async () => {
-  async function* lines() {
-    let line = 0;
-    for (const article of articles()) yield { line: ++line, text: JSON.stringify(article) };
-  }
-  const counts = await bulkIngest(new CypherRunner(server.driver, { database: server.config.neo4j.database, timeoutMs: 120_000 }), await buildAppSchema(), lines());
-  expect(counts.rejected).toBe(0);
-}, 180_000);
+beforeAll(() => loadArticles(server, articles()), 180_000);
 
-afterAll(async () => {
-  // Thousands of claims, some conditional: other files list such claims across the graph.
-  await removeArticles(server.driver, tag);
-  await server.driver.executeQuery(
-    `MATCH (n) WHERE (n:MacroFactor OR n:PriceMove) AND n.key STARTS WITH $tag OR (n:Asset AND n.symbol = $symbol) OR (n:Source AND n.domain STARTS WITH $tag)
-     DETACH DELETE n`,
-    { tag, symbol: SYMBOL },
-  );
-});
+// Thousands of claims, some conditional: other files list such claims across the graph.
+afterAll(() => removeFactorGraph(server, tag, SYMBOL));
 
 const CHAINS = `query ($from: String!, $to: String!, $depth: Int, $first: Int, $min: Float, $conditional: Boolean!) {
   causalChains(from: { kind: MACRO_FACTOR, key: $from }, to: { kind: MACRO_FACTOR, key: $to }, maxDepth: $depth, first: $first,
