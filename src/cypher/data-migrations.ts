@@ -3,19 +3,32 @@ import { recomputeFor, STRONG_LEADS_TO_FROM, STRONG_LEADS_TO_OF, SUMMARISE_LEADS
 import { sortAtOf } from "./sort-keys.js";
 
 /**
+ * A migration that runs until it has run once: `statement` (it starts with MATCH) only while
+ * no Migration node has `name`, then that node is written, so later starts skip its scan.
+ */
+function once(name: string, statement: string): string[] {
+  return [
+    `OPTIONAL MATCH (done:Migration { name: '${name}' })
+   WITH done WHERE done IS NULL
+${statement}`,
+    `MERGE (:Migration { name: '${name}' })`,
+  ];
+}
+
+/**
  * Data written by earlier versions, brought to today's model; each statement touches only
  * what still needs it, so running them again changes nothing.
  */
 export const DATA_MIGRATIONS: readonly string[] = [
   // Claims record the periods in which they were current (see claimVisibleAt), once: every
   // writer since records them, so later starts skip the scan of every claim.
-  `OPTIONAL MATCH (done:Migration { name: 'claim-periods-1' })
-   WITH done WHERE done IS NULL
-   MATCH (c:Claim) WHERE c.periods IS NULL
+  ...once(
+    "claim-periods-1",
+    `   MATCH (c:Claim) WHERE c.periods IS NULL
    CALL (c) {
      SET c.periods = [c.recordedAt.epochMillis] + CASE WHEN c.supersededAt IS NULL THEN [] ELSE [c.supersededAt.epochMillis] END
    } IN TRANSACTIONS OF 5000 ROWS`,
-  `MERGE (:Migration { name: 'claim-periods-1' })`,
+  ),
   // Every (cause, effect) pair of current leads-to claims has its derived LEADS_TO (see leads-to.ts), once.
   `MATCH (a:Article) WHERE EXISTS { (a)-[:MAKES]->() } AND NOT EXISTS { (:Migration { name: 'leads-to-1' }) }
    CALL (a) {
@@ -23,52 +36,52 @@ export const DATA_MIGRATIONS: readonly string[] = [
    } IN TRANSACTIONS OF 200 ROWS`,
   `MERGE (:Migration { name: 'leads-to-1' })`,
   // LEADS_TO carries the summaries a search weighs hops by, once.
-  `OPTIONAL MATCH (done:Migration { name: 'leads-to-2' })
-   WITH done WHERE done IS NULL
-   MATCH ()-[r:LEADS_TO]->() WHERE r.factSources IS NULL
+  ...once(
+    "leads-to-2",
+    `   MATCH ()-[r:LEADS_TO]->() WHERE r.factSources IS NULL
    CALL (r) {
      ${SUMMARISE_LEADS_TO}
    } IN TRANSACTIONS OF 5000 ROWS`,
-  `MERGE (:Migration { name: 'leads-to-2' })`,
+  ),
   // Claims carry the key of their (cause, effect) pair, once.
-  `OPTIONAL MATCH (done:Migration { name: 'claim-pair-1' })
-   WITH done WHERE done IS NULL
-   MATCH (c:Claim) WHERE c.pair IS NULL
+  ...once(
+    "claim-pair-1",
+    `   MATCH (c:Claim) WHERE c.pair IS NULL
    CALL (c) {
      MATCH (x)<-[:CAUSE]-(c)-[:EFFECT]->(y)
      SET c.pair = ${PAIR_KEY_OF("x", "y")}
    } IN TRANSACTIONS OF 5000 ROWS`,
-  `MERGE (:Migration { name: 'claim-pair-1' })`,
+  ),
   // LEADS_TO carries its pair's key (indexed), once.
-  `OPTIONAL MATCH (done:Migration { name: 'leads-to-pair-1' })
-   WITH done WHERE done IS NULL
-   MATCH (x)-[r:LEADS_TO]->(y) WHERE r.pair IS NULL
+  ...once(
+    "leads-to-pair-1",
+    `   MATCH (x)-[r:LEADS_TO]->(y) WHERE r.pair IS NULL
    CALL (x, r, y) {
      SET r.pair = ${PAIR_KEY_OF("x", "y")}
    } IN TRANSACTIONS OF 10000 ROWS`,
-  `MERGE (:Migration { name: 'leads-to-pair-1' })`,
+  ),
   // A LEADS_TO strong enough has its STRONG_LEADS_TO, once.
-  `OPTIONAL MATCH (done:Migration { name: 'strong-leads-to-1' })
-   WITH done WHERE done IS NULL
-   MATCH (x)-[r:LEADS_TO]->(y)
+  ...once(
+    "strong-leads-to-1",
+    `   MATCH (x)-[r:LEADS_TO]->(y)
    CALL (x, r, y) {
      ${STRONG_LEADS_TO_OF}
    } IN TRANSACTIONS OF 10000 ROWS`,
-  `MERGE (:Migration { name: 'strong-leads-to-1' })`,
+  ),
   // STRONG_LEADS_TO carries the range of its claims' publication times, once.
-  `OPTIONAL MATCH (done:Migration { name: 'strong-published-1' })
-   WITH done WHERE done IS NULL
-   MATCH ()-[s:STRONG_LEADS_TO]->() WHERE s.firstPublished IS NULL
+  ...once(
+    "strong-published-1",
+    `   MATCH ()-[s:STRONG_LEADS_TO]->() WHERE s.firstPublished IS NULL
    CALL (s) {
      MATCH ()-[r:LEADS_TO { pair: s.pair }]->()
      ${STRONG_LEADS_TO_FROM}
    } IN TRANSACTIONS OF 10000 ROWS`,
-  `MERGE (:Migration { name: 'strong-published-1' })`,
+  ),
   // Articles record when the graph learned of them (first cited or ingested), once: from their
   // first version, else from the first link citing them; one with neither stays unrecorded (known always).
-  `OPTIONAL MATCH (done:Migration { name: 'article-recorded-1' })
-   WITH done WHERE done IS NULL
-   MATCH (a:Article) WHERE a.recordedAt IS NULL
+  ...once(
+    "article-recorded-1",
+    `   MATCH (a:Article) WHERE a.recordedAt IS NULL
    CALL (a) {
      WITH a, COLLECT { MATCH (a)-[:HAS_VERSION]->(v:ArticleVersion) RETURN v.recordedAt } +
              COLLECT { MATCH (a)<-[r:CITES|PAST_CITES]-() RETURN r.recordedAt } AS times
@@ -76,7 +89,7 @@ export const DATA_MIGRATIONS: readonly string[] = [
      WHERE size(times) > 0
      SET a.recordedAt = reduce(first = times[0], t IN times | CASE WHEN t < first THEN t ELSE first END)
    } IN TRANSACTIONS OF 5000 ROWS`,
-  `MERGE (:Migration { name: 'article-recorded-1' })`,
+  ),
   // Ingested articles have a current version record.
   `MATCH (a:Article) WHERE a.contentHash IS NOT NULL AND NOT EXISTS { (a)-[:HAS_VERSION]->() }
    CALL (a) {
