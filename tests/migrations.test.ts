@@ -116,6 +116,24 @@ describe("migrations", () => {
     );
   });
 
+  it("gives denials and PREVENTS claims written before other-stance keys their pair's key there, and asserted leads-to claims none", async () => {
+    const tag = `stance-${Date.now()}`;
+    const pair = `${tag}>pair`;
+    await driver.executeQuery(
+      `UNWIND [['causes', 'ASSERTED', 'CAUSES'], ['denies', 'DENIED', 'CAUSES'], ['prevents', 'ASSERTED', 'PREVENTS'], ['denies-prevents', 'DENIED', 'PREVENTS']] AS c
+       CREATE (:Claim { id: $tag + ':' + c[0], polarity: c[1], relation: c[2], pair: $pair, recordedAt: datetime() })`,
+      { tag, pair },
+    );
+    await driver.executeQuery("MATCH (m:Migration { name: 'claim-other-stance-pair-1' }) DELETE m");
+    await applyMigrations(driver, process.env.NEO4J_DATABASE, logger, DATA_MIGRATIONS);
+    const { records } = await driver.executeQuery(
+      "MATCH (c:Claim { otherStancePair: $pair }) RETURN c.id AS id ORDER BY id",
+      { pair },
+    );
+    expect(records.map((r) => r.get("id"))).toEqual([`${tag}:denies`, `${tag}:denies-prevents`, `${tag}:prevents`]);
+    await driver.executeQuery("MATCH (c:Claim) WHERE c.id STARTS WITH $tag DELETE c", { tag });
+  });
+
   it("gives a LEADS_TO written before pair keys its pair's key, so the audit finds it by index", async () => {
     const tag = `leadsless-${Date.now()}`;
     await driver.executeQuery(

@@ -139,4 +139,35 @@ describe("PREVENTS opposes its effect", () => {
     const causes = await story.audit("causes");
     expect(causes.conflictsWith.map((c) => [c.kind, c.article?.url])).toEqual([["POLARITY", `https://${story.tag}-notcauses.example/${story.tag}`]]);
   });
+
+  it("a new version that turns a claim into a denial, or back, changes who conflicts with whom", async () => {
+    const story = await storyWith({ causes: { relation: "CAUSES" }, turns: { relation: "CAUSES" } });
+    const link = {
+      cause: { kind: "MACRO_FACTOR" as const, key: `${story.tag}-leverage` },
+      effect: { kind: "PRICE_MOVE" as const, key: `${story.tag}-drop` },
+    };
+    const version = async (claim: Partial<ClaimInput>, title: string) => {
+      const input = { ...claimArticle(story.tag, `${story.tag}-turns.example`, { ...link, ...claim }), title };
+      expect((await server.request(IngestArticleDocument, { input }, asEditor)).errors).toBeUndefined();
+    };
+    expect((await story.audit("causes")).status).toBe("CORROBORATED");
+
+    // The same claim (same key) now denies the link: the other outlet's claim is contradicted.
+    await version({ relation: "CAUSES", polarity: "DENIED" }, "v2");
+    const contradicted = await story.audit("causes");
+    expect(contradicted.status).toBe("CONFLICTING");
+    expect(contradicted.independentSourceCount).toBe(1);
+    expect(contradicted.conflictsWith.map((c) => [c.kind, c.article?.url])).toEqual([["POLARITY", `https://${story.tag}-turns.example/${story.tag}`]]);
+
+    // Then says PREVENTS: a conflict of relation, not of polarity.
+    await version({ relation: "PREVENTS" }, "v3");
+    expect((await story.audit("causes")).conflictsWith.map((c) => c.kind)).toEqual(["RELATION"]);
+
+    // Back to asserting it: corroboration again, no conflict left behind.
+    await version({ relation: "CAUSES" }, "v4");
+    const agreed = await story.audit("causes");
+    expect(agreed.status).toBe("CORROBORATED");
+    expect(agreed.conflictsWith).toEqual([]);
+    expect(agreed.independentSourceCount).toBe(2);
+  });
 });

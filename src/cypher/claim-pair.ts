@@ -1,3 +1,4 @@
+import { LEADS_TO_RELATIONS, leadsTo } from "./claims.js";
 import { CAUSAL_LABELS, KEY_PROPERTY, refKey, type LabelKey } from "./labels.js";
 
 /**
@@ -16,3 +17,18 @@ export const REF_OF = (n: string) =>
 
 /** Cypher expression: the pair key of cause `x` and effect `y`, as pairKey writes it. */
 export const PAIR_KEY_OF = (x: string, y: string) => `${REF_OF(x)} + '>' + ${REF_OF(y)}`;
+
+/**
+ * The pair key a claim carries as `otherStancePair` (indexed): its pair key when it is not an
+ * asserted leads-to claim (a denial, or an asserted PREVENTS), null otherwise. Those are the
+ * stances of a pair that its LEADS_TO does not hold, so the attribution audit finds them by an
+ * index holding only them rather than by reading every claim about the pair. Written by ingest
+ * beside `pair`, and by a data migration.
+ */
+export function otherStancePair(claim: { polarity: string; relation: string }, pair: string | null): string | null {
+  const assertedLeadsTo = claim.polarity === "ASSERTED" && (LEADS_TO_RELATIONS as readonly string[]).includes(claim.relation);
+  return assertedLeadsTo ? null : pair;
+}
+
+/** Cypher expression: what otherStancePair gives for claim `c` with its stored `pair`. */
+export const OTHER_STANCE_PAIR_OF = (c: string) => `CASE WHEN ${c}.polarity = 'ASSERTED' AND ${leadsTo(c)} THEN null ELSE ${c}.pair END`;

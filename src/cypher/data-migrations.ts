@@ -1,4 +1,5 @@
-import { PAIR_KEY_OF } from "./claim-pair.js";
+import { OTHER_STANCE_PAIR_OF, PAIR_KEY_OF } from "./claim-pair.js";
+import { leadsTo } from "./claims.js";
 import { recomputeFor, STRONG_LEADS_TO_FROM, STRONG_LEADS_TO_OF, SUMMARISE_LEADS_TO } from "./leads-to.js";
 import { sortAtOf } from "./sort-keys.js";
 
@@ -50,6 +51,14 @@ export const DATA_MIGRATIONS: readonly string[] = [
    CALL (c) {
      MATCH (x)<-[:CAUSE]-(c)-[:EFFECT]->(y)
      SET c.pair = ${PAIR_KEY_OF("x", "y")}
+   } IN TRANSACTIONS OF 5000 ROWS`,
+  ),
+  // Denials and PREVENTS claims carry their pair's key as otherStancePair (indexed), once.
+  ...once(
+    "claim-other-stance-pair-1",
+    `   MATCH (c:Claim) WHERE c.pair IS NOT NULL AND NOT (c.polarity = 'ASSERTED' AND ${leadsTo("c")})
+   CALL (c) {
+     SET c.otherStancePair = ${OTHER_STANCE_PAIR_OF("c")}
    } IN TRANSACTIONS OF 5000 ROWS`,
   ),
   // LEADS_TO carries its pair's key (indexed), once.

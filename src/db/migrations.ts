@@ -31,6 +31,8 @@ const RANGE_INDEXES: ReadonlyArray<readonly [label: string, ...properties: strin
   ["PriceMove", "sortAt"],
   // The claims about one (cause, effect) pair (see cypher/claim-pair.ts).
   ["Claim", "pair"],
+  // Of those, the stances a pair's LEADS_TO does not hold (denials, PREVENTS): only they carry it.
+  ["Claim", "otherStancePair"],
   // An explanation's denials and conditional risks: such claims made by articles of its window.
   ["Claim", "polarity", "sortAt"],
   ["Claim", "modality", "sortAt"],

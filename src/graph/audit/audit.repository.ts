@@ -1,6 +1,6 @@
 import type { CypherRunner } from "../../db/cypher.js";
 import { int } from "../../db/values.js";
-import { claimIsCurrent, leadsTo, relationClassOf } from "../../cypher/claims.js";
+import { claimIsCurrent, relationClassOf } from "../../cypher/claims.js";
 import type { NodeRow } from "../../domain/node/node.mapper.js";
 import { projectNode } from "../../cypher/projection.js";
 import { AMOUNT_TOLERANCE } from "./audit.types.js";
@@ -91,10 +91,11 @@ export async function auditClaims(cypher: CypherRunner, scope: AuditScope, limit
      WITH c.pair AS pair, collect({ a: a, c: c, amounts: amounts }) AS inScope
      CALL (pair, inScope) {
        OPTIONAL MATCH ()-[r:LEADS_TO { pair: pair }]->()
-       // The other stances: claims about the pair (an index lookup by pair key) that are not asserted leads-to claims.
+       // The other stances: claims about the pair that are not asserted leads-to claims, by an
+       // index holding only those (otherStancePair, see claim-pair.ts).
        CALL (pair) {
-         OPTIONAL MATCH (o:Claim { pair: pair })
-         WHERE ${claimIsCurrent("o")} AND NOT (o.polarity = 'ASSERTED' AND ${leadsTo("o")})
+         OPTIONAL MATCH (o:Claim { otherStancePair: pair })
+         WHERE ${claimIsCurrent("o")}
          OPTIONAL MATCH (oa:Article)-[:MAKES]->(o)
          OPTIONAL MATCH (oa)-[:PUBLISHED_BY]->(os:Source)
          WITH o, os WHERE o IS NOT NULL

@@ -1,5 +1,5 @@
 import type { Params } from "../../../db/cypher.js";
-import { pairKey } from "../../../cypher/claim-pair.js";
+import { otherStancePair, pairKey } from "../../../cypher/claim-pair.js";
 import { lookupNode, type LabelKey } from "../../../cypher/labels.js";
 import { LEADS_TO_RELATIONS } from "../../../cypher/claims.js";
 import { APPEND_TO_LEADS_TO, RECOMPUTE_FOR_ARTICLES } from "../../../cypher/leads-to.js";
@@ -49,8 +49,8 @@ function ownedClaimLinks(articles: readonly NormalizedArticle[]): OwnedLink[] {
   return articles.flatMap((a) => [...claimLinks(a)].flatMap(([uid, links]) => links.map((link): OwnedLink => ({ ...link, owner: uid }))));
 }
 
-/** The article's claims, each with its pair key (see claim-pair.ts) from its cause and effect links. */
-function withPairs(article: NormalizedArticle): (ClaimRow & { pair: string | null })[] {
+/** The article's claims, each with its pair key and other-stance pair key (see claim-pair.ts) from its cause and effect links. */
+function withPairs(article: NormalizedArticle): (ClaimRow & { pair: string | null; otherStancePair: string | null })[] {
   const ends = new Map<string, { cause?: LabelKey; effect?: LabelKey }>();
   for (const link of article.claimLinks) {
     if (link.role !== "CAUSE" && link.role !== "EFFECT") continue;
@@ -60,7 +60,8 @@ function withPairs(article: NormalizedArticle): (ClaimRow & { pair: string | nul
   }
   return article.claims.map((claim) => {
     const { cause, effect } = ends.get(claim.uid) ?? {};
-    return { ...claim, pair: cause && effect ? pairKey(cause, effect) : null };
+    const pair = cause && effect ? pairKey(cause, effect) : null;
+    return { ...claim, pair, otherStancePair: otherStancePair(claim, pair) };
   });
 }
 
@@ -236,7 +237,8 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
         WITH a, x, c, created, x.supersededAt IS NOT NULL AS restored
         SET x.periods = CASE WHEN restored THEN x.periods + $nowMillis ELSE x.periods END, x.supersededAt = null,
             x.key = c.key, x.text = c.text, x.relation = c.relation, x.polarity = c.polarity,
-            x.modality = c.modality, x.confidence = c.confidence, x.pair = c.pair
+            x.modality = c.modality, x.confidence = c.confidence, x.pair = c.pair,
+            x.otherStancePair = c.otherStancePair
         MERGE (a)-[:MAKES]->(x)
         RETURN count(CASE WHEN restored THEN 1 END) AS restored, count(CASE WHEN created THEN 1 END) AS created
       }
@@ -262,7 +264,8 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
         UNWIND article.claims AS c
         CREATE (a)-[:MAKES]->(:Claim {
           id: c.uid, key: c.key, text: c.text, relation: c.relation, polarity: c.polarity, modality: c.modality,
-          confidence: c.confidence, recordedAt: datetime($now), periods: [$nowMillis], sortAt: a.sortAt, pair: c.pair
+          confidence: c.confidence, recordedAt: datetime($now), periods: [$nowMillis], sortAt: a.sortAt, pair: c.pair,
+          otherStancePair: c.otherStancePair
         })
         RETURN count(*) AS created
       }
