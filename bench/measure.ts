@@ -18,6 +18,8 @@ export interface GraphqlRequest {
 export interface Answer {
   /** `extensions.diagnostics.roundTrips` when the server reports it. */
   readonly roundTrips?: number;
+  /** The response's `data`. */
+  readonly data?: unknown;
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -66,12 +68,12 @@ export async function askGraphql(request: GraphqlRequest): Promise<Answer> {
     headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
     body: JSON.stringify({ query: request.query, variables: request.variables }),
   });
-  const body = (await response.json()) as { errors?: { message: string }[]; extensions?: { diagnostics?: { roundTrips?: number } } };
+  const body = (await response.json()) as { data?: unknown; errors?: { message: string }[]; extensions?: { diagnostics?: { roundTrips?: number } } };
   if (!response.ok || body.errors?.length) {
     throw new AnswerError(`${request.url} answered ${response.status}: ${body.errors?.map((e) => e.message).join("; ") ?? "no body"}`);
   }
   const roundTrips = body.extensions?.diagnostics?.roundTrips;
-  return roundTrips === undefined ? {} : { roundTrips };
+  return roundTrips === undefined ? { data: body.data } : { roundTrips, data: body.data };
 }
 
 /** Throughput of one HTTP endpoint: completed requests per second under `connections` concurrent clients. */

@@ -18,6 +18,14 @@ export interface Question {
   readonly floor: { readonly cypher: string; readonly params?: Record<string, unknown> };
   /** The same question through @neo4j/graphql, where it can express it. */
   readonly peer?: { readonly query: string };
+  /**
+   * Where the answers can be compared: each side's answer reduced to one JSON value, equal when
+   * the floor and the API say the same (checked once per run, reported beside the times).
+   */
+  readonly sameAnswer?: {
+    readonly api: (data: any) => unknown;
+    readonly floor: (rows: readonly Record<string, unknown>[]) => unknown;
+  };
 }
 
 const CAUSE_FIELDS = "__typename ... on MacroFactor { key } ... on Event { key } ... on PriceMove { key } ... on Asset { symbol } ... on Entity { key } ... on Narrative { key }";
@@ -142,14 +150,58 @@ export const QUESTIONS: readonly Question[] = [
     name: "attribution audit of one outlet",
     kind: "list",
     api: { query: `{ attributionAudit(filter: { source: "${BENCH_KEYS.outlet}" }, first: 100) { summary { total corroborated conflicting } claims { status independentSourceCount } } }` },
+    // The whole audit by hand, from the claims themselves (found by their pair key; not LEADS_TO
+    // or other derived data): per claim, the outlets making the same stance about its pair and
+    // whether any claim opposes it, figures its article reports that another's contradict
+    // (more than 10% apart), then the status; the summary and the first 100, as the API lists them.
     floor: {
-      cypher: `MATCH (:Source { domain: $domain })<-[:PUBLISHED_BY]-(a:Article)-[:MAKES]->(c:Claim)
-        WHERE c.supersededAt IS NULL AND c.retractedAt IS NULL
-        OPTIONAL MATCH (x)<-[:CAUSE]-(c)-[:EFFECT]->(y)
-        OPTIONAL MATCH (x)-[r:LEADS_TO]->(y)
-        WITH c, size(coalesce(r.domains, [])) AS sources ORDER BY c.id LIMIT 100
-        RETURN c.id AS claim, sources`,
+      cypher: `CALL () {
+          MATCH (:Source { domain: $domain })<-[:PUBLISHED_BY]-(:Article)-[:MAKES]->(c:Claim) RETURN c
+          UNION
+          MATCH (:Source { domain: $domain })<-[:ATTRIBUTED_TO]-(c:Claim) RETURN c
+        }
+        MATCH (a:Article)-[:MAKES]->(c)
+        WHERE c.supersededAt IS NULL AND c.retractedAt IS NULL AND c.pair IS NOT NULL
+        WITH a, c, c.relation = 'PREVENTS' AS opposes
+        CALL (c, opposes) {
+          MATCH (o:Claim { pair: c.pair })<-[:MAKES]-(oa:Article)
+          WHERE o.supersededAt IS NULL AND o.retractedAt IS NULL
+          OPTIONAL MATCH (oa)-[:PUBLISHED_BY]->(s:Source)
+          WITH o, s, o.relation = 'PREVENTS' AS oOpposes
+          RETURN count(DISTINCT CASE WHEN o.polarity = c.polarity AND oOpposes = opposes THEN s.domain END) AS sources,
+                 count(CASE WHEN (oOpposes = opposes AND o.polarity <> c.polarity)
+                              OR (oOpposes <> opposes AND o.polarity = 'ASSERTED' AND c.polarity = 'ASSERTED') THEN 1 END) AS opposing
+        }
+        WITH a, c, sources,
+             opposing > 0 OR EXISTS {
+               MATCH (a)-[mine:REPORTS]->(e:Event)<-[theirs:REPORTS]-(other:Article)
+               WHERE other <> a AND abs(mine.amountUsd - theirs.amountUsd) > 0.1 * CASE WHEN mine.amountUsd > theirs.amountUsd THEN mine.amountUsd ELSE theirs.amountUsd END
+                 AND EXISTS { (c)-[:CAUSE|EFFECT|IF]->(e) }
+             } AS conflicting
+        WITH a, c, sources, CASE
+               WHEN conflicting THEN 'CONFLICTING'
+               WHEN sources >= 2 THEN 'CORROBORATED'
+               WHEN EXISTS { (c)-[:ATTRIBUTED_TO|SUPPORTED_BY]->() } THEN 'SINGLE_SOURCE'
+               ELSE 'UNCITED' END AS status
+        ORDER BY a.publishedAt DESC, a.url, c.key
+        WITH collect({ status: status, sources: sources }) AS audited
+        RETURN size(audited) AS total,
+               size([x IN audited WHERE x.status = 'CORROBORATED']) AS corroborated,
+               size([x IN audited WHERE x.status = 'CONFLICTING']) AS conflicting,
+               audited[0..100] AS claims`,
       params: { domain: BENCH_KEYS.outlet },
+    },
+    sameAnswer: {
+      api: (data: { attributionAudit: { summary: Record<string, number>; claims: { status: string; independentSourceCount: number }[] } }) => {
+        const { summary, claims } = data.attributionAudit;
+        return [summary.total, summary.corroborated, summary.conflicting, claims.map((c) => [c.status, c.independentSourceCount])];
+      },
+      floor: ([row]) => [
+        Number(row!.total),
+        Number(row!.corroborated),
+        Number(row!.conflicting),
+        (row!.claims as { status: string; sources: unknown }[]).map((c) => [c.status, Number(c.sources)]),
+      ],
     },
   },
 ];

@@ -31,7 +31,7 @@ function targetOf(q: QuestionResult): { target: string; verdict: string } {
     return { target, verdict: `failed: ${q.apiError ?? "no answer"}` };
   }
   if (q.kind === "traversal") return { target: `p95 ≤ ${p95Target} ms`, verdict: verdict(q.api.p95, p95Target, true) };
-  const overFloor = q.floor ? verdict(ratio(q.api.p50, q.floor.p50), TARGETS.listOverFloor, true) : "floor timed out";
+  const overFloor = q.sameAnswer === false ? "no ratio: the floor's answer differs" : q.floor ? verdict(ratio(q.api.p50, q.floor.p50), TARGETS.listOverFloor, true) : "floor timed out";
   if (q.kind === "list" || !q.peer?.throughput || !q.api.throughput) return { target: `p50 ≤ ${TARGETS.listOverFloor}× floor`, verdict: overFloor };
   const overPeer = verdict(ratio(q.api.throughput.requestsPerSecond, q.peer.throughput.requestsPerSecond), TARGETS.nestedOverPeer, false);
   return { target: `p50 ≤ ${TARGETS.listOverFloor}× floor; ≥ ${TARGETS.nestedOverPeer}× peer req/s`, verdict: `${overFloor}; ${overPeer}` };
@@ -60,6 +60,10 @@ export function renderMarkdown(result: BenchResult): string {
     lines.push(
       `| ${q.name} | ${q.api.p50} | ${q.api.p95} | ${fixed(q.floor?.p50)} | ${q.floor ? fixed(ratio(q.api.p50, q.floor.p50)) : "–"} | ${fixed(q.peer?.p50)} | ${fixed(apiRps)} | ${fixed(q.floor?.throughput?.requestsPerSecond)} | ${fixed(peerRps)} | ${peerRps ? fixed(ratio(apiRps ?? 0, peerRps)) : "–"} | ${fixed(q.api.roundTrips)} | ${target} | ${v} |`,
     );
+  }
+  const compared = result.questions.filter((q) => q.sameAnswer !== undefined);
+  if (compared.length > 0) {
+    lines.push("", `Answers compared with the floor's: ${compared.map((q) => `${q.name}: ${q.sameAnswer ? "the same" : "different"}`).join("; ")}.`);
   }
   const ingest = result.ingest.claimsPerSecond;
   const { afterWarmup, firstUnderLoad, max, end } = result.apiMemoryMb;

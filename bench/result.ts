@@ -12,6 +12,8 @@ export interface QuestionResult {
   readonly apiError?: string;
   /** Null when the hand-written query failed or ran past FLOOR_TIMEOUT_MS. */
   readonly floor: (Latency & { readonly throughput: Throughput | null }) | null;
+  /** Where the question compares answers (Question.sameAnswer): whether the floor's equals the API's. */
+  readonly sameAnswer?: boolean;
   readonly peer: (Latency & { readonly throughput: Throughput | null }) | null;
 }
 

@@ -241,6 +241,12 @@ async function main(): Promise<void> {
         say(`  the floor query failed or took over ${FLOOR_TIMEOUT_MS / 1000} s: ${(error as Error).message.split("\n")[0]}`);
         return null;
       });
+      const sameAnswer =
+        question.sameAnswer && apiRun && floorRun
+          ? JSON.stringify(question.sameAnswer.api(apiRun.last.data)) ===
+            JSON.stringify(question.sameAnswer.floor(floorRun.last.records.map((record) => record.toObject())))
+          : undefined;
+      if (sameAnswer === false) say("  the floor's answer differs from the API's");
       const peerRequest = question.peer ? { url: peerUrl, query: question.peer.query } : undefined;
       const peerRun = peerRequest ? await latency(() => askGraphql(peerRequest), options) : undefined;
 
@@ -256,6 +262,7 @@ async function main(): Promise<void> {
         api: apiRun ? { ...apiRun.latency, roundTrips: apiRun.last.roundTrips ?? null, throughput: apiThroughput } : null,
         ...(apiError ? { apiError } : {}),
         floor: floorRun ? { ...floorRun.latency, throughput: floorThroughput } : null,
+        ...(sameAnswer === undefined ? {} : { sameAnswer }),
         peer: peerRun ? { ...peerRun.latency, throughput: peerThroughput } : null,
       });
     }

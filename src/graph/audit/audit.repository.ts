@@ -20,9 +20,12 @@ export type AuditRow = {
   amounts: { event: NodeRow; article: NodeRow; amountUsd: number; otherAmountUsd: number }[];
 };
 
+export type AuditSummary = { total: number; corroborated: number; singleSource: number; uncited: number; conflicting: number };
+
 export type AuditRows = {
   claims: AuditRow[];
-  summary: { total: number; corroborated: number; singleSource: number; uncited: number; conflicting: number };
+  /** Null when only a page was audited (see auditClaims). */
+  summary: AuditSummary | null;
 };
 
 /**
@@ -61,7 +64,7 @@ function claimsInScope(scope: AuditScope): string {
 }
 
 /**
- * Audits every current claim in scope in one query: who else makes the same claim (same
+ * Audits current claims in scope in one query: who else makes the same claim (same
  * cause, effect, polarity and relation class), who says the opposite, and whose figures for
  * the events it names disagree; then the status.
  *
@@ -71,10 +74,15 @@ function claimsInScope(scope: AuditScope): string {
  * publishing domains, kept in step with the claims; found by its indexed pair key), so only the other stances (denials,
  * PREVENTS) read claims, articles and publishers. Opposing claims are read as nodes only for
  * the claims listed.
+ *
+ * With `wholeScope` every claim in scope is audited, for the summary and the status filter;
+ * without, only the first `limit` in list order (newest article first, then URL and claim key)
+ * are, and the summary is null.
  */
-export async function auditClaims(cypher: CypherRunner, scope: AuditScope, limit: number): Promise<AuditRows> {
+export async function auditClaims(cypher: CypherRunner, scope: AuditScope, limit: number, wholeScope: boolean): Promise<AuditRows> {
   const [row] = await cypher.read<AuditRows>(
     `${claimsInScope(scope)}
+     ${wholeScope ? "" : "WITH a, c ORDER BY a.publishedAt DESC, a.url, c.key LIMIT $limit"}
      WITH a, collect(c) AS claims
      // Events the article reports with a figure that another article's report of them disagrees with.
      CALL (a) {
@@ -136,14 +144,14 @@ export async function auditClaims(cypher: CypherRunner, scope: AuditScope, limit
        WITH listed, listed.c AS claim, opposing
        RETURN collect({ claim: ${projectNode("claim")}, status: listed.status, domains: listed.domains, amounts: listed.amounts, opposing: opposing }) AS claims
      }
-     RETURN claims, {
+     RETURN claims, CASE WHEN $wholeScope THEN {
        total: size(audited),
        corroborated: size([x IN audited WHERE x.status = 'CORROBORATED']),
        singleSource: size([x IN audited WHERE x.status = 'SINGLE_SOURCE']),
        uncited: size([x IN audited WHERE x.status = 'UNCITED']),
        conflicting: size([x IN audited WHERE x.status = 'CONFLICTING'])
-     } AS summary`,
-    { scope, tolerance: AMOUNT_TOLERANCE, limit: int(limit) },
+     } END AS summary`,
+    { scope, tolerance: AMOUNT_TOLERANCE, limit: int(limit), wholeScope },
   );
   return row ?? { claims: [], summary: { total: 0, corroborated: 0, singleSource: 0, uncited: 0, conflicting: 0 } };
 }

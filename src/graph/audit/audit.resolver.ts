@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
 import { canonicalUrl } from "../../input/canonical-url.js";
 import { Article } from "../../domain/article/article.type.js";
@@ -7,6 +8,7 @@ import type { Event } from "../../domain/event/event.type.js";
 import { loadNode } from "../../domain/node/load.js";
 import { toGraphNode } from "../../domain/node/node.mapper.js";
 import { Source } from "../../domain/source/source.type.js";
+import { selectedFields } from "../../graphql/selection.js";
 import { FieldReader } from "../../input/field-reader.js";
 import { Problems } from "../../input/problems.js";
 import { auditClaims, type AuditRow } from "./audit.repository.js";
@@ -15,6 +17,7 @@ import {
   AttributionReport,
   AttributionConflict,
   AttributionStatus,
+  AttributionSummary,
   AuditFilter,
   ClaimAttribution,
   ConflictKind,
@@ -65,13 +68,16 @@ function toAttribution(row: AuditRow): ClaimAttribution {
 @Resolver(() => ClaimAttribution)
 export class AuditResolver {
   @Query(() => AttributionReport, {
-    description: "On whose authority each current claim rests: attributed outlets, cited articles, independent corroboration and conflicts. Single-source, uncited and conflicting claims are listed, never hidden.",
+    description:
+      "On whose authority each current claim rests: attributed outlets, cited articles, independent corroboration and conflicts. Single-source, uncited and conflicting claims are listed, never hidden. " +
+      "Claims are listed newest article first (then article URL, claim key). Selecting `summary` or filtering by `status` audits every claim in scope (about 2 s for an outlet with 70,000 claims); a list without them audits only the claims it lists.",
   })
   async attributionAudit(
     @Arg("filter", () => AuditFilter, { nullable: true }) filter: AuditFilter | null,
     @Arg("first", () => Int, { nullable: true, defaultValue: 500, description: `Most claims listed (at most ${MAX_CLAIMS}); the summary counts all.` })
     first: number | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<AttributionReport> {
     const problems = new Problems();
     const read = new FieldReader(problems);
@@ -86,9 +92,22 @@ export class AuditResolver {
       status: f.status ?? null,
     };
     problems.throwIfAny();
-    const rows = await auditClaims(ctx.cypher, scope, limit);
-    const selected = scope.status ? rows.summary[statusCountKey(scope.status)] : rows.summary.total;
-    return { claims: rows.claims.map(toAttribution), summary: rows.summary, truncated: selected > rows.claims.length };
+    // The summary and the status filter need every claim in scope audited; a page alone needs
+    // only its claims (one more tells whether the list is truncated).
+    const wholeScope = scope.status !== null || (selectedFields(info)?.get("AttributionReport")?.has("summary") ?? true);
+    const rows = await auditClaims(ctx.cypher, scope, wholeScope ? limit : limit + 1, wholeScope);
+    const { summary } = rows;
+    if (!summary) {
+      return {
+        claims: rows.claims.slice(0, limit).map(toAttribution),
+        truncated: rows.claims.length > limit,
+        get summary(): AttributionSummary {
+          throw new Error("attributionAudit: the summary was not selected, so it was not computed");
+        },
+      };
+    }
+    const selected = scope.status ? summary[statusCountKey(scope.status)] : summary.total;
+    return { claims: rows.claims.map(toAttribution), summary, truncated: selected > rows.claims.length };
   }
 
   @FieldResolver(() => [Source], { description: "Outlets the claim credits inline (\"according to ...\")." })
