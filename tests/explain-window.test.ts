@@ -179,6 +179,37 @@ describe("explainPriceMove explains its window only", () => {
     }
     expect(explanation.drivers.find((d) => keyOf(d.node) === "leverage")!.independentSourceCount).toBe(1);
   }, 120_000); // 200 ingests over HTTP, one by one
+
+  it("a link on the way to both the move and the asset counts all its claims toward the move, only the window's toward the asset", async () => {
+    const [factor, event] = [`${tag}-shared-factor`, `${tag}-shared-event`];
+    const [cause, effect] = [{ kind: "MACRO_FACTOR" as const, key: factor }, { kind: "EVENT" as const, key: event }];
+    // Two outlets said the factor caused the event on Jan 16, before the article window (from Jan 28); one in it.
+    await ingest(
+      btcArticle("shared-early-1", "2026-01-16T10:00:00Z", { factors: [factor], events: [{ key: event, occurredAt: "2026-01-15T12:00:00Z" }], claims: [claim("early-1", cause, effect, 0.95)] }, `${tag}-early-1.example`),
+    );
+    await ingest(btcArticle("shared-early-2", "2026-01-16T12:00:00Z", { claims: [claim("early-2", cause, effect, 0.95)] }, `${tag}-early-2.example`));
+    await ingest(btcArticle("shared-late", "2026-01-31T18:00:00-05:00", { claims: [claim("late", cause, effect, 0.9)] }, `${tag}-late.example`));
+    // The event moved the weekend slide (three outlets, in the window) and BTC (one).
+    for (const n of [1, 2, 3]) {
+      const claims = [claim(`event-slide-${n}`, effect, slide, 0.9), ...(n === 1 ? [claim("event-btc", effect, btc, 0.9)] : [])];
+      await ingest(btcArticle(`shared-effects-${n}`, "2026-01-31T19:00:00-05:00", { claims }, `${tag}-effects-${n}.example`));
+    }
+
+    const explanation = await explain();
+    const driver = explanation.drivers.find((d) => keyOf(d.node) === factor)!;
+    const toSlide = driver.paths.find((p) => keyOf(p.steps.at(-1)!.to) === "btc-weekend-slide")!;
+    const toBtc = driver.paths.find((p) => keyOf(p.steps.at(-1)!.to) === "BTC")!;
+    // Toward the move: the factor's link has three outlets and its best claim (0.95) is from before the window.
+    expect(toSlide.steps[0]!.claims.map((c) => c.key).sort()).toEqual(["early-1", "early-2", "late"]);
+    expect(toSlide.steps[0]!.independentSourceCount).toBe(3);
+    expect(toSlide.confidence).toBeCloseTo(0.95 * 0.9, 6);
+    expect(toSlide.independentSourceCount).toBe(3);
+    expect(driver.score).toBeCloseTo(0.95 * 0.9 * 2, 6);
+    // Toward the asset itself: only the claim published in the window.
+    expect(toBtc.steps[0]!.claims.map((c) => c.key)).toEqual(["late"]);
+    expect(toBtc.confidence).toBeCloseTo(0.9 * 0.9, 6);
+    expect(toBtc.independentSourceCount).toBe(1);
+  });
 });
 
 describe("driver scores", () => {

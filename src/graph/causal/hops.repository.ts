@@ -20,7 +20,10 @@ export interface HopClaim {
 export interface Hop {
   readonly from: string;
   readonly to: string;
-  /** Its claims; absent when the hop was read from LEADS_TO's summaries instead (see HopSource). */
+  /**
+   * Its claims (on a level read with HopLimits.publishedWithin, only those published in the
+   * window); absent when the hop was read from LEADS_TO's summaries instead (see HopSource).
+   */
   readonly claims?: readonly HopClaim[];
   /** Its weight from LEADS_TO's summaries, for the source's claim filter: present exactly when claims are not. */
   readonly summary?: { readonly confidence: number; readonly sources: number; readonly includeConditional: boolean };
@@ -66,7 +69,7 @@ export interface HopLimits {
   readonly minConfidence: number;
   /** Leave out hops to nodes (events, price moves) that happened after this instant, epoch ms. */
   readonly notAfter?: number;
-  /** Only hops with a claim whose article was published in this window, epoch ms. */
+  /** Only hops with a claim whose article was published in this window, epoch ms, and of their claims only those. */
   readonly publishedWithin?: { readonly from: number; readonly to: number };
 }
 
@@ -110,12 +113,22 @@ const CLAIM_LISTS = ["ids", "confidences", "domains", "conditional", "published"
  * Binds, per hop (u, v), with the `carry` columns: `best` (the best confidence a chain may
  * use), `count` (distinct outlets of all its claims, or claims where the outlets are not
  * summarised: at least the outlets of any chain through it) and the payload: the claims as
- * parallel lists, from LEADS_TO's properties or from the matched claims, or the summary's `sources`.
+ * parallel lists, from LEADS_TO's properties (with `windowed`, only the claims published in
+ * `$window`) or from the matched claims, or the summary's `sources`.
  */
-function hopClaims(source: HopSource, carry: string): { bind: string; payload: readonly string[] } {
+function hopClaims(source: HopSource, carry: string, windowed: boolean): { bind: string; payload: readonly string[] } {
   if (source.kind === "summary") {
     const [best, sources] = source.includeConditional ? ["r.maxConfidence", "r.sources"] : ["r.factConfidence", "r.factSources"];
     return { bind: `WITH u, v, ${best} AS best, ${sources} AS sources, ${sources} AS count${carry} WHERE best > 0`, payload: ["sources"] };
+  }
+  if (source.kind === "current" && windowed) {
+    // The positions of the claims published in the window; best and count stay the whole hop's (upper bounds).
+    return {
+      bind: `WITH u, v, r, [i IN range(0, size(r.publishedAt) - 1) WHERE r.publishedAt[i] >= $window.from AND r.publishedAt[i] <= $window.to] AS within${carry}
+       WITH u, v, [i IN within | r.claimIds[i]] AS ids, [i IN within | r.confidences[i]] AS confidences, [i IN within | r.domains[i]] AS domains,
+            [i IN within | r.conditional[i]] AS conditional, [i IN within | r.publishedAt[i]] AS published, r.maxConfidence AS best, r.sources AS count${carry}`,
+      payload: CLAIM_LISTS,
+    };
   }
   if (source.kind === "current") {
     return {
@@ -194,7 +207,7 @@ export async function expandHops(
     floor !== null && floor.value >= STRONG_FROM && (params.fetch ?? 0) > FLOOR_ABOVE_HOPS &&
     (params.source.kind === "current" || (params.source.kind === "summary" && !params.limits.publishedWithin));
   const degree = (n: string) => (params.direction === "forward" ? `COUNT { (${n})-[:LEADS_TO]->() }` : `COUNT { (${n})<-[:LEADS_TO]-() }`);
-  const { bind, payload } = hopClaims(params.source, floor ? ", fetch" : "");
+  const { bind, payload } = hopClaims(params.source, floor ? ", fetch" : "", params.limits.publishedWithin !== undefined);
   // Each hop as a list, [v's id, v's time, v's onward degree, best, ...payload]: lists cost Neo4j less to build than maps.
   const rows = await cypher.read<{ u: string; hops: unknown[][]; weakest: number | null }>(
     `UNWIND $ids AS id

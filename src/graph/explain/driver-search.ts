@@ -13,6 +13,8 @@ export interface Target {
   readonly filter: ClaimFilter;
   /** No node of its chains may have happened after this instant (epoch ms). */
   readonly endsAt: number;
+  /** The hops its chains may take, by the node they enter: read for it (with claims its filter can weigh, or summaries). */
+  readonly into: ReadonlyMap<string, readonly Hop[]>;
 }
 
 export interface DriverSearchLimits {
@@ -44,7 +46,6 @@ interface Partial extends FoundPath {
  */
 export function searchDrivers(
   targets: readonly Target[],
-  into: ReadonlyMap<string, readonly Hop[]>,
   nodes: ReadonlyMap<string, ReachedNode>,
   explained: ReadonlySet<string>,
   limits: DriverSearchLimits,
@@ -76,7 +77,7 @@ export function searchDrivers(
       if (paths.length < limits.pathsPerDriver) paths.push(chain);
     }
     if (chain.hops.length >= limits.maxDepth) continue;
-    for (const hop of into.get(head) ?? []) {
+    for (const hop of chain.target.into.get(head) ?? []) {
       const time = nodes.get(hop.from)?.time;
       if (chain.nodes.includes(hop.from) || (time !== null && time !== undefined && time > chain.target.endsAt)) continue;
       const weighted = weigh(hop, chain.target.filter);

@@ -4,7 +4,7 @@ import { toCausalPath } from "../causal/causal-paths.js";
 import { reachBackward } from "../causal/corridor.js";
 import { searchUnderFallingFloors } from "../causal/floors.js";
 import { directDriversFloor } from "../causal/floor-seeds.js";
-import { readPathDetails, type Hop } from "../causal/hops.repository.js";
+import { readPathDetails } from "../causal/hops.repository.js";
 import { summaryHops, withClaims, type ClaimFilter } from "../causal/path-search.js";
 import { pathScore, searchDrivers, type Target } from "./driver-search.js";
 import { findDenialsAndRisks, findTargets, type ExplainWindow } from "./explain.repository.js";
@@ -39,11 +39,7 @@ export async function explainMoves(
   if (!found.asset || !found.assetNode) return { asset: null, moves: [], drivers: [], denied: [], conditional: [] };
   const latestEnd = Math.max(window.to, ...found.moves.map((m) => m.endsAt));
   const inWindow = (published: number) => published >= window.articlesFrom && published <= window.articlesTo;
-  const targets: Target[] = [
-    ...found.moves.map((m) => ({ id: m.node.id, filter: ANY_CLAIM, endsAt: m.endsAt })),
-    { id: found.assetNode.id, filter: { ...ANY_CLAIM, accept: (claim) => inWindow(claim.publishedAt) }, endsAt: window.to },
-  ];
-  const explained = new Set(targets.map((t) => t.id));
+  const explained = new Set([...found.moves.map((m) => m.node.id), found.assetNode.id]);
   // The search stops at the driver after the last listed: the direct drivers tell how strong that one is at least.
   // (The moves only: hops into the asset count only with claims of the article window.)
   const seed = await directDriversFloor(cypher, {
@@ -70,9 +66,13 @@ export async function explainMoves(
       }),
     ]);
     const met = new Map([...toMoves.nodes, ...toAsset.nodes, ...found.moves.map((m) => [m.node.id, m.node] as const), [found.assetNode!.id, found.assetNode!]]);
-    // The asset's hops (read with their claims, for its article window) first: where both reach
-    // a pair, its claims serve chains to the moves and to the asset alike.
-    const { drivers, stoppedAt, ranOut } = searchDrivers(targets, mergeHops(toAsset.into, toMoves.into), met, explained, { maxDepth: depth, ...LIMITS });
+    // Chains to the moves take the hops read for them (summaries, claims of any date); chains to
+    // the asset the hops read for it (the claims of its article window only).
+    const targets: Target[] = [
+      ...found.moves.map((m) => ({ id: m.node.id, filter: ANY_CLAIM, endsAt: m.endsAt, into: toMoves.into })),
+      { id: found.assetNode!.id, filter: { ...ANY_CLAIM, accept: (claim) => inWindow(claim.publishedAt) }, endsAt: window.to, into: toAsset.into },
+    ];
+    const { drivers, stoppedAt, ranOut } = searchDrivers(targets, met, explained, { maxDepth: depth, ...LIMITS });
     const weakest = toMoves.weakest === null ? toAsset.weakest : Math.max(toMoves.weakest, toAsset.weakest ?? 0);
     // Exact when the search stopped at a chain at least as strong as the floor (every chain that
     // strong lies above it), or ran out of expansions (a lower floor only adds to examine).
@@ -104,17 +104,4 @@ export async function explainMoves(
     asOf: params.asOf,
   });
   return { asset: found.asset, moves: found.moves.map((m) => m.row), drivers, denied, conditional };
-}
-
-/** The hops of both, by the node they enter, each pair once (a's where both have it). */
-function mergeHops(a: ReadonlyMap<string, readonly Hop[]>, b: ReadonlyMap<string, readonly Hop[]>): Map<string, Hop[]> {
-  const merged = new Map<string, Map<string, Hop>>();
-  for (const map of [a, b]) {
-    for (const [to, hops] of map) {
-      const byFrom = merged.get(to) ?? new Map<string, Hop>();
-      for (const hop of hops) if (!byFrom.has(hop.from)) byFrom.set(hop.from, hop);
-      merged.set(to, byFrom);
-    }
-  }
-  return new Map([...merged].map(([to, byFrom]) => [to, [...byFrom.values()]]));
 }
