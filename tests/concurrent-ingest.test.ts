@@ -93,4 +93,30 @@ describe("concurrent writes to the same pairs", () => {
       stored.filter((s) => s.max * (1 + 0.5 * (s.sources - 1)) >= STRONG_FROM).map(({ pair, max, sources }) => ({ pair, max, sources })),
     );
   });
+
+  it("lose nothing when a pair's last claim is retracted while another outlet makes a new one", async () => {
+    const tag = uniqueTag("conc");
+    const pairs = Array.from({ length: 8 }, (_, i) => [`x${i}`, `y${i}`] as const);
+    await ingestAll([{ ...outletArticle(tag, 99, []), macroFactors: pairs.flat().map((k) => ({ key: `${tag}-${k}`, name: k })) }]);
+    // One outlet makes the only claim of each pair.
+    await ingestAll(pairs.map(([x, y], i) => outletArticle(tag, i, [claim(tag, "only", x, y, 0.8)])));
+    const ids: string[] = [];
+    for (let i = 0; i < pairs.length; i += 1) {
+      const listed = await postGraphQL<{ claims: { edges: { node: { id: string } }[] } }>(
+        server.url,
+        `{ claims(filter: { source: "${tag}-outlet-${i}.example" }) { edges { node { id } } } }`,
+      );
+      ids.push(listed.data!.claims.edges[0]!.node.id);
+    }
+    // At once: each such claim retracted (its pair loses its LEADS_TO) and a new outlet's claim on the same pair.
+    const results = await Promise.all([
+      ...ids.map((id) => server.request(RetractClaimDocument, { id, reason: "concurrency test" }, asEditor)),
+      ...pairs.map(([x, y], i) => server.request(IngestArticleDocument, { input: outletArticle(tag, 20 + i, [claim(tag, "new", x, y, 0.6)]) }, asEditor)),
+    ]);
+    for (const res of results) expect(res.errors).toBeUndefined();
+
+    const stored = await storedLeadsTo(server.driver, tag);
+    expect(stored).toEqual(await leadsToFromClaims(server.driver, tag));
+    expect(stored.map((s) => [s.ids.length, s.max, s.sources])).toEqual(pairs.map(() => [1, 0.6, 1]));
+  });
 });

@@ -68,13 +68,16 @@ const SUMMARIES = (s: string, r: string) =>
   ].join(", ");
 
 /**
- * Cypher that takes the write locks of the entities (writing and removing a property; Neo4j keeps
- * the lock to the end of the transaction), so that what this transaction reads next is what
- * concurrent writers of it committed, and they wait for this one: without it, two transactions
- * appending to the same LEADS_TO both read the old lists and the later write loses the other's.
+ * Cypher that locks the pair from node `x` to node `y` for the rest of the transaction: the
+ * write locks of both nodes (a property written and removed; Neo4j keeps write locks to the
+ * end of the transaction). Every writer of a pair's LEADS_TO and STRONG_LEADS_TO takes it
+ * before reading them or the pair's claims, so concurrent writers of one pair run one after
+ * the other and each reads what the one before committed: without it, two transactions
+ * appending to the same LEADS_TO both read the old lists and the later write loses the
+ * other's. The nodes, not the LEADS_TO, because a pair may have none yet, or lose it to a
+ * concurrent recompute while a writer waits.
  */
-const LOCK = (...entities: string[]) =>
-  `SET ${entities.map((e) => `${e}.locked = true`).join(", ")} REMOVE ${entities.map((e) => `${e}.locked`).join(", ")}`;
+const LOCK_PAIR = (x: string, y: string) => `SET ${x}._lock_ = true, ${y}._lock_ = true REMOVE ${x}._lock_, ${y}._lock_`;
 
 /** Cypher condition: claim `c` is one LEADS_TO collects. */
 const COLLECTED = (c: string) => `${c}.polarity = 'ASSERTED' AND ${leadsTo(c)} AND ${claimIsCurrent(c)}`;
@@ -88,17 +91,9 @@ export function recomputeFor(touchedClaims: string): string {
   return `${touchedClaims}
   MATCH (x)<-[:CAUSE|PAST_CAUSE]-(touched)-[:EFFECT|PAST_EFFECT]->(y)
   WITH DISTINCT x, y
-  // The pair's lock before its claims are read (see LOCK): its LEADS_TO, or while it has none
-  // its two nodes, which a concurrent MERGE creating one locks too.
-  OPTIONAL MATCH ()-[held:LEADS_TO { pair: ${PAIR_KEY_OF("x", "y")} }]->()
-  CALL (held) {
-    WITH held WHERE held IS NOT NULL
-    ${LOCK("held")}
-  }
-  CALL (x, y, held) {
-    WITH x, y WHERE held IS NULL
-    ${LOCK("x", "y")}
-  }
+  // Its claims are read under the pair's lock (see LOCK_PAIR).
+  ${LOCK_PAIR("x", "y")}
+  WITH x, y
   CALL (x, y) {
     MATCH (x)<-[:CAUSE]-(c:Claim)-[:EFFECT]->(y)
     WHERE ${COLLECTED("c")}
@@ -146,11 +141,11 @@ export const APPEND_TO_LEADS_TO = `UNWIND $claims AS claim
   MATCH (cause)<-[:CAUSE]-(:Claim { id: claim.id })-[:EFFECT]->(effect)
   // One row per pair, so that what a pair already holds is read once, before this batch adds to it.
   WITH cause, effect, collect(claim) AS added
+  // What the pair holds is read under its lock (see LOCK_PAIR).
+  ${LOCK_PAIR("cause", "effect")}
   MERGE (cause)-[r:LEADS_TO]->(effect)
   ON CREATE SET r.pair = ${PAIR_KEY_OF("cause", "effect")}, r.claimIds = [], r.confidences = [], r.domains = [], r.conditional = [], r.publishedAt = [], r.maxConfidence = 0.0,
                 r.sources = 0, r.factConfidence = 0.0, r.factSources = 0
-  // What the pair holds is read under its lock (see LOCK).
-  ${LOCK("r")}
   WITH r, added, [i IN range(0, size(r.domains) - 1) WHERE NOT r.conditional[i] | r.domains[i]] AS factDomains
   WITH r, added,
        reduce(seen = [], d IN [c IN added | c.domain] | CASE WHEN d IN seen OR d IN r.domains THEN seen ELSE seen + d END) AS newSources,
