@@ -1,3 +1,4 @@
+import { fromGlobalId } from "../src/graphql/global-id.js";
 import { BENCH_KEYS, RETOLD_CHAIN } from "./generate.js";
 
 /** One question the benchmark asks three ways. */
@@ -149,11 +150,16 @@ export const QUESTIONS: readonly Question[] = [
     id: "audit",
     name: "attribution audit of one outlet",
     kind: "list",
-    api: { query: `{ attributionAudit(filter: { source: "${BENCH_KEYS.outlet}" }, first: 100) { summary { total corroborated conflicting } claims { status independentSourceCount } } }` },
+    api: {
+      query: `{ attributionAudit(filter: { source: "${BENCH_KEYS.outlet}" }, first: 100) {
+        summary { total corroborated singleSource uncited conflicting } claims { status independentSourceCount claim { id } } } }`,
+    },
     // The whole audit by hand, from the claims themselves (found by their pair key; not LEADS_TO
-    // or other derived data): per claim, the outlets making the same stance about its pair and
-    // whether any claim opposes it, figures its article reports that another's contradict
-    // (more than 10% apart), then the status; the summary and the first 100, as the API lists them.
+    // or other derived data), working once per thing claims share as a careful hand-written
+    // query would: the figures each article reports that another article contradicts (more than
+    // 10% apart), once per article; every current claim about a pair with its outlet, once per
+    // pair; then per claim the outlets making its stance, whether any claim opposes it, and the
+    // status. The summary and the first 100, as the API lists them.
     floor: {
       cypher: `CALL () {
           MATCH (:Source { domain: $domain })<-[:PUBLISHED_BY]-(:Article)-[:MAKES]->(c:Claim) RETURN c
@@ -162,45 +168,53 @@ export const QUESTIONS: readonly Question[] = [
         }
         MATCH (a:Article)-[:MAKES]->(c)
         WHERE c.supersededAt IS NULL AND c.retractedAt IS NULL AND c.pair IS NOT NULL
-        WITH a, c, c.relation = 'PREVENTS' AS opposes
-        CALL (c, opposes) {
-          MATCH (o:Claim { pair: c.pair })<-[:MAKES]-(oa:Article)
+        WITH a, collect(c) AS claims
+        CALL (a) {
+          OPTIONAL MATCH (a)-[mine:REPORTS]->(e:Event)<-[theirs:REPORTS]-(other:Article)
+          WHERE other <> a AND abs(mine.amountUsd - theirs.amountUsd) > 0.1 * CASE WHEN mine.amountUsd > theirs.amountUsd THEN mine.amountUsd ELSE theirs.amountUsd END
+          RETURN collect(DISTINCT e) AS disputed
+        }
+        UNWIND claims AS c
+        WITH a, c, disputed <> [] AND EXISTS { MATCH (c)-[:CAUSE|EFFECT|IF]->(e) WHERE e IN disputed } AS disputedFigure
+        WITH c.pair AS pair, collect({ a: a, c: c, disputedFigure: disputedFigure }) AS inScope
+        CALL (pair) {
+          MATCH (o:Claim { pair: pair })<-[:MAKES]-(oa:Article)
           WHERE o.supersededAt IS NULL AND o.retractedAt IS NULL
           OPTIONAL MATCH (oa)-[:PUBLISHED_BY]->(s:Source)
-          WITH o, s, o.relation = 'PREVENTS' AS oOpposes
-          RETURN count(DISTINCT CASE WHEN o.polarity = c.polarity AND oOpposes = opposes THEN s.domain END) AS sources,
-                 count(CASE WHEN (oOpposes = opposes AND o.polarity <> c.polarity)
-                              OR (oOpposes <> opposes AND o.polarity = 'ASSERTED' AND c.polarity = 'ASSERTED') THEN 1 END) AS opposing
+          RETURN collect({ polarity: o.polarity, opposes: o.relation = 'PREVENTS', domain: s.domain }) AS said
         }
-        WITH a, c, sources,
-             opposing > 0 OR EXISTS {
-               MATCH (a)-[mine:REPORTS]->(e:Event)<-[theirs:REPORTS]-(other:Article)
-               WHERE other <> a AND abs(mine.amountUsd - theirs.amountUsd) > 0.1 * CASE WHEN mine.amountUsd > theirs.amountUsd THEN mine.amountUsd ELSE theirs.amountUsd END
-                 AND EXISTS { (c)-[:CAUSE|EFFECT|IF]->(e) }
-             } AS conflicting
+        UNWIND inScope AS entry
+        WITH entry.a AS a, entry.c AS c, entry.disputedFigure AS disputedFigure, said, entry.c.relation = 'PREVENTS' AS opposes
+        WITH a, c, disputedFigure,
+             size(reduce(seen = [], x IN said | CASE WHEN x.polarity = c.polarity AND x.opposes = opposes AND x.domain IS NOT NULL AND NOT x.domain IN seen THEN seen + x.domain ELSE seen END)) AS sources,
+             any(x IN said WHERE (x.opposes = opposes AND x.polarity <> c.polarity) OR (x.opposes <> opposes AND x.polarity = 'ASSERTED' AND c.polarity = 'ASSERTED')) AS opposed
         WITH a, c, sources, CASE
-               WHEN conflicting THEN 'CONFLICTING'
+               WHEN opposed OR disputedFigure THEN 'CONFLICTING'
                WHEN sources >= 2 THEN 'CORROBORATED'
                WHEN EXISTS { (c)-[:ATTRIBUTED_TO|SUPPORTED_BY]->() } THEN 'SINGLE_SOURCE'
                ELSE 'UNCITED' END AS status
         ORDER BY a.publishedAt DESC, a.url, c.key
-        WITH collect({ status: status, sources: sources }) AS audited
+        WITH collect({ id: c.id, status: status, sources: sources }) AS audited
         RETURN size(audited) AS total,
                size([x IN audited WHERE x.status = 'CORROBORATED']) AS corroborated,
+               size([x IN audited WHERE x.status = 'SINGLE_SOURCE']) AS singleSource,
+               size([x IN audited WHERE x.status = 'UNCITED']) AS uncited,
                size([x IN audited WHERE x.status = 'CONFLICTING']) AS conflicting,
                audited[0..100] AS claims`,
       params: { domain: BENCH_KEYS.outlet },
     },
+    // The same summary (all five counts) and the same claims listed, in the same order, with the same status and sources.
     sameAnswer: {
-      api: (data: { attributionAudit: { summary: Record<string, number>; claims: { status: string; independentSourceCount: number }[] } }) => {
+      api: (data: { attributionAudit: { summary: Record<string, number>; claims: { status: string; independentSourceCount: number; claim: { id: string } }[] } }) => {
         const { summary, claims } = data.attributionAudit;
-        return [summary.total, summary.corroborated, summary.conflicting, claims.map((c) => [c.status, c.independentSourceCount])];
+        return [
+          [summary.total, summary.corroborated, summary.singleSource, summary.uncited, summary.conflicting],
+          claims.map((c) => [fromGlobalId(c.claim.id).key, c.status, c.independentSourceCount]),
+        ];
       },
       floor: ([row]) => [
-        Number(row!.total),
-        Number(row!.corroborated),
-        Number(row!.conflicting),
-        (row!.claims as { status: string; sources: unknown }[]).map((c) => [c.status, Number(c.sources)]),
+        ["total", "corroborated", "singleSource", "uncited", "conflicting"].map((count) => Number(row![count])),
+        (row!.claims as { id: string; status: string; sources: unknown }[]).map((c) => [c.id, c.status, Number(c.sources)]),
       ],
     },
   },

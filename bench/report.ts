@@ -58,7 +58,7 @@ export function renderMarkdown(result: BenchResult): string {
     const apiRps = q.api.throughput?.requestsPerSecond;
     const peerRps = q.peer?.throughput?.requestsPerSecond;
     lines.push(
-      `| ${q.name} | ${q.api.p50} | ${q.api.p95} | ${fixed(q.floor?.p50)} | ${q.floor ? fixed(ratio(q.api.p50, q.floor.p50)) : "–"} | ${fixed(q.peer?.p50)} | ${fixed(apiRps)} | ${fixed(q.floor?.throughput?.requestsPerSecond)} | ${fixed(peerRps)} | ${peerRps ? fixed(ratio(apiRps ?? 0, peerRps)) : "–"} | ${fixed(q.api.roundTrips)} | ${target} | ${v} |`,
+      `| ${q.name} | ${q.api.p50} | ${q.api.p95} | ${fixed(q.floor?.p50)} | ${q.floor && q.sameAnswer !== false ? fixed(ratio(q.api.p50, q.floor.p50)) : "–"} | ${fixed(q.peer?.p50)} | ${fixed(apiRps)} | ${fixed(q.floor?.throughput?.requestsPerSecond)} | ${fixed(peerRps)} | ${peerRps ? fixed(ratio(apiRps ?? 0, peerRps)) : "–"} | ${fixed(q.api.roundTrips)} | ${target} | ${v} |`,
     );
   }
   const compared = result.questions.filter((q) => q.sameAnswer !== undefined);
