@@ -1,4 +1,4 @@
-import { LEADS_TO_RELATIONS, leadsTo } from "./claims.js";
+import { LEADS_TO_RELATIONS } from "./claims.js";
 import { CAUSAL_LABELS, KEY_PROPERTY, refKey, type LabelKey } from "./labels.js";
 
 /**
@@ -29,6 +29,3 @@ export function otherStancePair(claim: { polarity: string; relation: string }, p
   const assertedLeadsTo = claim.polarity === "ASSERTED" && (LEADS_TO_RELATIONS as readonly string[]).includes(claim.relation);
   return assertedLeadsTo ? null : pair;
 }
-
-/** Cypher expression: what otherStancePair gives for claim `c` with its stored `pair`. */
-export const OTHER_STANCE_PAIR_OF = (c: string) => `CASE WHEN ${c}.polarity = 'ASSERTED' AND ${leadsTo(c)} THEN null ELSE ${c}.pair END`;

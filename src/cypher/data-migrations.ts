@@ -1,4 +1,4 @@
-import { OTHER_STANCE_PAIR_OF, PAIR_KEY_OF } from "./claim-pair.js";
+import { PAIR_KEY_OF } from "./claim-pair.js";
 import { leadsTo } from "./claims.js";
 import { recomputeFor, STRONG_LEADS_TO_FROM, STRONG_LEADS_TO_OF, SUMMARISE_LEADS_TO } from "./leads-to.js";
 import { sortAtOf } from "./sort-keys.js";
@@ -58,7 +58,7 @@ export const DATA_MIGRATIONS: readonly string[] = [
     "claim-other-stance-pair-1",
     `   MATCH (c:Claim) WHERE c.pair IS NOT NULL AND NOT (c.polarity = 'ASSERTED' AND ${leadsTo("c")})
    CALL (c) {
-     SET c.otherStancePair = ${OTHER_STANCE_PAIR_OF("c")}
+     SET c.otherStancePair = c.pair
    } IN TRANSACTIONS OF 5000 ROWS`,
   ),
   // LEADS_TO carries its pair's key (indexed), once.
