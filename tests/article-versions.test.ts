@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import {
   ArticleAsOfDocument,
   ArticlesPageDocument,
+  AssetStatementsDocument,
   ClaimsPageDocument,
   EventReportsDocument,
   RetractClaimDocument,
+  StatedByIdDocument,
   type IngestArticleInput,
 } from "./__generated__/graphql.js";
 import { sampleArticle } from "./fixtures/articles.js";
@@ -150,6 +152,34 @@ describe("current reads show exactly the current version; history stays for asOf
 
     // Before the first version, the graph did not know the article.
     expect(await read(v1.url, "2020-01-01T00:00:00Z")).toBeNull();
+  });
+
+  it("levels and readings a version dropped leave the asset's lists; by id they still name their article; going back lists them again", async () => {
+    const tag = uniqueTag();
+    const v1 = sampleArticle(tag);
+    const symbol = v1.assets![0]!.symbol;
+    const { article } = await ingest(v1);
+    const statements = async () => {
+      const res = await server.request(AssetStatementsDocument, { symbol });
+      expect(res.errors).toBeUndefined();
+      return res.data!.asset!;
+    };
+    const before = await statements();
+    expect(before.levels.map((l) => [l.price, l.article.url])).toEqual([[80, article.url]]);
+    expect(before.indicators.map((r) => [r.metric, r.article.url])).toEqual([["rsi", article.url]]);
+
+    await ingest({ ...v1, levels: [{ asset: symbol, price: 82, kind: "RESISTANCE" }], indicators: [] });
+    const after = await statements();
+    expect(after.levels.map((l) => [l.price, l.article.url])).toEqual([[82, article.url]]);
+    expect(after.indicators).toEqual([]);
+    for (const dropped of [before.levels[0]!.id, before.indicators[0]!.id]) {
+      const res = await server.request(StatedByIdDocument, { id: dropped });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.node).toMatchObject({ article: { url: article.url } });
+    }
+
+    await ingest(v1);
+    expect(await statements()).toEqual(before);
   });
 
   it("a changed figure for an event is a changed report: only the new one is current", async () => {

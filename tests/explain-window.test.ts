@@ -103,6 +103,30 @@ describe("explainPriceMove explains its window only", () => {
     expectSeedDriversFirst(drivers);
   });
 
+  it("no hop runs back in time: an event after the slide ended did not cause it, not even on the way to the later bounce", async () => {
+    const late = `${tag}-late-event`;
+    const during = `${tag}-event-during-slide`;
+    await ingest(
+      btcArticle("late", "2026-02-01T20:00:00Z", {
+        // The slide ended at 05:00Z and the bounce at 14:55Z; this event came at 11:00Z.
+        events: [
+          { key: late, occurredAt: "2026-02-01T11:00:00Z" },
+          { key: during, occurredAt: "2026-01-31T12:00:00Z" },
+        ],
+        claims: [claim("late-event-caused-the-slide", { kind: "EVENT", key: late }, slide), claim("event-during-slide-fed-it", { kind: "EVENT", key: during }, slide, 0.3)],
+      }),
+    );
+    const explanation = await explain();
+    const drivers = new Map(explanation.drivers.map((d) => [keyOf(d.node), d]));
+    expect(drivers.has(late)).toBe(false);
+    // The same claim from an event while the slide went on is a driver, through the slide to the bounce too.
+    expect(drivers.get(during)!.paths.map((p) => p.steps.map((s) => s.claim.key))).toEqual([
+      ["event-during-slide-fed-it"],
+      ["event-during-slide-fed-it", "slide-then-feeble-bounce"],
+    ]);
+    expectSeedDriversFirst(explanation.drivers.map((d) => keyOf(d.node)));
+  });
+
   it("claims about the asset itself count only from articles published in the lookback before the window", async () => {
     const factor = (name: string) => `${tag}-${name}`;
     const articles = [

@@ -89,6 +89,37 @@ describe("text is counted and cut by characters", () => {
     expect(hit.snippet.replace(/…/g, "").replace(` ${tag}word `, "")).toMatch(/^(🚨)*(📉)*$/u);
   });
 
+  it("snippets hold up to 160 characters (code points) and cut no cluster: CJK, ZWJ families, flags", async () => {
+    const tag = uniqueTag();
+    const family = "👨‍👩‍👧"; // one cluster of 5 code points
+    const bodies = {
+      cjk: ["市场", "下跌"],
+      zwj: [family, family],
+      flag: ["🇺🇸", "🇯🇵"],
+    } as const;
+    const clusters = (text: string) => [...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text)].map((s) => s.segment);
+    for (const [kind, [before, after]] of Object.entries(bodies)) {
+      const word = `${tag}${kind}`;
+      const input = sampleArticle(uniqueTag());
+      input.title = `Runs of ${kind}`;
+      input.body = `${before.repeat(90)} ${word} ${after.repeat(90)}`;
+      await ingest(input);
+      const res = await server.request(SearchDocument, { query: word });
+      expect(res.errors).toBeUndefined();
+      const hit = res.data!.search.find((h) => h.field === "body")!;
+      const text = hit.snippet.replace(/^…|…$/g, "");
+      expect(hit.snippet.isWellFormed()).toBe(true);
+      expect(text).toContain(` ${word} `);
+      // Cut at both ends, between whole clusters of the body, and as long as the limit allows.
+      expect(hit.snippet.startsWith("…") && hit.snippet.endsWith("…")).toBe(true);
+      const [head, tail] = text.split(` ${word} `) as [string, string];
+      expect(new Set(clusters(head))).toEqual(new Set(clusters(before)));
+      expect(new Set(clusters(tail))).toEqual(new Set(clusters(after)));
+      expect([...text].length).toBeLessThanOrEqual(160);
+      expect([...text].length).toBeGreaterThan(150);
+    }
+  });
+
   it("limits count characters: a title of 260 emoji is accepted, of 501 rejected saying 501", async () => {
     const input = sampleArticle(uniqueTag());
     input.title = "🚨".repeat(260);

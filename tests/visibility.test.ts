@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   ClaimListsOfArticleDocument,
+  ClaimsNamingArticleNodesDocument,
   EventAffectsDocument,
   IngestArticleDocument,
   RetractClaimDocument,
@@ -57,6 +58,49 @@ describe("every claim list follows the root claims' visibility rule", () => {
     expect(earlier.asset!.claims.totalCount).toBe(1);
     expect(earlier.narrative!.claims.totalCount).toBe(1);
     expect(earlier.claims.totalCount).toBe(4);
+  });
+
+  it("leaves a retracted claim out of the claims naming an event, a macro factor, an entity and a price move, and shows it when asked", async () => {
+    const tag = uniqueTag();
+    const input = sampleArticle(tag);
+    const url = (await ingest(input)).article.url;
+    /** Per node the article names (by kind and key), the keys of its visible claims, sorted. */
+    const lists = async (vars: { includeRetracted?: boolean; asOf?: string } = {}) => {
+      const res = await server.request(ClaimsNamingArticleNodesDocument, { url, ...vars });
+      expect(res.errors).toBeUndefined();
+      const article = res.data!.article!;
+      const keys = (connection: { totalCount: number; edges: { node: { key: string } }[] }) => {
+        expect(connection.totalCount).toBe(connection.edges.length);
+        return connection.edges.map((e) => e.node.key).sort();
+      };
+      return Object.fromEntries(
+        [...article.events, ...article.macroFactors, ...article.entities, ...article.priceMoves].map((node) => [node.key, keys(node.claims)]),
+      );
+    };
+    const before = await lists();
+    expect(before).toEqual({
+      [`${tag}-cascade`]: ["cascade-causes-drop", "if-leverage-returns", "leverage-causes-cascade"],
+      [`${tag}-leverage`]: ["if-leverage-returns", "leverage-causes-cascade"],
+      [`${tag}-fund`]: ["not-the-fund"],
+      [`${tag}-drop`]: ["cascade-causes-drop", "not-the-fund"],
+    });
+    const ids = new Map(
+      (await server.request(ClaimListsOfArticleDocument, { url, symbol: input.assets![0]!.symbol, narrative: `${tag}-reset` })).data!.article!.claims.map((c) => [c.key, c.id]),
+    );
+    const beforeRetraction = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    for (const key of ["cascade-causes-drop", "not-the-fund"]) {
+      expect((await server.request(RetractClaimDocument, { id: ids.get(key)!, reason: "test" }, asEditor)).errors).toBeUndefined();
+    }
+
+    expect(await lists()).toEqual({
+      [`${tag}-cascade`]: ["if-leverage-returns", "leverage-causes-cascade"],
+      [`${tag}-leverage`]: ["if-leverage-returns", "leverage-causes-cascade"],
+      [`${tag}-fund`]: [],
+      [`${tag}-drop`]: [],
+    });
+    expect(await lists({ includeRetracted: true })).toEqual(before);
+    expect(await lists({ asOf: beforeRetraction })).toEqual(before);
   });
 });
 

@@ -1,3 +1,5 @@
+import { linkTypes } from "./link-history.js";
+
 /** A node as projectNode() returns it: its properties, `__label`, and the keys it carries. */
 export type NodeRow = Record<string, unknown> & { __label: string };
 
@@ -43,8 +45,10 @@ const NEIGHBOUR_KEYS: Readonly<Record<string, Readonly<Record<string, (v: string
     publisher: (v) => `head([(${v})-[:PUBLISHED_BY]->(s:Source) | s { .*, __label: 'Source' }])`,
   },
   PriceMove: { symbol: (v) => `head([(${v})-[:OF]->(x:Asset) | x.symbol])` },
-  PriceLevel: { symbol: (v) => `head([(${v})-[:OF]->(x:Asset) | x.symbol])`, articleUid: (v) => `head([(p:Article)-[:STATES]->(${v}) | p.id])` },
-  Indicator: { symbol: (v) => `head([(${v})-[:OF]->(x:Asset) | x.symbol])`, articleUid: (v) => `head([(p:Article)-[:STATES]->(${v}) | p.id])` },
+  // A level or reading belongs to the one article that states it (its key starts with the
+  // article's id), also once a later version has dropped it (PAST_STATES).
+  PriceLevel: { symbol: (v) => `head([(${v})-[:OF]->(x:Asset) | x.symbol])`, articleUid: (v) => `head([(p:Article)-[:${linkTypes(["STATES"], true)}]->(${v}) | p.id])` },
+  Indicator: { symbol: (v) => `head([(${v})-[:OF]->(x:Asset) | x.symbol])`, articleUid: (v) => `head([(p:Article)-[:${linkTypes(["STATES"], true)}]->(${v}) | p.id])` },
 };
 
 /** The property that identifies a node of each label: always read. */

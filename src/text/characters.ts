@@ -10,19 +10,36 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 /** How far around an index to look for cluster boundaries; longer clusters are pathological. */
 const REACH = 64;
 
+const isHigh = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
+const isLow = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
+
 /** Characters (Unicode code points) in `text`. */
 export function characterCount(text: string): number {
   let count = 0;
   for (let i = 0; i < text.length; i += 1) {
-    const unit = text.charCodeAt(i);
     // A high surrogate followed by a low one is one code point.
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i += 1;
-    }
+    if (isHigh(text.charCodeAt(i)) && i + 1 < text.length && isLow(text.charCodeAt(i + 1))) i += 1;
     count += 1;
   }
   return count;
+}
+
+/**
+ * The UTF-16 index `count` characters (code points) after `index`, or before it when `count`
+ * is negative; clamped to the text. A surrogate pair is one step.
+ */
+export function stepCharacters(text: string, index: number, count: number): number {
+  let at = Math.max(0, Math.min(text.length, index));
+  for (let left = Math.abs(count); left > 0; left -= 1) {
+    if (count > 0) {
+      if (at >= text.length) break;
+      at += isHigh(text.charCodeAt(at)) && at + 1 < text.length && isLow(text.charCodeAt(at + 1)) ? 2 : 1;
+    } else {
+      if (at <= 0) break;
+      at -= isLow(text.charCodeAt(at - 1)) && at >= 2 && isHigh(text.charCodeAt(at - 2)) ? 2 : 1;
+    }
+  }
+  return at;
 }
 
 const isAscii = (unit: number) => unit < 0x80;

@@ -6,12 +6,15 @@ import { toNodeOf } from "../node/node.mapper.js";
 
 const byAsset = (pattern: string, orderBy: string) => ({ parent: "Asset" as const, pattern, orderBy });
 
+/** A level or reading that its article's current version states (one a later version dropped is history: its article's `asOf` reads show it). */
+const STATED_NOW = "EXISTS { (:Article)-[:STATES]->(n) }";
+
 /** Per-request loaders of an asset's lists, keyed by symbol. */
 export function createAssetLoaders(cypher: CypherRunner) {
   return {
     priceMovesOfAsset: neighboursLoader<PriceMove>(cypher, byAsset("(parent)<-[:OF]-(n:PriceMove)", "n.startAt, n.key"), toNodeOf<PriceMove>),
-    levelsOfAsset: neighboursLoader<PriceLevel>(cypher, byAsset("(parent)<-[:OF]-(n:PriceLevel)", "n.price DESC, n.key"), toNodeOf<PriceLevel>),
-    indicatorsOfAsset: neighboursLoader<IndicatorReading>(cypher, byAsset("(parent)<-[:OF]-(n:Indicator)", "n.at, n.key"), toNodeOf<IndicatorReading>),
+    levelsOfAsset: neighboursLoader<PriceLevel>(cypher, { ...byAsset("(parent)<-[:OF]-(n:PriceLevel)", "n.price DESC, n.key"), where: STATED_NOW }, toNodeOf<PriceLevel>),
+    indicatorsOfAsset: neighboursLoader<IndicatorReading>(cypher, { ...byAsset("(parent)<-[:OF]-(n:Indicator)", "n.at, n.key"), where: STATED_NOW }, toNodeOf<IndicatorReading>),
     eventsOfAsset: neighboursLoader<Event>(cypher, byAsset("(parent)<-[:AFFECTS]-(n:Event)", "n.occurredAt, n.key"), toNodeOf<Event>),
   };
 }

@@ -34,6 +34,8 @@ export interface ReachedNode {
   readonly id: string;
   /** An event's occurredAt or a price move's startAt, epoch ms; null for other nodes and undated events. */
   readonly time: number | null;
+  /** When it was over: an event's endedAt (else its occurredAt) or a price move's endAt (else its startAt), epoch ms; null where time is. */
+  readonly end: number | null;
 }
 
 /** A node as an answer names it: also its label and key, for loading it. */
@@ -62,7 +64,11 @@ const KEY_OF = (n: string) => `CASE ${CAUSAL_LABELS.map((label) => `WHEN ${n}:${
 /** Cypher expression: when causal node `n` happened (see ReachedNode.time). */
 const TIME_OF = (n: string) => `CASE WHEN ${n}:Event THEN ${n}.occurredAt.epochMillis WHEN ${n}:PriceMove THEN ${n}.startAt.epochMillis END`;
 
-const NODE_REF = (n: string) => `{ id: elementId(${n}), label: head(labels(${n})), key: ${KEY_OF(n)}, time: ${TIME_OF(n)} }`;
+/** Cypher expression: when causal node `n` was over (see ReachedNode.end). */
+const END_OF = (n: string) =>
+  `CASE WHEN ${n}:Event THEN coalesce(${n}.endedAt, ${n}.occurredAt).epochMillis WHEN ${n}:PriceMove THEN coalesce(${n}.endAt, ${n}.startAt).epochMillis END`;
+
+const NODE_REF = (n: string) => `{ id: elementId(${n}), label: head(labels(${n})), key: ${KEY_OF(n)}, time: ${TIME_OF(n)}, end: ${END_OF(n)} }`;
 
 /** Further limits on the hops an expansion fetches. */
 export interface HopLimits {
@@ -208,7 +214,7 @@ export async function expandHops(
     (params.source.kind === "current" || (params.source.kind === "summary" && !params.limits.publishedWithin));
   const degree = (n: string) => (params.direction === "forward" ? `COUNT { (${n})-[:LEADS_TO]->() }` : `COUNT { (${n})<-[:LEADS_TO]-() }`);
   const { bind, payload } = hopClaims(params.source, floor ? ", fetch" : "", params.limits.publishedWithin !== undefined);
-  // Each hop as a list, [v's id, v's time, v's onward degree, best, ...payload]: lists cost Neo4j less to build than maps.
+  // Each hop as a list, [v's id, v's time, v's end, v's onward degree, best, ...payload]: lists cost Neo4j less to build than maps.
   const rows = await cypher.read<{ u: string; hops: unknown[][]; weakest: number | null }>(
     `UNWIND $ids AS id
      MATCH (u) WHERE elementId(u) = id
@@ -218,7 +224,7 @@ export async function expandHops(
      ${bind}
      WITH u, v, best, ${payload.join(", ")},
           ${floor ? `${BOUND(floor)} AS bound, ${strong ? "" : "fetch <= $floorAbove OR "}${BOUND(floor)} >= $floor AS strong` : "null AS bound, true AS strong"}
-     WITH u, collect(CASE WHEN strong THEN [elementId(v), ${TIME_OF("v")}, ${params.within ? "0" : degree("v")}, best, ${payload.join(", ")}] END) AS hops,
+     WITH u, collect(CASE WHEN strong THEN [elementId(v), ${TIME_OF("v")}, ${END_OF("v")}, ${params.within ? "0" : degree("v")}, best, ${payload.join(", ")}] END) AS hops,
           max(CASE WHEN NOT strong THEN bound END) AS weakest
      RETURN elementId(u) AS u, hops, weakest`,
     {
@@ -238,7 +244,7 @@ export async function expandHops(
   let weakest: number | null = null;
   for (const row of rows) {
     if (row.weakest !== null) weakest = Math.max(weakest ?? 0, row.weakest);
-    for (const [v, time, degree, best, ...rest] of row.hops) {
+    for (const [v, time, end, degree, best, ...rest] of row.hops) {
       const id = v as string;
       const found = Object.fromEntries(payload.map((name, i) => [name, rest[i]]));
       const [from, to] = params.direction === "forward" ? [row.u, id] : [id, row.u];
@@ -248,7 +254,7 @@ export async function expandHops(
           ? { from, to, summary: { confidence: best as number, sources: found.sources as number, includeConditional: source.includeConditional } }
           : { from, to, claims: claimsOf(found as ClaimLists) },
       );
-      nodes.push({ id, time: time as number | null });
+      nodes.push({ id, time: time as number | null, end: end as number | null });
       onward.set(id, degree as number);
     }
   }

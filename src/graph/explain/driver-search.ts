@@ -43,6 +43,8 @@ interface Partial extends FoundPath {
  * maxDrivers drivers are known and no chain left can beat the last of them, or after
  * maxExpansions chains (`ranOut`); `stoppedAt` is the score of the best chain it left
  * unexamined (null when it examined them all). Nodes being explained are never drivers themselves.
+ * No chain takes a hop whose cause happened (see ReachedNode.time) after the node it leads to
+ * was over, or after its target's endsAt: an event after a move ended did not cause it.
  */
 export function searchDrivers(
   targets: readonly Target[],
@@ -77,9 +79,11 @@ export function searchDrivers(
       if (paths.length < limits.pathsPerDriver) paths.push(chain);
     }
     if (chain.hops.length >= limits.maxDepth) continue;
+    // A cause happened before what it leads to was over, and before the target was.
+    const until = Math.min(chain.target.endsAt, nodes.get(head)?.end ?? Number.POSITIVE_INFINITY);
     for (const hop of chain.target.into.get(head) ?? []) {
       const time = nodes.get(hop.from)?.time;
-      if (chain.nodes.includes(hop.from) || (time !== null && time !== undefined && time > chain.target.endsAt)) continue;
+      if (chain.nodes.includes(hop.from) || (time !== null && time !== undefined && time > until)) continue;
       const weighted = weigh(hop, chain.target.filter);
       if (weighted) queue.push(extend(chain, weighted));
     }

@@ -29,8 +29,8 @@ export async function findTargets(cypher: CypherRunner, symbol: string, window: 
        RETURN collect(move) AS moves
      }
      RETURN ${projectNode("asset")} AS asset,
-            CASE WHEN asset IS NULL THEN null ELSE { id: elementId(asset), label: 'Asset', key: asset.symbol, time: null } END AS assetNode,
-            [m IN moves | { row: ${projectNode("m")}, node: { id: elementId(m), label: 'PriceMove', key: m.key, time: m.startAt.epochMillis },
+            CASE WHEN asset IS NULL THEN null ELSE { id: elementId(asset), label: 'Asset', key: asset.symbol, time: null, end: null } END AS assetNode,
+            [m IN moves | { row: ${projectNode("m")}, node: { id: elementId(m), label: 'PriceMove', key: m.key, time: m.startAt.epochMillis, end: m.endAt.epochMillis },
                             endsAt: m.endAt.epochMillis }] AS moves`,
     { symbol, window },
   );

@@ -1,7 +1,7 @@
-import { boundaryAtOrAfter, boundaryAtOrBefore } from "../../text/characters.js";
+import { boundaryAtOrAfter, boundaryAtOrBefore, characterCount, stepCharacters } from "../../text/characters.js";
 import type { MatchTerm } from "./lucene-query.js";
 
-/** Characters of text in a snippet, not counting the ellipses marking where it was cut. */
+/** Characters (code points) of text in a snippet, at most, not counting the ellipses marking where it was cut. */
 export const SNIPPET_LENGTH = 160;
 
 const ELLIPSIS = "…";
@@ -45,12 +45,14 @@ export function countMatchedTerms(text: string, terms: readonly MatchTerm[]): nu
  */
 export function snippet(text: string, terms: readonly MatchTerm[], maxLength = SNIPPET_LENGTH): string {
   const clean = text.replace(/\s+/g, " ").trim();
-  if (clean.length <= maxLength) return clean;
+  if (characterCount(clean) <= maxLength) return clean;
   const match = firstMatch(clean, terms) ?? { index: 0, length: 0 };
+  // Lengths in characters (code points), positions in UTF-16 units.
+  const matchLength = characterCount(clean.slice(match.index, match.index + match.length));
   // A third of the room before the match reads as context without pushing the match to the end.
-  let start = Math.max(0, match.index - Math.floor(Math.max(0, maxLength - match.length) / 3));
-  let end = Math.min(clean.length, start + maxLength);
-  start = Math.max(0, Math.min(start, end - maxLength));
+  let start = stepCharacters(clean, match.index, -Math.floor(Math.max(0, maxLength - matchLength) / 3));
+  let end = stepCharacters(clean, start, maxLength);
+  if (end === clean.length) start = stepCharacters(clean, end, -maxLength);
   if (start > 0 && clean[start - 1] !== " ") {
     const space = clean.indexOf(" ", start);
     if (space !== -1 && space < match.index && space - start <= WORD_SNAP) start = space + 1;
