@@ -3,7 +3,7 @@ import { prng } from "../bench/generate.js";
 import { STRONG_FROM } from "../src/cypher/leads-to.js";
 import { FLOOR_ABOVE_HOPS } from "../src/graph/causal/hops.repository.js";
 import { uniqueTag } from "./support/ids.js";
-import { loadArticles, removeFactorGraph } from "./support/factor-graph.js";
+import { articlesTelling, enumeratedScores, loadArticles, removeFactorGraph, type ToldHop } from "./support/factor-graph.js";
 import { postGraphQL, useTestServer } from "./support/server.js";
 
 /**
@@ -20,18 +20,11 @@ const SYMBOL = `E${tag.slice(4)}`.toUpperCase();
 const MOVE = `${tag}-move`;
 const WINDOW = { from: "2026-05-10T00:00:00Z", to: "2026-05-12T00:00:00Z" };
 
-interface Told {
-  cause: string;
-  effect: string;
-  confidence: number;
-  outlets: number;
-}
-
 const strong = (i: number) => `${tag}-s${i}`;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-function makeHops(): Told[] {
-  const hops: Told[] = [];
+function makeHops(): ToldHop[] {
+  const hops: ToldHop[] = [];
   for (let i = 0; i < 20; i += 1) hops.push({ cause: strong(i), effect: MOVE, confidence: 0.99, outlets: 3 });
   for (let i = 0; i < 40; i += 1) hops.push({ cause: `${tag}-w${i}`, effect: MOVE, confidence: round2(0.6 + random() * 0.3), outlets: 2 });
   for (let i = 0; i < 550; i += 1) hops.push({ cause: `${tag}-x${i}`, effect: MOVE, confidence: 0.5, outlets: 1 });
@@ -44,59 +37,14 @@ function makeHops(): Told[] {
 }
 
 const HOPS = makeHops();
-const PER_ARTICLE = 40;
-
-/** Each hop told once by each of its outlets; each outlet's claims in articles of 40. */
-function articles() {
-  const result = [];
-  for (let outlet = 0; outlet < 3; outlet += 1) {
-    const told = HOPS.filter((hop) => hop.outlets > outlet);
-    for (let start = 0; start < told.length; start += PER_ARTICLE) {
-      const batch = told.slice(start, start + PER_ARTICLE);
-      const factors = [...new Set(batch.flatMap((h) => [h.cause, h.effect]))].filter((key) => key !== MOVE);
-      result.push({
-        url: `https://${tag}-o${outlet}.example/a/${start}`,
-        title: `Outlet ${outlet}, article ${start}`,
-        publishedAt: "2026-05-09T10:00:00Z",
-        source: { domain: `${tag}-o${outlet}.example`, name: `Outlet ${outlet}` },
-        assets: [{ symbol: SYMBOL, name: "Explained asset" }],
-        macroFactors: factors.map((key) => ({ key, name: key })),
-        priceMoves: [{ key: MOVE, asset: SYMBOL, startAt: "2026-05-10T12:00:00Z", endAt: "2026-05-11T12:00:00Z", open: 10, high: 11, low: 8, close: 9 }],
-        claims: batch.map((hop, k) => ({
-          key: `c${start + k}`,
-          text: `${hop.cause} leads to ${hop.effect}`,
-          relation: "CAUSES",
-          confidence: hop.confidence,
-          cause: { kind: "MACRO_FACTOR", key: hop.cause },
-          effect: hop.effect === MOVE ? { kind: "PRICE_MOVE", key: MOVE } : { kind: "MACRO_FACTOR", key: hop.effect },
-        })),
-      });
-    }
-  }
-  return result;
-}
-
+/** The move's drivers' best scores, by an enumeration of every chain of at most three hops. */
+const referenceScores = () => enumeratedScores(HOPS, MOVE, 3);
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
-/** Each node's best chain score into the move, over every chain of at most three hops. */
-function referenceScores(): Map<string, number> {
-  const into = new Map<string, Told[]>();
-  for (const hop of HOPS) into.set(hop.effect, [...(into.get(hop.effect) ?? []), hop]);
-  const best = new Map<string, number>();
-  const walk = (head: string, depth: number, confidence: number, outlets: number) => {
-    for (const hop of into.get(head) ?? []) {
-      const c = confidence * hop.confidence;
-      const o = Math.min(outlets, hop.outlets);
-      const score = round(c * (1 + 0.5 * (o - 1)));
-      if (score > (best.get(hop.cause) ?? -1)) best.set(hop.cause, score);
-      if (depth < 3) walk(hop.cause, depth + 1, c, o);
-    }
-  };
-  walk(MOVE, 1, 1, Number.POSITIVE_INFINITY);
-  return best;
-}
-
-beforeAll(() => loadArticles(server, articles()), 180_000);
+beforeAll(
+  () => loadArticles(server, articlesTelling({ tag, symbol: SYMBOL, move: MOVE, publishedAt: "2026-05-09T10:00:00Z", moveSpan: { startAt: "2026-05-10T12:00:00Z", endAt: "2026-05-11T12:00:00Z" } }, HOPS)),
+  180_000,
+);
 
 // Thousands of claims, some conditional: other files list such claims across the graph.
 afterAll(() => removeFactorGraph(server, tag, SYMBOL));

@@ -48,7 +48,7 @@ export async function findCausalChains(
       ? await shortChainsFloor(cypher, { start: start.id, goal: goal.id, maxDepth: query.maxDepth, first: query.first, includeConditional: query.includeConditional })
       : null;
   const found = await searchUnderFallingFloors("confidence", query.minConfidence, async (floor) => {
-    const corridor = await findCorridor(cypher, { start, goal, maxDepth: query.maxDepth, source, limits: { minConfidence: query.minConfidence }, floor });
+    const corridor = await findCorridor(cypher, { start, goal, maxDepth: query.maxDepth, source, limits: { minConfidence: query.minConfidence }, floor, filter: query });
     const out = new Map<string, WeightedHop[]>();
     for (const [from, hops] of corridor.out) {
       const weighted = hops.map((hop) => weigh(hop, query)).filter((hop): hop is WeightedHop => hop !== null);

@@ -1,5 +1,19 @@
 import type { CypherRunner } from "../../db/cypher.js";
-import { expandHops, type Direction, type Floor, type Hop, type HopLimits, type HopSource, type MetNode, type ReachedNode } from "./hops.repository.js";
+import {
+  expandHops,
+  FLOOR_ABOVE_HOPS,
+  UNREACHED,
+  type Direction,
+  type Expansion,
+  type Floor,
+  type Hop,
+  type HopLimits,
+  type HopSource,
+  type MetNode,
+  type Reach,
+  type ReachedNode,
+} from "./hops.repository.js";
+import { weigh, type ClaimFilter } from "./path-search.js";
 
 /** The part of the graph every path of at most `maxDepth` hops from one node to another lies in. */
 export interface Corridor {
@@ -16,6 +30,7 @@ export interface Corridor {
 interface Side {
   readonly direction: Direction;
   readonly distance: Map<string, number>;
+  readonly reaches: Reaches;
   frontier: string[];
   /** What widening the frontier would fetch: the sum of its nodes' degrees in the side's direction. */
   load: number;
@@ -29,28 +44,37 @@ interface Side {
  * hop out of (or into) its frontier, above the floor where a level is large (see Floor); the
  * last level only the hops that meet what the other side reached. A path
  * of at most maxDepth hops then consists of hops the start side fetched up to some node both
- * sides met, then hops the goal side fetched, so the search misses none above the floor. Hops
+ * sides met, then hops the goal side fetched, so the search misses none above the floor (each
+ * side leaves out only what no chain from its end can carry over the floor, see Reaches). Hops
  * are collapsed pairs (LEADS_TO), so the work grows with the nodes and pairs in reach, not with
  * how many outlets repeat a claim.
  */
 export async function findCorridor(
   cypher: CypherRunner,
-  params: { start: MetNode; goal: MetNode; maxDepth: number; source: HopSource; limits: HopLimits; floor: Floor | null },
+  params: { start: MetNode; goal: MetNode; maxDepth: number; source: HopSource; limits: HopLimits; floor: Floor | null; filter: ClaimFilter },
 ): Promise<Corridor> {
   const nodes = new Map<string, ReachedNode>([
     [params.start.id, params.start],
     [params.goal.id, params.goal],
   ]);
   const hops = new Map<string, Hop>();
-  const forward: Side = { direction: "forward", distance: new Map([[params.start.id, 0]]), frontier: [params.start.id], load: params.start.outDegree ?? 1, depth: 0 };
-  const backward: Side = { direction: "backward", distance: new Map([[params.goal.id, 0]]), frontier: [params.goal.id], load: params.goal.inDegree ?? 1, depth: 0 };
-  let weakest: number | null = null;
+  const fromEnd = (direction: Direction, end: MetNode, load: number | undefined): Side => ({
+    direction,
+    distance: new Map([[end.id, 0]]),
+    reaches: new Reaches([end.id], params.floor, params.filter, direction),
+    frontier: [end.id],
+    load: load ?? 1,
+    depth: 0,
+  });
+  const forward = fromEnd("forward", params.start, params.start.outDegree);
+  const backward = fromEnd("backward", params.goal, params.goal.inDegree);
   while (forward.depth + backward.depth < params.maxDepth && (forward.frontier.length > 0 || backward.frontier.length > 0)) {
     const side = forward.frontier.length === 0 ? backward : backward.frontier.length === 0 ? forward : forward.load <= backward.load ? forward : backward;
     const other = side === forward ? backward : forward;
     const last = forward.depth + backward.depth === params.maxDepth - 1;
     const expansion = await expandHops(cypher, {
       ids: side.frontier,
+      reach: side.reaches.of(side.frontier),
       direction: side.direction,
       source: params.source,
       limits: params.limits,
@@ -58,21 +82,13 @@ export async function findCorridor(
       fetch: side.load,
       ...(last ? { within: [...other.distance.keys()] } : {}),
     });
-    if (expansion.weakest !== null) weakest = Math.max(weakest ?? 0, expansion.weakest);
     for (const node of expansion.nodes) nodes.set(node.id, node);
-    const next: string[] = [];
-    let load = 0;
     for (const hop of expansion.hops) {
       hops.set(`${hop.from}>${hop.to}`, hop);
       const reached = side.direction === "forward" ? hop.to : hop.from;
-      if (!side.distance.has(reached)) {
-        side.distance.set(reached, side.depth + 1);
-        next.push(reached);
-        load += expansion.onward.get(reached) ?? 1;
-      }
+      if (!side.distance.has(reached)) side.distance.set(reached, side.depth + 1);
     }
-    side.frontier = next;
-    side.load = load;
+    ({ frontier: side.frontier, load: side.load } = side.reaches.next(side.frontier, expansion));
     side.depth += 1;
   }
   const out = new Map<string, Hop[]>();
@@ -87,42 +103,116 @@ export async function findCorridor(
     nodes,
     // A node the goal side did not reach is further from the goal than it searched.
     hopsToGoal: (node) => goalSide.distance.get(node) ?? (goalSide.frontier.length === 0 ? Number.POSITIVE_INFINITY : goalSide.depth + 1),
-    weakest,
+    weakest: [forward.reaches.weakest, backward.reaches.weakest].reduce<number | null>((a, b) => (b === null ? a : Math.max(a ?? 0, b)), null),
   };
 }
 
 /**
  * Every hop into the targets and, level by level, into what leads to them, up to `maxDepth`
- * levels, above the floor where a level is large: one round trip per level. The hops by the
- * node they enter, and the strongest hop the floor left out.
+ * levels, above the floor where a level is large: one round trip per level (see Reaches for
+ * what a floor leaves out, and when a node is expanded again). The hops by the node they
+ * enter, and the strongest chain the floor left out (by its measure).
  */
 export async function reachBackward(
   cypher: CypherRunner,
-  params: { targets: readonly string[]; maxDepth: number; source: HopSource; limits: HopLimits; floor: Floor | null },
+  params: { targets: readonly string[]; maxDepth: number; source: HopSource; limits: HopLimits; floor: Floor | null; filter: ClaimFilter },
 ): Promise<{ into: ReadonlyMap<string, readonly Hop[]>; nodes: ReadonlyMap<string, ReachedNode>; weakest: number | null }> {
   const nodes = new Map<string, ReachedNode>();
-  const into = new Map<string, Hop[]>();
-  const seen = new Set(params.targets);
+  // By the node entered, then by the node left: a node expanded again finds some hops again.
+  const into = new Map<string, Map<string, Hop>>();
+  const reaches = new Reaches(params.targets, params.floor, params.filter, "backward");
   let frontier = [...params.targets];
   // What the next level would fetch; unknown for the targets.
   let fetch: number | undefined;
-  let weakest: number | null = null;
   for (let depth = 0; depth < params.maxDepth && frontier.length > 0; depth += 1) {
-    const expansion = await expandHops(cypher, { ids: frontier, direction: "backward", source: params.source, limits: params.limits, floor: params.floor, fetch });
-    if (expansion.weakest !== null) weakest = Math.max(weakest ?? 0, expansion.weakest);
+    const expansion = await expandHops(cypher, {
+      ids: frontier,
+      reach: reaches.of(frontier),
+      direction: "backward",
+      source: params.source,
+      limits: params.limits,
+      floor: params.floor,
+      fetch,
+    });
     for (const node of expansion.nodes) nodes.set(node.id, node);
-    frontier = [];
-    fetch = 0;
     for (const hop of expansion.hops) {
-      const list = into.get(hop.to);
-      if (list) list.push(hop);
-      else into.set(hop.to, [hop]);
-      if (!seen.has(hop.from)) {
-        seen.add(hop.from);
-        frontier.push(hop.from);
-        fetch += expansion.onward.get(hop.from) ?? 1;
-      }
+      const entering = into.get(hop.to) ?? new Map<string, Hop>();
+      into.set(hop.to, entering.set(hop.from, hop));
     }
+    ({ frontier, load: fetch } = reaches.next(frontier, expansion));
   }
-  return { into, nodes, weakest };
+  return { into: new Map([...into].map(([to, hops]) => [to, [...hops.values()]])), nodes, weakest: reaches.weakest };
+}
+
+/**
+ * What the chains found so far bring to each node they reach from a search's ends (its
+ * Reach: their best confidence and most outlets), and so which nodes a search expands next.
+ * Every node reached is expanded once, except under a floor where a level is large (would
+ * fetch more than FLOOR_ABOVE_HOPS hops): there a node is expanded only while a chain through
+ * it can still clear the floor (the hops such a level reads are narrowed the same way, see
+ * expandHops), and again when a later level reaches it by a chain that brings more than the
+ * one it was expanded with under the floor: hops left out then may now count. A hop without
+ * a claim the search may use (`filter`) leads nowhere. `weakest` is the most that a chain the
+ * floor left out could have scored.
+ */
+class Reaches {
+  private readonly reach = new Map<string, Reach>();
+  private readonly expandedWith = new Map<string, Reach>();
+  weakest: number | null = null;
+
+  constructor(
+    ends: readonly string[],
+    private readonly floor: Floor | null,
+    private readonly filter: ClaimFilter,
+    private readonly direction: Direction,
+  ) {
+    for (const id of ends) this.reach.set(id, UNREACHED);
+  }
+
+  /** What the chains reaching `ids` bring, for expandHops (none without a floor). */
+  of(ids: readonly string[]): Reach[] | undefined {
+    return this.floor ? ids.map((id) => this.reach.get(id)!) : undefined;
+  }
+
+  private leftOut(value: number | null): void {
+    if (value !== null) this.weakest = Math.max(this.weakest ?? 0, value);
+  }
+
+  /** Takes in the level that expanded `ids`; the nodes to expand next, and what that would fetch (the sum of their onward degrees). */
+  next(ids: readonly string[], expansion: Expansion): { frontier: string[]; load: number } {
+    // A level fetched whole left nothing out: a better chain later finds no more there.
+    for (const id of ids) this.expandedWith.set(id, expansion.floored ? this.reach.get(id)! : UNREACHED);
+    this.leftOut(expansion.weakest);
+    const reached = new Set<string>();
+    for (const hop of expansion.hops) {
+      const [known, beyond] = this.direction === "forward" ? [hop.from, hop.to] : [hop.to, hop.from];
+      const weighed = weigh(hop, this.filter);
+      if (!weighed) continue;
+      const through = this.reach.get(known)!;
+      const via = { confidence: through.confidence * weighed.confidence, sources: Math.min(through.sources, weighed.sources) };
+      const had = this.reach.get(beyond);
+      if (had && via.confidence <= had.confidence && via.sources <= had.sources) continue;
+      this.reach.set(beyond, had ? { confidence: Math.max(had.confidence, via.confidence), sources: Math.max(had.sources, via.sources) } : via);
+      reached.add(beyond);
+    }
+    const candidates = [...reached].filter((id) => {
+      const now = this.reach.get(id)!;
+      const was = this.expandedWith.get(id);
+      return !was || (this.floor !== null && (now.confidence > was.confidence || now.sources > was.sources));
+    });
+    const loadOf = (ids: readonly string[]) => ids.reduce((sum, id) => sum + (expansion.onward.get(id) ?? 1), 0);
+    const floor = this.floor;
+    if (floor === null || loadOf(candidates) <= FLOOR_ABOVE_HOPS) return { frontier: candidates, load: loadOf(candidates) };
+    const frontier = candidates.filter((id) => {
+      const bound = reachBound(floor, this.reach.get(id)!);
+      if (bound < floor.value) this.leftOut(bound);
+      return bound >= floor.value;
+    });
+    return { frontier, load: loadOf(frontier) };
+  }
+}
+
+/** The most a chain that brings `reach` can still score, by the floor's measure (see Reach). */
+function reachBound(floor: Floor, reach: Reach): number {
+  return floor.by === "confidence" ? reach.confidence : reach.confidence * (1 + 0.5 * (reach.sources - 1));
 }

@@ -86,22 +86,25 @@ export const HAPPENED_AFTER =
 /**
  * The pattern of one hop from `u` in `direction`, binding the other end to `v` and its
  * LEADS_TO (or, for summaries, what carries them) to `r`. `strong`: for a level whose floor
- * leaves out every hop below STRONG_FROM, only the hops with a STRONG_LEADS_TO: it carries the
- * summaries; the claim lists come from its pair's LEADS_TO, found by the pair key, for the hops
- * whose publication times overlap the window, if any.
+ * leaves out every hop below STRONG_FROM, only the hops with a STRONG_LEADS_TO whose summaries
+ * clear the floor (`strong`, a condition over a STRONG_LEADS_TO given its variable): it carries
+ * the summaries; the claim lists come from its pair's LEADS_TO, found by the pair key, for the
+ * hops whose publication times overlap the window, if any.
  */
-function hopPattern(source: HopSource, direction: Direction, strong: boolean): string {
+function hopPattern(source: HopSource, direction: Direction, strong: ((rel: string) => string) | null): string {
   if (source.kind !== "asOf") {
     const hop = (type: string, r: string) => (direction === "forward" ? `(u)-[${r}:${type}]->(v)` : `(u)<-[${r}:${type}]-(v)`);
     const match = !strong
       ? `MATCH ${hop("LEADS_TO", "r")}`
       : source.kind === "summary"
         ? `MATCH ${hop("STRONG_LEADS_TO", "r")}`
-        : `MATCH ${hop("STRONG_LEADS_TO", "strong")}
-      WHERE $window IS NULL OR coalesce(strong.lastPublished >= $window.from AND strong.firstPublished <= $window.to, true)
-      MATCH ()-[r:LEADS_TO { pair: strong.pair }]->()`;
+        : `MATCH ${hop("STRONG_LEADS_TO", "s")}
+      WHERE ${strong("s")} AND ($window IS NULL OR coalesce(s.lastPublished >= $window.from AND s.firstPublished <= $window.to, true))
+      MATCH ()-[r:LEADS_TO { pair: s.pair }]->()`;
+    // Summaries are read from the STRONG_LEADS_TO itself: its floor test comes first.
+    const clears = strong && source.kind === "summary" ? `${strong("r")} AND ` : "";
     return `${match}
-      WHERE r.maxConfidence >= $minConfidence AND NOT ${HAPPENED_AFTER}
+      WHERE ${clears}r.maxConfidence >= $minConfidence AND NOT ${HAPPENED_AFTER}
         AND ($window IS NULL OR any(published IN r.publishedAt WHERE published >= $window.from AND published <= $window.to))`;
   }
   // The cause and effect each claim held at $asOf, current or since dropped by a later version.
@@ -170,8 +173,35 @@ export interface Floor {
 /** Hops a level fetches whole, whatever the floor. */
 export const FLOOR_ABOVE_HOPS = 500;
 
-/** Cypher expression: the most a chain through the hop (bound by hopClaims) can reach, by the floor's measure. */
-const BOUND = (floor: Floor) => (floor.by === "confidence" ? "best" : "best * (1 + 0.5 * (count - 1))");
+/**
+ * What the chains that reached a frontier node bring to a hop from it, at the most: the best
+ * confidence among them (the product of their hops') and the most outlets behind all of their
+ * hops (the fewest of any one hop, see FoundPath). A chain through the hop can reach no more
+ * than confidence × the hop's best, with no more outlets than the smaller of sources and the
+ * hop's, so a floor leaves out hops that no chain so far could carry over it.
+ */
+export interface Reach {
+  readonly confidence: number;
+  readonly sources: number;
+}
+
+/** Reach of a node no chain has come through yet (a start or target): it limits nothing. */
+export const UNREACHED: Reach = { confidence: 1, sources: Number.MAX_SAFE_INTEGER };
+
+/**
+ * Cypher expression: the most a chain through the hop (bound by hopClaims) from frontier entry
+ * `f` (its Reach) can reach, by the floor's measure; `best` and `count` name the hop's.
+ */
+const BOUND = (floor: Floor, best = "best", count = "count") =>
+  floor.by === "confidence"
+    ? `f.confidence * ${best}`
+    : `f.confidence * ${best} * (1 + 0.5 * ((CASE WHEN ${count} < f.sources THEN ${count} ELSE f.sources END) - 1))`;
+
+/** Cypher condition: STRONG_LEADS_TO `s`'s summaries, as the source weighs them, clear the floor for frontier entry `f`. */
+function strongClearsFloor(floor: Floor, source: HopSource, s: string): string {
+  const fact = source.kind === "summary" && !source.includeConditional;
+  return `${BOUND(floor, fact ? `${s}.factConfidence` : `${s}.maxConfidence`, fact ? `${s}.factSources` : `${s}.sources`)} >= $floor`;
+}
 
 /** One level's fetch: the hops, the nodes at their other ends, and the strongest hop the floor left out (null if none). */
 export interface Expansion {
@@ -180,20 +210,24 @@ export interface Expansion {
   /** Per node reached, its LEADS_TO degree in the same direction: what expanding it next would fetch (0 on a level kept `within`, which has no next). */
   readonly onward: ReadonlyMap<string, number>;
   readonly weakest: number | null;
+  /** Whether the floor applied (the level was large): if not, it fetched every hop within the limits. */
+  readonly floored: boolean;
 }
 
 /**
  * One round trip: every hop out of (forward) or into (backward) the nodes with the given ids,
  * with its claims, and the nodes at the other ends, within the limits (no hop whose every
  * claim is below minConfidence) and, on a level that would fetch more than FLOOR_ABOVE_HOPS
- * hops, above the floor. `within`, if given, keeps only hops whose other end is one of those
- * ids. The limits only narrow what is fetched; callers still weigh each hop's claims (see
- * path-search.ts).
+ * hops, above the floor (for the chains that reached each node: `reach`, in the order of
+ * `ids`, each UNREACHED if absent). `within`, if given, keeps only hops whose other end is one
+ * of those ids. The limits only narrow what is fetched; callers still weigh each hop's claims
+ * (see path-search.ts).
  */
 export async function expandHops(
   cypher: CypherRunner,
   params: {
     ids: readonly string[];
+    reach?: readonly Reach[];
     direction: Direction;
     source: HopSource;
     limits: HopLimits;
@@ -203,7 +237,7 @@ export async function expandHops(
     fetch?: number;
   },
 ): Promise<Expansion> {
-  if (params.ids.length === 0) return { hops: [], nodes: [], onward: new Map(), weakest: null };
+  if (params.ids.length === 0) return { hops: [], nodes: [], onward: new Map(), weakest: null, floored: false };
   const floor = params.floor ?? null;
   // A large level under a floor of at least STRONG_FROM: every hop it may keep has a
   // STRONG_LEADS_TO (its bound is at most the one STRONG_LEADS_TO is kept by), so it reads those
@@ -213,22 +247,22 @@ export async function expandHops(
     floor !== null && floor.value >= STRONG_FROM && (params.fetch ?? 0) > FLOOR_ABOVE_HOPS &&
     (params.source.kind === "current" || (params.source.kind === "summary" && !params.limits.publishedWithin));
   const degree = (n: string) => (params.direction === "forward" ? `COUNT { (${n})-[:LEADS_TO]->() }` : `COUNT { (${n})<-[:LEADS_TO]-() }`);
-  const { bind, payload } = hopClaims(params.source, floor ? ", fetch" : "", params.limits.publishedWithin !== undefined);
+  const { bind, payload } = hopClaims(params.source, floor ? ", f, fetch" : "", params.limits.publishedWithin !== undefined);
   // Each hop as a list, [v's id, v's time, v's end, v's onward degree, best, ...payload]: lists cost Neo4j less to build than maps.
-  const rows = await cypher.read<{ u: string; hops: unknown[][]; weakest: number | null }>(
-    `UNWIND $ids AS id
-     MATCH (u) WHERE elementId(u) = id
-     ${floor ? `WITH u, ${degree("u")} AS degree WITH collect(u) AS frontier, sum(degree) AS fetch UNWIND frontier AS u` : ""}
-     ${hopPattern(params.source, params.direction, strong)}
+  const rows = await cypher.read<{ u: string; hops: unknown[][]; weakest: number | null; fetch: number }>(
+    `UNWIND $frontier AS f
+     MATCH (u) WHERE elementId(u) = f.id
+     ${floor ? `WITH u, f, ${degree("u")} AS degree WITH collect([u, f]) AS frontier, sum(degree) AS fetch UNWIND frontier AS entry WITH entry[0] AS u, entry[1] AS f, fetch` : ""}
+     ${hopPattern(params.source, params.direction, strong && floor ? (s) => strongClearsFloor(floor, params.source, s) : null)}
      ${params.within ? "AND elementId(v) IN $within" : ""}
      ${bind}
-     WITH u, v, best, ${payload.join(", ")},
+     WITH u, v, best, ${payload.join(", ")}, ${floor ? "fetch" : "0 AS fetch"},
           ${floor ? `${BOUND(floor)} AS bound, ${strong ? "" : "fetch <= $floorAbove OR "}${BOUND(floor)} >= $floor AS strong` : "null AS bound, true AS strong"}
-     WITH u, collect(CASE WHEN strong THEN [elementId(v), ${TIME_OF("v")}, ${END_OF("v")}, ${params.within ? "0" : degree("v")}, best, ${payload.join(", ")}] END) AS hops,
+     WITH u, fetch, collect(CASE WHEN strong THEN [elementId(v), ${TIME_OF("v")}, ${END_OF("v")}, ${params.within ? "0" : degree("v")}, best, ${payload.join(", ")}] END) AS hops,
           max(CASE WHEN NOT strong THEN bound END) AS weakest
-     RETURN elementId(u) AS u, hops, weakest`,
+     RETURN elementId(u) AS u, hops, weakest, fetch`,
     {
-      ids: params.ids,
+      frontier: params.ids.map((id, i) => ({ id, ...(params.reach?.[i] ?? UNREACHED) })),
       minConfidence: params.limits.minConfidence,
       notAfter: params.limits.notAfter ?? null,
       window: params.limits.publishedWithin ?? null,
@@ -258,9 +292,9 @@ export async function expandHops(
       onward.set(id, degree as number);
     }
   }
-  // Hops left unread are below STRONG_FROM: a next floor just under it may keep them.
-  if (strong) weakest = Math.max(weakest ?? 0, STRONG_FROM - 1e-9);
-  return { hops, nodes, onward, weakest };
+  // Hops left unread are below the floor (at least STRONG_FROM): the next floor may keep them.
+  if (strong) weakest = Math.max(weakest ?? 0, floor!.value);
+  return { hops, nodes, onward, weakest, floored: strong || rows.some((row) => row.fetch > FLOOR_ABOVE_HOPS) };
 }
 
 /** A hop's claims as the parallel lists Cypher returns them in. */

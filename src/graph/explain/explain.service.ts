@@ -39,6 +39,7 @@ export async function explainMoves(
   if (!found.asset || !found.assetNode) return { asset: null, moves: [], drivers: [], denied: [], conditional: [] };
   const latestEnd = Math.max(window.to, ...found.moves.map((m) => m.endsAt));
   const inWindow = (published: number) => published >= window.articlesFrom && published <= window.articlesTo;
+  const assetFilter: ClaimFilter = { ...ANY_CLAIM, accept: (claim) => inWindow(claim.publishedAt) };
   const explained = new Set([...found.moves.map((m) => m.node.id), found.assetNode.id]);
   // The search stops at the driver after the last listed: the direct drivers tell how strong that one is at least.
   // (The moves only: hops into the asset count only with claims of the article window.)
@@ -56,6 +57,7 @@ export async function explainMoves(
         source: { kind: "summary", includeConditional: ANY_CLAIM.includeConditional },
         limits: { minConfidence: 0, notAfter: latestEnd },
         floor,
+        filter: ANY_CLAIM,
       }),
       reachBackward(cypher, {
         targets: [found.assetNode!.id],
@@ -63,6 +65,7 @@ export async function explainMoves(
         source: { kind: "current" },
         limits: { minConfidence: 0, notAfter: window.to, publishedWithin: { from: window.articlesFrom, to: window.articlesTo } },
         floor,
+        filter: assetFilter,
       }),
     ]);
     const met = new Map([...toMoves.nodes, ...toAsset.nodes, ...found.moves.map((m) => [m.node.id, m.node] as const), [found.assetNode!.id, found.assetNode!]]);
@@ -70,7 +73,7 @@ export async function explainMoves(
     // the asset the hops read for it (the claims of its article window only).
     const targets: Target[] = [
       ...found.moves.map((m) => ({ id: m.node.id, filter: ANY_CLAIM, endsAt: m.endsAt, into: toMoves.into })),
-      { id: found.assetNode!.id, filter: { ...ANY_CLAIM, accept: (claim) => inWindow(claim.publishedAt) }, endsAt: window.to, into: toAsset.into },
+      { id: found.assetNode!.id, filter: assetFilter, endsAt: window.to, into: toAsset.into },
     ];
     const { drivers, stoppedAt, ranOut } = searchDrivers(targets, met, explained, { maxDepth: depth, ...LIMITS });
     const weakest = toMoves.weakest === null ? toAsset.weakest : Math.max(toMoves.weakest, toAsset.weakest ?? 0);

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FLOOR_ABOVE_HOPS } from "../src/graph/causal/hops.repository.js";
+import { uniqueTag } from "./support/ids.js";
+import { articlesTelling, enumeratedScores, loadArticles, removeFactorGraph, type ToldHop } from "./support/factor-graph.js";
+import { postGraphQL, useTestServer } from "./support/server.js";
+
+/**
+ * A node first reached by a weak chain and later by a strong one. Under the first search's
+ * floor (the 51st direct driver's score, 1.05), `a` enters the move directly (0.72, two
+ * outlets: 1.08) and through `s` (0.99 × 0.99, three outlets: 1.96). Expanded with what the
+ * direct chain brings, the large level into `a` leaves out `r -> a` (0.72 × 0.9 × 1.5 = 0.97);
+ * through `s` it is worth 0.88 × 2 = 1.76, so `a` must be expanded again, or `r`, the third
+ * best driver, is lost while the answer looks exact.
+ */
+const server = useTestServer();
+const tag = uniqueTag("exreach");
+const SYMBOL = `R${tag.slice(-6)}`.toUpperCase();
+const MOVE = `${tag}-move`;
+const WINDOW = { from: "2026-06-10T00:00:00Z", to: "2026-06-12T00:00:00Z" };
+const node = (name: string) => `${tag}-${name}`;
+
+const HOPS: ToldHop[] = [
+  { cause: node("s"), effect: MOVE, confidence: 0.99, outlets: 3 },
+  { cause: node("a"), effect: MOVE, confidence: 0.72, outlets: 2 },
+  { cause: node("a"), effect: node("s"), confidence: 0.99, outlets: 3 },
+  { cause: node("r"), effect: node("a"), confidence: 0.9, outlets: 3 },
+  ...Array.from({ length: 60 }, (_, i) => ({ cause: node(`d${i}`), effect: MOVE, confidence: 0.7, outlets: 2 })),
+  // Enough weak hops into `a` that the level expanding it is read under the floor.
+  ...Array.from({ length: FLOOR_ABOVE_HOPS + 100 }, (_, i) => ({ cause: node(`f${i}`), effect: node("a"), confidence: 0.5, outlets: 1 })),
+];
+
+beforeAll(
+  () => loadArticles(server, articlesTelling({ tag, symbol: SYMBOL, move: MOVE, publishedAt: "2026-06-09T10:00:00Z", moveSpan: { startAt: "2026-06-10T12:00:00Z", endAt: "2026-06-11T12:00:00Z" } }, HOPS)),
+  180_000,
+);
+
+afterAll(() => removeFactorGraph(server, tag, SYMBOL));
+
+type ExplainAnswer = { explainPriceMove: { drivers: { score: number; node: { key: string }; paths: { steps: { to: { key: string } }[] }[] }[] } };
+
+describe("explainPriceMove when a better chain reaches a node after it was expanded", () => {
+  it("expands it again and finds the driver behind it: the answer equals an enumeration of every chain", async () => {
+    const best = enumeratedScores(HOPS, MOVE, 3);
+    const reference = [...best.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, 50);
+    expect(reference.slice(0, 3)).toEqual([
+      [node("s"), 1.98],
+      [node("a"), 1.9602],
+      [node("r"), 1.76418],
+    ]);
+    const res = await postGraphQL<ExplainAnswer>(
+      server.url,
+      `query ($symbol: String!, $from: DateTime!, $to: DateTime!) {
+         explainPriceMove(symbol: $symbol, from: $from, to: $to) {
+           drivers { score node { ... on MacroFactor { key } } paths { steps { to { ... on MacroFactor { key } ... on PriceMove { key } } } } }
+         }
+       }`,
+      { symbol: SYMBOL, ...WINDOW },
+    );
+    expect(res.errors).toBeUndefined();
+    const drivers = res.data!.explainPriceMove.drivers;
+    // The direct drivers tie at 1.05: which of them fill the last places is not ranked.
+    expect(drivers.map((d) => d.score)).toEqual(reference.map(([, score]) => score));
+    expect(drivers.slice(0, 3).map((d) => [d.node.key, d.score])).toEqual(reference.slice(0, 3));
+    for (const driver of drivers) expect(best.get(driver.node.key)).toBe(driver.score);
+    expect(drivers[2]!.paths[0]!.steps.map((s) => s.to.key)).toEqual([node("a"), node("s"), MOVE]);
+  });
+});
