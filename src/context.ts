@@ -69,12 +69,13 @@ const NO_EVENTS: EventBus = {
 
 export function createContext(
   deps: ContextDependencies,
-  request: { requestId: string; viewer: Viewer; clientKey: string; logger: Logger; operation?: OperationReport },
+  request: { requestId: string; viewer: Viewer; clientKey: string; logger: Logger; operation?: OperationReport; deadline?: number },
 ): Context {
   let loaders: Loaders | undefined;
   const cypher = new CypherRunner(deps.driver, {
     database: deps.config.neo4j.database,
     timeoutMs: deps.config.neo4j.queryTimeoutMs,
+    deadline: request.deadline,
     // A write makes what the request's loaders cached stale: later fields read afresh.
     afterWrite: () => clearAll(loaders ?? {}),
   });

@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
@@ -16,7 +17,7 @@ import { healthRoutes, type HealthState } from "./http/health.js";
 import { metricsRoute } from "./http/metrics.js";
 import { operationReport, requestLogging } from "./http/request-log.js";
 import { useDiagnostics } from "./plugins/diagnostics.js";
-import { maskError, useErrorLogging } from "./plugins/error-masking.js";
+import { errorMasking, useErrorLogging } from "./plugins/error-masking.js";
 import { queryLimits } from "./plugins/query-limits.js";
 import { useRateLimits } from "./plugins/rate-limits.js";
 import { createMetrics, useMetrics } from "./plugins/metrics.js";
@@ -52,6 +53,17 @@ const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string
   res.status(error.status).json({ errors: [{ message: error.message.toWellFormed(), extensions: { code } }] });
 };
 
+/**
+ * Refuses a JSON body (declared UTF-8, or with no charset) that is not valid UTF-8: decoding
+ * would silently turn its bad bytes into U+FFFD and store them. Answered by bodyErrors.
+ */
+const utf8Body = (req: http.IncomingMessage, _res: unknown, body: Buffer) => {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.headers["content-type"] ?? "")?.[1]?.toLowerCase();
+  if ((charset === undefined || charset === "utf-8" || charset === "utf8") && !isUtf8(body)) {
+    throw Object.assign(new Error("The request body is not valid UTF-8."), { status: 400, type: "encoding.invalid" });
+  }
+};
+
 /** Composition: schema -> Apollo -> Express routes -> HTTP server. */
 export async function createApp({ schema, config, driver, logger, events }: AppDependencies): Promise<App> {
   const app = express();
@@ -60,10 +72,12 @@ export async function createApp({ schema, config, driver, logger, events }: AppD
   const health: HealthState = { draining: false };
   const authenticator = createAuthenticator(config.auth);
 
-  const limits = queryLimits(config.graphql.limits, config.env === "production");
+  const production = config.env === "production";
+  const limits = queryLimits(config.graphql.limits);
+  const masking = errorMasking({ hideSuggestions: production });
   const apollo = new ApolloServer<Context>({
     schema,
-    formatError: maskError,
+    formatError: masking,
     includeStacktraceInErrorResponses: false,
     introspection: config.graphql.introspection,
     allowBatchedHttpRequests: false,
@@ -97,7 +111,7 @@ export async function createApp({ schema, config, driver, logger, events }: AppD
     "/graphql",
     // Browser apps on other origins only from the allowlist (CORS_ORIGINS; "*" allows any).
     cors({ origin: config.http.corsOrigins.includes("*") ? true : [...config.http.corsOrigins], maxAge: 600 }),
-    express.json({ limit: BODY_LIMIT }),
+    express.json({ limit: BODY_LIMIT, verify: utf8Body }),
     bodyErrors,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
@@ -108,6 +122,8 @@ export async function createApp({ schema, config, driver, logger, events }: AppD
         const clientKey = viewer.subject ? `subject:${viewer.subject}` : `ip:${req.ip ?? req.socket.remoteAddress ?? "unknown"}`;
         return createContext({ driver, config, events }, {
           requestId: String(req.id),
+          // One time limit for all the statements of a request, however many fields it asks.
+          deadline: Date.now() + config.neo4j.queryTimeoutMs,
           viewer,
           clientKey,
           logger: req.log,
@@ -124,7 +140,8 @@ export async function createApp({ schema, config, driver, logger, events }: AppD
     authenticator,
     settings: config.subscriptions,
     validationRules: limits.validationRules,
-    maxTokens: config.graphql.limits.maxTokens,
+    limits: config.graphql.limits,
+    formatError: masking,
     logger,
     registry: metrics.registry,
   });

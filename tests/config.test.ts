@@ -70,6 +70,14 @@ describe("loadConfig", () => {
         for (const part of value.split(",")) expect(message).not.toContain(part);
       }
     }
+    // A URL's credentials are left out of the value quoted.
+    for (const [name, value, shown] of [
+      ["REDIS_URL", "http://:RedisSecretPw@cache.internal:6379", "http://***@cache.internal:6379"],
+      ["NEO4J_URI", "https://neo4j:GraphSecretPw@db.internal", "https://***@db.internal"],
+    ] as const) {
+      expect(() => loadConfig({ [name]: value })).toThrow(shown);
+      expect(() => loadConfig({ [name]: value })).not.toThrow(/SecretPw/);
+    }
   });
 
   it("requires an audience and an issuer with a JWKS, and reads the limits and CORS origins", () => {

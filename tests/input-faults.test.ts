@@ -1,3 +1,4 @@
+import { print } from "graphql";
 import { describe, expect, it } from "vitest";
 import { ArticleByUrlDocument, IngestArticleDocument, SearchDocument, type IngestArticleInput } from "./__generated__/graphql.js";
 import { sampleArticle } from "./fixtures/articles.js";
@@ -130,6 +131,18 @@ describe("text is counted and cut by characters", () => {
     const res = await server.request(IngestArticleDocument, { input: long }, asEditor);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.title" });
     expect(res.errors![0]!.message).toContain("at most 500 characters (got 501)");
+  });
+
+  it("a body that is not valid UTF-8 is refused with 400, not stored with its bytes replaced", async () => {
+    const input = sampleArticle(uniqueTag());
+    const json = JSON.stringify({ query: print(IngestArticleDocument), variables: { input: { ...input, title: "bad BYTES here" } } });
+    const [before, after] = json.split("BYTES");
+    const body = Buffer.concat([Buffer.from(before!), Buffer.from([0xff, 0xfe]), Buffer.from(after!)]);
+    const res = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${EDITOR_TOKEN}` }, body });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ errors: [{ message: "The request body is not valid UTF-8.", extensions: { code: "BAD_REQUEST" } }] });
+    const read = await server.request(ArticleByUrlDocument, { url: input.url });
+    expect(read.data!.article).toBeNull();
   });
 
   it("text with an unpaired surrogate is BAD_USER_INPUT, not stored", async () => {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CypherRunner } from "../src/db/cypher.js";
+import { QueryTimeoutError } from "../src/errors.js";
 import { ArticleByUrlDocument, IngestArticleDocument, SourcesPageDocument } from "./__generated__/graphql.js";
 import { sampleArticle } from "./fixtures/articles.js";
 import { uniqueTag } from "./support/ids.js";
@@ -19,6 +21,7 @@ function nestedAttack(levels: number): string {
 const ATTACKS: [name: string, query: string, limit: string][] = [
   ["101 aliases", `{ ${repeat(101, (i) => `a${i}: sources { totalCount }`)} }`, "aliases"],
   ["101 aliases of articles(first: 100), over 1,000 tokens", `{ ${repeat(101, (i) => `a${i}: articles(first: 100) { totalCount }`)} }`, "tokens"],
+  ["110 aliases of __typename", `{ ${repeat(110, (i) => `t${i}: __typename`)} }`, "aliases"],
   ["100 aliases of attributionAudit", `{ ${repeat(100, (i) => `a${i}: attributionAudit { summary { total } }`)} }`, "aliases"],
   ["500 duplicated fields", `{ sources(first: 1) { ${repeat(500, () => "totalCount")} } }`, "fields"],
   ["60 directives", `{ ${repeat(60, () => "... on Query @include(if: true) { __typename }")} }`, "directives"],
@@ -100,8 +103,14 @@ describe("in production", () => {
   it("suggests no field names, and answers no introspection when INTROSPECTION=false", async () => {
     const typo = await postGraphQL(production.url, "{ sourcs { totalCount } }");
     expect(typo.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
-    expect(typo.errors?.[0]?.message).not.toMatch(/Did you mean/);
-    expect(typo.errors?.[0]?.message).not.toContain("sources");
+    expect(typo.errors?.[0]?.message).toBe('Cannot query field "sourcs" on type "Query".');
+    // Enum values too, as a literal and as a variable.
+    const literal = await postGraphQL(production.url, "{ claims(first: 1, filter: { polarity: ASERTED }) { totalCount } }");
+    const variable = await postGraphQL(production.url, "query ($p: Polarity) { claims(first: 1, filter: { polarity: $p }) { totalCount } }", { p: "ASERTED" });
+    for (const res of [literal, variable]) {
+      expect(res.errors?.[0]?.message).toContain('"ASERTED"');
+      expect(res.errors?.[0]?.message).not.toMatch(/Did you mean|ASSERTED/);
+    }
     for (const query of ["{ __schema { types { name } } }", '{ __type(name: "Article") { name } }']) {
       const res = await postGraphQL(production.url, query);
       expect(res.errors?.[0]?.message, query).toMatch(/introspection/i);
@@ -110,9 +119,23 @@ describe("in production", () => {
     expect(normal.errors).toBeUndefined();
   });
 
-  it("suggests field names in development", async () => {
+  it("suggests field names and enum values in development", async () => {
     const typo = await postGraphQL(server.url, "{ sourcs { totalCount } }");
     expect(typo.errors?.[0]?.message).toMatch(/Did you mean "source", "sources"/);
+    const literal = await postGraphQL(server.url, "{ claims(first: 1, filter: { polarity: ASERTED }) { totalCount } }");
+    expect(literal.errors?.[0]?.message).toMatch(/Did you mean the enum value "ASSERTED"\?/);
+  });
+
+  it("quotes at most 300 characters of what a client sent back in an error", async () => {
+    const huge = "x".repeat(400_000);
+    const fields = Array.from({ length: 7 }, (_, i) => `n${i}: node(id: $id) { id } c${i}: sources(first: 1, after: $cursor) { totalCount }`).join(" ");
+    const res = await postGraphQL(production.url, `query ($id: ID!, $cursor: String) { ${fields} }`, { id: huge, cursor: huge });
+    expect(res.errors?.length).toBeGreaterThan(0);
+    for (const error of res.errors!) {
+      expect([...error.message].length).toBeLessThanOrEqual(300);
+      expect(error.extensions?.code).toBe("BAD_USER_INPUT");
+    }
+    expect(JSON.stringify(res).length).toBeLessThan(20_000);
   });
 });
 
@@ -136,5 +159,30 @@ describe("a Cypher timeout", () => {
     }
     const read = await server.request(ArticleByUrlDocument, { url: article.url });
     expect(read.data!.article!.title).toBe(input.title);
+  });
+
+  it("is one limit for all the Cypher of a request: a statement gets what is left, none once it has passed", async () => {
+    const input = sampleArticle(uniqueTag());
+    const { article } = await ingestOk(server, input);
+    const runner = new CypherRunner(server.driver, { database: server.config.neo4j.database, timeoutMs: 10_000, deadline: Date.now() + 500 });
+    // Another transaction holds the article's lock for 3 s: a write waiting for it ends at the deadline, not after 10 s.
+    const session = server.driver.session();
+    const blocker = await session.beginTransaction();
+    try {
+      await blocker.run("MATCH (a:Article { url: $url }) SET a.title = a.title", { url: article.url });
+      const release = setTimeout(() => void blocker.rollback(), 3_000);
+      const started = Date.now();
+      await expect(runner.write((tx) => tx.run("MATCH (a:Article { url: $url }) SET a.title = 'late'", { url: article.url }))).rejects.toBeInstanceOf(QueryTimeoutError);
+      expect(Date.now() - started).toBeLessThan(2_500);
+      clearTimeout(release);
+    } finally {
+      await blocker.rollback().catch(() => undefined);
+      await session.close();
+    }
+    // Past the deadline, nothing more is sent.
+    const sent = runner.roundTrips;
+    await expect(runner.read("RETURN 1 AS one")).rejects.toBeInstanceOf(QueryTimeoutError);
+    expect(runner.roundTrips).toBe(sent);
+    expect((await server.request(ArticleByUrlDocument, { url: article.url })).data!.article!.title).toBe(input.title);
   });
 });

@@ -143,6 +143,25 @@ describe("subscriptions over graphql-ws", () => {
     expect(JSON.stringify(badFilter.error ?? badFilter.results)).toContain("BAD_USER_INPUT");
   });
 
+  it("hold a subscription to the HTTP path's cost, field and token limits before it starts", async () => {
+    const ws = client();
+    const nested = new Subscriber(
+      ws,
+      `subscription { articleIngested { source { articles(first: 200) { edges { node { source { articles(first: 200) { edges { node { id title } } } } } } } } } }`,
+    );
+    const wide = new Subscriber(ws, `subscription { articleIngested { ${"title ".repeat(450)} } }`);
+    const long = new Subscriber(ws, `subscription { articleIngested { ${"url ".repeat(5_000)} } }`);
+    for (const [subscriber, limit] of [
+      [nested, "cost"],
+      [wide, "fields"],
+      [long, "tokens"],
+    ] as const) {
+      await subscriber.until((s) => s.error !== undefined, `the ${limit} refusal`);
+      expect(subscriber.error).toMatchObject([{ extensions: { code: "QUERY_TOO_COMPLEX", limit } }]);
+    }
+    expect([nested, wide, long].every((s) => s.results.length === 0)).toBe(true);
+  });
+
   it("end a client's streams when it leaves", async () => {
     const before = await untilActiveSubscriptions(server.origin, () => true);
     const ws = client();

@@ -1,4 +1,5 @@
 import type { Driver, ManagedTransaction, QueryResult, Session } from "neo4j-driver";
+import { QueryTimeoutError } from "../errors.js";
 import { isRetryableConflict, mapDatabaseError } from "./errors.js";
 import { toPlain } from "./values.js";
 
@@ -22,7 +23,10 @@ export interface WriteTransaction {
 
 export interface CypherOptions {
   readonly database: string | undefined;
+  /** Time limit of each statement or write transaction, ms. */
   readonly timeoutMs: number;
+  /** When the work of the whole request must be done (epoch ms): later statements get only what is left, and none at all once it has passed (QueryTimeoutError). */
+  readonly deadline?: number;
   /** Called after every committed write, e.g. to drop what a request cached before it. */
   readonly afterWrite?: () => void;
 }
@@ -50,8 +54,9 @@ export class CypherRunner {
     try {
       // One auto-commit statement: RUN and PULL go out together, where a managed transaction
       // would send BEGIN and COMMIT as well (a read has nothing to commit or retry here).
+      const timeout = this.#timeLeft();
       this.#roundTrips += 1;
-      return plainRows<T>(await session.run(query, params, { timeout: this.options.timeoutMs }));
+      return plainRows<T>(await session.run(query, params, { timeout }));
     } catch (error) {
       throw mapDatabaseError(error);
     } finally {
@@ -80,10 +85,18 @@ export class CypherRunner {
     const session = this.#session("WRITE");
     try {
       // executeWrite may retry `work` on a transient error; each attempt starts its own tally.
-      return await session.executeWrite((tx) => work(this.#writeTransaction(tx)), { timeout: this.options.timeoutMs });
+      return await session.executeWrite((tx) => work(this.#writeTransaction(tx)), { timeout: this.#timeLeft() });
     } finally {
       await session.close();
     }
+  }
+
+  /** The time limit of the next statement or transaction, ms: the per-statement limit, or what is left before the deadline. */
+  #timeLeft(): number {
+    if (this.options.deadline === undefined) return this.options.timeoutMs;
+    const left = this.options.deadline - Date.now();
+    if (left <= 0) throw new QueryTimeoutError();
+    return Math.min(this.options.timeoutMs, Math.ceil(left));
   }
 
   /**

@@ -1,5 +1,5 @@
 import type http from "node:http";
-import { getOperationAST, GraphQLError, parse, specifiedRules, validate, type GraphQLSchema, type ValidationRule } from "graphql";
+import { getOperationAST, GraphQLError, parse, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from "graphql";
 import type { Context as WsContext } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import type { Logger } from "pino";
@@ -7,9 +7,9 @@ import { Gauge, type Registry } from "prom-client";
 import { WebSocketServer } from "ws";
 import type { Authenticator } from "../auth/authenticator.js";
 import { ANONYMOUS, type Viewer } from "../auth/viewer.js";
-import type { SubscriptionSettings } from "../config.js";
+import type { QueryLimits, SubscriptionSettings } from "../config.js";
 import { createContext, type ContextDependencies } from "../context.js";
-import { maskError } from "../plugins/error-masking.js";
+import { costRejection, tokenLimitRejection } from "../plugins/query-limits.js";
 import type { LiveContext } from "./live.resolver.js";
 
 type Extra = {
@@ -26,8 +26,8 @@ function authorizationOf(ctx: WsContext<Record<string, unknown> | undefined, { r
 /**
  * GraphQL subscriptions over graphql-ws (the `graphql-transport-ws` protocol) on the HTTP
  * server's port, path /graphql. Only subscription operations are accepted (queries and
- * mutations go over HTTP, with its limits); each is validated with the HTTP path's rules
- * (depth, aliases, directives, tokens) before it starts. Returns what closes every socket
+ * mutations go over HTTP); each is held to the HTTP path's limits (tokens, depth, aliases,
+ * directives, field selections and estimated cost: the cost of one event's selection) before it starts. Returns what closes every socket
  * with 1001 (going away) on shutdown.
  */
 export function startSubscriptionServer(options: {
@@ -37,7 +37,9 @@ export function startSubscriptionServer(options: {
   authenticator: Authenticator;
   settings: SubscriptionSettings;
   validationRules: readonly ValidationRule[];
-  maxTokens: number;
+  limits: QueryLimits;
+  /** How errors are shown to clients (the HTTP path's formatError). */
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   logger: Logger;
   /** Where the connection and subscription gauges are registered. */
   registry: Registry;
@@ -94,9 +96,10 @@ export function startSubscriptionServer(options: {
         }
         let document;
         try {
-          document = parse(payload.query, { maxTokens: options.maxTokens });
+          document = parse(payload.query, { maxTokens: options.limits.maxTokens });
         } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+          if (!(error instanceof GraphQLError)) return [new GraphQLError(String(error))];
+          return [tokenLimitRejection(error.message) ?? error];
         }
         const errors = validate(schema, document, rules);
         if (errors.length > 0) return errors;
@@ -104,6 +107,8 @@ export function startSubscriptionServer(options: {
         if (operation?.operation !== "subscription") {
           return [new GraphQLError("Only subscriptions run over WebSocket; send queries and mutations to POST /graphql.", { extensions: { code: "BAD_REQUEST" } })];
         }
+        const tooComplex = costRejection(options.limits, { schema, document, operation, operationName: payload.operationName, variables: payload.variables });
+        if (tooComplex) return [tooComplex];
         const viewer = ctx.extra.viewer ?? ANONYMOUS;
         const contextValue: LiveContext = Object.assign(
           createContext(deps, {
@@ -116,8 +121,8 @@ export function startSubscriptionServer(options: {
         );
         return { schema, document, variableValues: payload.variables ?? undefined, operationName: payload.operationName ?? undefined, contextValue };
       },
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((e) => maskError(e.toJSON(), e)) } : undefined),
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => maskError(e.toJSON(), e)),
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((e) => options.formatError(e.toJSON(), e)) } : undefined),
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => options.formatError(e.toJSON(), e)),
     },
     wss,
     settings.keepAliveMs,

@@ -4,6 +4,7 @@ import type { Context } from "../context.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { invalidValueCause, invalidValueField } from "./input-value-errors.js";
 import { tokenLimitRejection } from "./query-limits.js";
+import { boundaryAtOrBefore, characterCount, stepCharacters } from "../text/characters.js";
 
 /**
  * Safe to show: errors GraphQL itself raised (parse, validation, coercion) and errors of the
@@ -16,14 +17,34 @@ function isClientSafe(error: unknown): boolean {
   return original === undefined || original === null || original instanceof GraphQLError || invalidValueCause(error) !== null;
 }
 
+/** Characters of an error message sent at the most: messages quote what clients sent, which may be megabytes. */
+export const MAX_MESSAGE_CHARACTERS = 300;
+
+/** graphql-js's hints at names in the schema: fields, types, arguments and enum values. */
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
 /**
- * Apollo `formatError`: a value a scalar rejected becomes BAD_USER_INPUT naming its field
- * (GraphQL reports literals as validation failures); unexpected errors become a generic
- * message, which useErrorLogging logs.
+ * Apollo `formatError` (and the subscription server's): a value a scalar rejected becomes
+ * BAD_USER_INPUT naming its field (GraphQL reports literals as validation failures);
+ * unexpected errors become a generic message, which useErrorLogging logs. Messages are cut
+ * to MAX_MESSAGE_CHARACTERS (between characters, with "…") and never hold half a character;
+ * with `hideSuggestions` (production), "Did you mean …?" hints are left out, so the schema's
+ * names cannot be probed by typos when introspection is off.
  */
-export function maskError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  // Messages quote what clients sent; half a character must not reach the JSON answer.
-  return wellFormed(classify(formatted, error));
+export function errorMasking(options: { hideSuggestions: boolean }): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+  return (formatted, error) => {
+    const masked = classify(formatted, error);
+    const message = options.hideSuggestions ? masked.message.replace(SUGGESTION, "") : masked.message;
+    return wellFormed({ ...masked, message: cutMessage(message) });
+  };
+}
+
+/** errorMasking without hiding suggestions. */
+export const maskError = errorMasking({ hideSuggestions: false });
+
+function cutMessage(message: string): string {
+  if (characterCount(message) <= MAX_MESSAGE_CHARACTERS) return message;
+  return `${message.slice(0, boundaryAtOrBefore(message, stepCharacters(message, 0, MAX_MESSAGE_CHARACTERS - 1)))}…`;
 }
 
 /** `value` with every string in it made well-formed UTF-16 (an unpaired surrogate becomes U+FFFD). */

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
-import { getVariableValues, type GraphQLError, type ValidationContext } from "graphql";
+import { getVariableValues, type DocumentNode, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode, type ValidationContext } from "graphql";
 import { getComplexity } from "graphql-query-complexity";
 import type { QueryLimits } from "../config.js";
 import type { Context } from "../context.js";
@@ -16,36 +16,43 @@ function rejectAs(limit: QueryLimitName, max: number) {
 }
 
 /**
- * Estimated cost (see query-cost.ts) and field selections of the operation, once its
- * variables are known and before anything runs. Variables that do not coerce are left to
- * execution, which rejects them before resolving anything.
+ * The rejection of an operation whose field selections or estimated cost (see query-cost.ts)
+ * exceed the limits, or null. Variables that do not coerce are left to execution, which
+ * rejects them before resolving anything.
  */
+export function costRejection(
+  limits: QueryLimits,
+  request: { schema: GraphQLSchema; document: DocumentNode; operation: OperationDefinitionNode | null | undefined; operationName: string | null | undefined; variables: Record<string, unknown> | null | undefined },
+): QueryTooComplexError | null {
+  const variables = getVariableValues(request.schema, request.operation?.variableDefinitions ?? [], request.variables ?? {});
+  if (variables.errors) return null;
+  let cost: number;
+  try {
+    cost = getComplexity({
+      schema: request.schema,
+      query: request.document,
+      variables: variables.coerced,
+      operationName: request.operationName ?? undefined,
+      estimators: [fieldCost],
+      maxQueryNodes: limits.maxFields,
+    });
+  } catch (error) {
+    if ((error as Error).message.includes("maximum allowed number of nodes")) {
+      return new QueryTooComplexError(`Field selection limit of ${limits.maxFields} exceeded.`, "fields", limits.maxFields);
+    }
+    throw error;
+  }
+  return cost > limits.maxCost ? new QueryTooComplexError(`Cost limit of ${limits.maxCost} exceeded, estimated ${cost}.`, "cost", limits.maxCost, { cost }) : null;
+}
+
+/** costRejection for every HTTP operation, once its variables are known and before anything runs. */
 function useQueryCost(limits: QueryLimits): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ schema }) {
       return {
         async didResolveOperation({ request, document, operation, operationName }) {
-          const variables = getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {});
-          if (variables.errors) return;
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              variables: variables.coerced,
-              operationName: operationName ?? undefined,
-              estimators: [fieldCost],
-              maxQueryNodes: limits.maxFields,
-            });
-          } catch (error) {
-            if ((error as Error).message.includes("maximum allowed number of nodes")) {
-              throw new QueryTooComplexError(`Field selection limit of ${limits.maxFields} exceeded.`, "fields", limits.maxFields);
-            }
-            throw error;
-          }
-          if (cost > limits.maxCost) {
-            throw new QueryTooComplexError(`Cost limit of ${limits.maxCost} exceeded, estimated ${cost}.`, "cost", limits.maxCost, { cost });
-          }
+          const rejection = costRejection(limits, { schema, document, operation, operationName, variables: request.variables });
+          if (rejection) throw rejection;
         },
       };
     },
@@ -56,19 +63,21 @@ function useQueryCost(limits: QueryLimits): ApolloServerPlugin<Context> {
  * Everything that bounds one request before any Cypher runs: tokens (graphql-js's parser),
  * depth, aliases and directives (graphql-armor), field selections and the cost model
  * (graphql-query-complexity).
- * Rejections are QUERY_TOO_COMPLEX with `extensions.limit` and `max`. Field suggestions
- * ("Did you mean …") are hidden when `hideSuggestions` is set.
+ * Rejections are QUERY_TOO_COMPLEX with `extensions.limit` and `max`. (Suggestions are
+ * hidden in production by error masking, see error-masking.ts: armor's own hides only field
+ * suggestions.)
  */
-export function queryLimits(limits: QueryLimits, hideSuggestions: boolean) {
+export function queryLimits(limits: QueryLimits) {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, propagateOnRejection: false, onReject: rejectAs("depth", limits.maxDepth) },
-    maxAliases: { n: limits.maxAliases, propagateOnRejection: false, onReject: rejectAs("aliases", limits.maxAliases) },
+    // Aliases of __typename count too (armor leaves them out by default): each is still a field to answer.
+    maxAliases: { n: limits.maxAliases, allowList: [], propagateOnRejection: false, onReject: rejectAs("aliases", limits.maxAliases) },
     maxDirectives: { n: limits.maxDirectives, propagateOnRejection: false, onReject: rejectAs("directives", limits.maxDirectives) },
     // Tokens are counted by graphql-js's own parser (parseOptions below): armor's token plugin
     // throws from a hook Apollo treats as an internal failure.
     maxTokens: { enabled: false },
     costLimit: { enabled: false },
-    blockFieldSuggestion: { enabled: hideSuggestions },
+    blockFieldSuggestion: { enabled: false },
   });
   const { plugins, validationRules } = armor.protect();
   // armor is typed against Apollo's CommonJS build; the plugins are the same objects.
