@@ -81,6 +81,8 @@ export async function createApp({ schema, config, driver, logger, events }: AppD
     includeStacktraceInErrorResponses: false,
     introspection: config.graphql.introspection,
     allowBatchedHttpRequests: false,
+    // No automatic persisted queries: clients send the query itself (and a client cannot fill a server-side cache).
+    persistedQueries: false,
     // main.ts owns SIGTERM/SIGINT (drain, close subscriptions, stop Neo4j, exit 0); Apollo's own
     // handler would stop the server and re-raise the signal, killing the process mid-shutdown.
     stopOnTerminationSignals: false,

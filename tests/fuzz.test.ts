@@ -146,13 +146,35 @@ const malformedBodies: fc.Arbitrary<{ body: Uint8Array | string; contentType: st
   fc.record({ body: fc.constant(new Uint8Array([0x7b, 0x22, 0x71, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x28, 0x22, 0x7d])), contentType: fc.constant("application/json; charset=utf-8") }),
 );
 
+/** Byte sequences that are not UTF-8: stray continuation bytes, overlong forms, encoded surrogates, bytes never used. */
+const invalidUtf8 = fc.constantFrom([0xff], [0xfe, 0xff], [0x80], [0xc3, 0x28], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xe2, 0x82]);
+
+/**
+ * A valid ingest of a real URL, as an editor, with bytes that are not UTF-8 inside its title or
+ * a tag: decoded leniently it would be stored with U+FFFD in their place, so a write here is a fault.
+ */
+const ingestWithInvalidBytes = fc.tuple(fc.nat(), invalidUtf8, fc.constantFrom("title", "tag")).map(([n, bytes, where]) => {
+  const marker = "@@BYTES@@";
+  const input = {
+    url: `https://fuzz-utf8.example/story-${n}`,
+    title: where === "title" ? `Bad ${marker} bytes` : "A story",
+    publishedAt: "2026-02-01T12:00:00Z",
+    source: { domain: "fuzz-utf8.example", name: "Fuzz" },
+    tags: where === "tag" ? [`tag${marker}`] : [],
+  };
+  const [head, tail] = JSON.stringify({ query: "mutation ($input: IngestArticleInput!) { ingestArticle(input: $input) { created } }", variables: { input } }).split(marker);
+  const body = new Uint8Array([...Buffer.from(head!), ...bytes, ...Buffer.from(tail!)]);
+  return { body, contentType: "application/json", token: EDITOR_TOKEN };
+});
+
 type FuzzRequest =
   | { kind: "operation"; query: string; variables: unknown; token?: string | undefined }
-  | { kind: "raw"; body: Uint8Array | string; contentType: string };
+  | { kind: "raw"; body: Uint8Array | string; contentType: string; token?: string };
 
 const request: fc.Arbitrary<FuzzRequest> = fc.oneof(
   { weight: 3, arbitrary: operations.map((op): FuzzRequest => ({ kind: "operation", ...op })) },
   { weight: 1, arbitrary: malformedBodies.map((b): FuzzRequest => ({ kind: "raw", ...b })) },
+  { weight: 1, arbitrary: ingestWithInvalidBytes.map((b): FuzzRequest => ({ kind: "raw", ...b })) },
 );
 
 /** Every string anywhere in a JSON value is well-formed UTF-16 (no half characters). */
@@ -172,6 +194,7 @@ async function send(req: FuzzRequest): Promise<{ status: number; text: string; w
     body = JSON.stringify({ query: req.query, variables: req.variables });
   } else {
     headers["content-type"] = req.contentType;
+    if (req.token) headers.authorization = `Bearer ${req.token}`;
     body = req.body;
   }
   const response = await fetch(server.url, { method: "POST", headers, body });

@@ -145,6 +145,26 @@ describe("text is counted and cut by characters", () => {
     expect(read.data!.article).toBeNull();
   });
 
+  it("text with a control character, or with nothing to see, is BAD_USER_INPUT naming the field, not stored", async () => {
+    for (const [title, reason] of [
+      ["Null\u0000byte", "control character U+0000"],
+      ["Bell\u0007 and escape\u001b[31m", "control character U+0007"],
+      ["C1\u0085control", "control character U+0085"],
+      ["   \u200b\u2060 ", "must not be empty"],
+    ] as const) {
+      const input = sampleArticle(uniqueTag());
+      input.title = title;
+      const res = await server.request(IngestArticleDocument, { input }, asEditor);
+      expect(res.errors?.[0]?.extensions, title).toMatchObject({ code: "BAD_USER_INPUT", field: "input.title" });
+      expect(res.errors![0]!.message).toContain(reason);
+      expect((await server.request(ArticleByUrlDocument, { url: input.url })).data!.article).toBeNull();
+    }
+    // Tabs and line breaks are text.
+    const input = sampleArticle(uniqueTag());
+    input.body = "First line.\r\n\tIndented second line.";
+    expect((await ingestOk(server, input)).article).toBeDefined();
+  });
+
   it("text with an unpaired surrogate is BAD_USER_INPUT, not stored", async () => {
     const input = sampleArticle(uniqueTag());
     input.title = "Half an emoji: \ud83d";

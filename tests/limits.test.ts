@@ -62,6 +62,17 @@ describe("one request cannot take the server down", () => {
     await expectStillServing();
   });
 
+  it("has no automatic persisted queries: a request with a hash, with or without its query, is PERSISTED_QUERY_NOT_SUPPORTED", async () => {
+    const persistedQuery = { version: 1, sha256Hash: "abc" };
+    for (const body of [{ query: "{ __typename }", extensions: { persistedQuery } }, { extensions: { persistedQuery } }]) {
+      const res = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const answer = (await res.json()) as { data?: unknown; errors?: { extensions: { code: string } }[] };
+      expect(res.status).toBeLessThan(500);
+      expect(answer.data).toBeUndefined();
+      expect(answer.errors?.[0]?.extensions.code).toBe("PERSISTED_QUERY_NOT_SUPPORTED");
+    }
+  });
+
   it("refuses batched requests (a JSON array of operations)", async () => {
     const response = await fetch(server.url, {
       method: "POST",

@@ -132,9 +132,14 @@ describe("explainPriceMove on the seed", () => {
     expect(conditionalRisks.every((c) => c.modality === "CONDITIONAL")).toBe(true);
   });
 
-  it("rejects a window that ends before it starts and an unknown asset", async () => {
+  it("rejects a window that ends before it starts or spans more than 366 days, and an unknown asset", async () => {
     const backwards = await server.request(ExplainPriceMoveDocument, { ...WEEKEND, from: WEEKEND.to, to: WEEKEND.from });
     expect(backwards.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "to" });
+    const ages = await server.request(ExplainPriceMoveDocument, { ...WEEKEND, from: "0001-01-01T00:00:00Z", to: "9999-12-31T00:00:00Z" });
+    expect(ages.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "to" });
+    expect(ages.errors?.[0]?.message).toContain("at most 366 days after from");
+    const year = await server.request(ExplainPriceMoveDocument, { ...WEEKEND, from: "2025-02-02T00:00:00-05:00" });
+    expect(year.errors).toBeUndefined();
     const unknown = await server.request(ExplainPriceMoveDocument, { ...WEEKEND, symbol: "NOPE99" });
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "symbol" });
   });

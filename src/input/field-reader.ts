@@ -5,14 +5,24 @@ import type { Problems } from "./problems.js";
 import { characterCount } from "../text/characters.js";
 import { canonicalTag, MAX_TAG_LENGTH } from "./tag.js";
 
+/** Control characters other than tab, line feed and carriage return (C0, DEL, C1). */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/** What a reader cannot see: white space and format characters (zero-width space and joiners, BOM). */
+const INVISIBLE = /[\p{White_Space}\p{Cf}]/gu;
+
 /** Field readers: each normalises one value, records a problem when it is bad, and returns a usable value. */
 export class FieldReader {
   constructor(private readonly problems: Problems) {}
 
-  /** Non-empty text of at most `max` characters (code points), trimmed; unpaired surrogates are a problem. */
+  /**
+   * Non-empty text of at most `max` characters (code points), trimmed; text with nothing to see
+   * (only spaces and invisible format characters such as U+200B), unpaired surrogates and control
+   * characters are problems.
+   */
   text(value: unknown, field: string, max: number): string {
     const text = typeof value === "string" ? value.trim() : "";
-    if (!text) this.problems.add(field, "must not be empty");
+    if (!text.replace(INVISIBLE, "")) this.problems.add(field, "must not be empty");
     else this.#checkText(text, field, max);
     return text;
   }
@@ -27,6 +37,12 @@ export class FieldReader {
   #checkText(text: string, field: string, max: number): void {
     if (!text.isWellFormed()) {
       this.problems.add(field, "contains an unpaired surrogate (half of a character): send well-formed UTF-16 text");
+      return;
+    }
+    const control = CONTROL.exec(text);
+    if (control) {
+      const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
+      this.problems.add(field, `contains the control character U+${code}: only tabs and line breaks are allowed`);
       return;
     }
     // Cheap first: no text of at most `max` UTF-16 units has more than `max` characters.

@@ -13,12 +13,14 @@ import { PriceMoveExplanation } from "./explanation.types.js";
 /** Days before the window whose articles may explain the asset itself, unless the client says otherwise. */
 export const DEFAULT_LOOKBACK_DAYS = 3;
 const MAX_LOOKBACK_DAYS = 90;
+/** The longest window explained at once: a move is explained in its days, not over years of them. */
+const MAX_WINDOW_DAYS = 366;
 const DAY_MS = 86_400_000;
 
 @Resolver()
 export class ExplainResolver {
   @Query(() => PriceMoveExplanation, {
-    description: `What drove an asset in a window, and only in that window: its price moves overlapping it, the drivers whose causal chains (up to maxDepth hops, at most ${MAX_DEPTH}) reach those moves, or reach the asset itself through claims of articles published from lookbackDays before the window to its end; the causes articles deny; and the conditional risks they name.`,
+    description: `What drove an asset in a window (from ≤ to, at most ${MAX_WINDOW_DAYS} days; otherwise BAD_USER_INPUT naming \`to\`), and only in that window: its price moves overlapping it, the drivers whose causal chains (up to maxDepth hops, at most ${MAX_DEPTH}) reach those moves, or reach the asset itself through claims of articles published from lookbackDays before the window to its end; the causes articles deny; and the conditional risks they name.`,
   })
   async explainPriceMove(
     @Arg("symbol") symbol: string,
@@ -39,6 +41,7 @@ export class ExplainResolver {
     const depth = read.integer(maxDepth ?? 3, "maxDepth", 1, MAX_DEPTH) ?? 3;
     const lookback = read.integer(lookbackDays ?? DEFAULT_LOOKBACK_DAYS, "lookbackDays", 0, MAX_LOOKBACK_DAYS) ?? DEFAULT_LOOKBACK_DAYS;
     if (Date.parse(to) < Date.parse(from)) problems.add("to", "must not be before from");
+    else if (Date.parse(to) - Date.parse(from) > MAX_WINDOW_DAYS * DAY_MS) problems.add("to", `must be at most ${MAX_WINDOW_DAYS} days after from`);
     problems.throwIfAny();
 
     const window = { from: Date.parse(from), to: Date.parse(to), articlesFrom: Date.parse(from) - lookback * DAY_MS, articlesTo: Date.parse(to) };
