@@ -5,8 +5,11 @@ export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "
 /** json: one JSON object per line (for log collectors); pretty: coloured lines for people (pino-pretty). */
 export const LOG_FORMATS = ["json", "pretty"] as const;
 
-/** Variables whose values are secrets: a configuration error names them, never their value. */
-export const SECRET_VARIABLES: ReadonlySet<string> = new Set(["NEO4J_PASSWORD", "EDITOR_TOKENS", "JWT_SECRET", "METRICS_TOKEN"]);
+/**
+ * Variables whose values are secrets, or may hold one (a URL's `user:password@`, however
+ * malformed): a configuration error names them, never their value.
+ */
+export const SECRET_VARIABLES: ReadonlySet<string> = new Set(["NEO4J_PASSWORD", "EDITOR_TOKENS", "JWT_SECRET", "METRICS_TOKEN", "NEO4J_URI", "REDIS_URL"]);
 
 /** Shortest editor API key accepted: long enough that guessing one is hopeless. */
 export const MIN_EDITOR_TOKEN_LENGTH = 24;

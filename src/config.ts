@@ -74,15 +74,9 @@ export interface Config {
   readonly debug: boolean;
 }
 
-/** A value as a configuration error may quote it: the credentials of a URL (`scheme://user:password@host`) left out. */
-function withoutCredentials(value: string): string {
-  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/?#\s]*@/i, "$1***@");
-}
-
 /**
  * Parses and validates the environment once. Throws a ConfigError whose message is one
- * line naming every bad variable (and its value, unless it is a secret, without a URL's
- * credentials), so a misconfigured
+ * line naming every bad variable (and its value, unless it is or may hold a secret), so a misconfigured
  * start fails before doing any work.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, onTerminal: boolean = process.stdout.isTTY === true): Config {
@@ -91,7 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, onTerminal: boo
     const reasons = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? "environment");
       const value = env[name];
-      return value === undefined || SECRET_VARIABLES.has(name) ? issue.message : `${issue.message} (got "${withoutCredentials(value)}")`;
+      return value === undefined || SECRET_VARIABLES.has(name) ? issue.message : `${issue.message} (got "${value}")`;
     });
     throw new ConfigError(`Invalid configuration: ${reasons.join("; ")}`);
   }

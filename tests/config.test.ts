@@ -70,12 +70,14 @@ describe("loadConfig", () => {
         for (const part of value.split(",")) expect(message).not.toContain(part);
       }
     }
-    // A URL's credentials are left out of the value quoted.
-    for (const [name, value, shown] of [
-      ["REDIS_URL", "http://:RedisSecretPw@cache.internal:6379", "http://***@cache.internal:6379"],
-      ["NEO4J_URI", "https://neo4j:GraphSecretPw@db.internal", "https://***@db.internal"],
+    // A URL may hold credentials, however malformed: it is never quoted.
+    for (const [name, value, reason] of [
+      ["REDIS_URL", "http://:RedisSecretPw@cache.internal:6379", "REDIS_URL must be a redis:// or rediss:// URL"],
+      ["REDIS_URL", "rediss//u:p@ss#SecretPw@cache", "REDIS_URL must be"],
+      ["NEO4J_URI", "https://neo4j:Graph#SecretPw@db.internal", "NEO4J_URI must be"],
+      ["NEO4J_URI", "bolt:/neo4j:Graph/SecretPw@db", "NEO4J_URI must be"],
     ] as const) {
-      expect(() => loadConfig({ [name]: value })).toThrow(shown);
+      expect(() => loadConfig({ [name]: value })).toThrow(reason);
       expect(() => loadConfig({ [name]: value })).not.toThrow(/SecretPw/);
     }
   });

@@ -29,12 +29,38 @@ const HOPS: ToldHop[] = [
   ...Array.from({ length: FLOOR_ABOVE_HOPS + 100 }, (_, i) => ({ cause: node(`f${i}`), effect: node("a"), confidence: 0.5, outlets: 1 })),
 ];
 
-beforeAll(
-  () => loadArticles(server, articlesTelling({ tag, symbol: SYMBOL, move: MOVE, publishedAt: "2026-06-09T10:00:00Z", moveSpan: { startAt: "2026-06-10T12:00:00Z", endAt: "2026-06-11T12:00:00Z" } }, HOPS)),
-  180_000,
-);
+/**
+ * A node read whole on a small level, then reached by a better chain: the nodes behind it gain
+ * too. Into the move: x (0.3), y1 (0.9) and 60 direct drivers (0.6, the first floor). Behind x,
+ * z (0.9) with 600 weak hops into it and w (0.9); x is reached again through y2 -> y1 (0.99 each),
+ * which lifts z from 0.27 to 0.79 after z was left out under the floor; w, through z, x, y2 and
+ * y1 (0.714 at depth 5), is the fifth driver.
+ */
+const later = uniqueTag("exlate");
+const LATER_SYMBOL = `L${later.slice(-6)}`.toUpperCase();
+const LATER_MOVE = `${later}-move`;
+const lat = (name: string) => `${later}-${name}`;
+const LATER_HOPS: ToldHop[] = [
+  { cause: lat("x"), effect: LATER_MOVE, confidence: 0.3, outlets: 1 },
+  { cause: lat("y1"), effect: LATER_MOVE, confidence: 0.9, outlets: 1 },
+  { cause: lat("z"), effect: lat("x"), confidence: 0.9, outlets: 1 },
+  { cause: lat("y2"), effect: lat("y1"), confidence: 0.99, outlets: 1 },
+  { cause: lat("x"), effect: lat("y2"), confidence: 0.99, outlets: 1 },
+  { cause: lat("w"), effect: lat("z"), confidence: 0.9, outlets: 1 },
+  ...Array.from({ length: FLOOR_ABOVE_HOPS + 100 }, (_, i) => ({ cause: lat(`f${i}`), effect: lat("z"), confidence: 0.3, outlets: 1 })),
+  ...Array.from({ length: 60 }, (_, i) => ({ cause: lat(`d${i}`), effect: LATER_MOVE, confidence: 0.6, outlets: 1 })),
+];
 
-afterAll(() => removeFactorGraph(server, tag, SYMBOL));
+beforeAll(async () => {
+  const span = { startAt: "2026-06-10T12:00:00Z", endAt: "2026-06-11T12:00:00Z" };
+  await loadArticles(server, articlesTelling({ tag, symbol: SYMBOL, move: MOVE, publishedAt: "2026-06-09T10:00:00Z", moveSpan: span }, HOPS));
+  await loadArticles(server, articlesTelling({ tag: later, symbol: LATER_SYMBOL, move: LATER_MOVE, publishedAt: "2026-06-09T10:00:00Z", moveSpan: span }, LATER_HOPS));
+}, 180_000);
+
+afterAll(async () => {
+  await removeFactorGraph(server, tag, SYMBOL);
+  await removeFactorGraph(server, later, LATER_SYMBOL);
+});
 
 type ExplainAnswer = { explainPriceMove: { drivers: { score: number; node: { key: string }; paths: { steps: { to: { key: string } }[] }[] }[] } };
 
@@ -63,5 +89,27 @@ describe("explainPriceMove when a better chain reaches a node after it was expan
     expect(drivers.slice(0, 3).map((d) => [d.node.key, d.score])).toEqual(reference.slice(0, 3));
     for (const driver of drivers) expect(best.get(driver.node.key)).toBe(driver.score);
     expect(drivers[2]!.paths[0]!.steps.map((s) => s.to.key)).toEqual([node("a"), node("s"), MOVE]);
+  });
+});
+
+describe("explainPriceMove when a better chain reaches a node read whole before", () => {
+  it("carries the better chain to the nodes behind it, and finds the driver five hops back", async () => {
+    const best = enumeratedScores(LATER_HOPS, LATER_MOVE, 5);
+    const reference = [...best.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, 50);
+    expect(reference.slice(0, 5).map(([key]) => key)).toEqual([lat("y1"), lat("y2"), lat("x"), lat("z"), lat("w")]);
+    const res = await postGraphQL<ExplainAnswer>(
+      server.url,
+      `query ($symbol: String!, $from: DateTime!, $to: DateTime!) {
+         explainPriceMove(symbol: $symbol, from: $from, to: $to, maxDepth: 5) {
+           drivers { score node { ... on MacroFactor { key } } paths { steps { to { ... on MacroFactor { key } ... on PriceMove { key } } } } }
+         }
+       }`,
+      { symbol: LATER_SYMBOL, ...WINDOW },
+    );
+    expect(res.errors).toBeUndefined();
+    const drivers = res.data!.explainPriceMove.drivers;
+    expect(drivers.map((d) => d.score)).toEqual(reference.map(([, score]) => score));
+    expect(drivers.slice(0, 5).map((d) => [d.node.key, d.score])).toEqual(reference.slice(0, 5));
+    expect(drivers[4]!.paths[0]!.steps.map((s) => s.to.key)).toEqual([lat("z"), lat("x"), lat("y2"), lat("y1"), LATER_MOVE]);
   });
 });

@@ -130,6 +130,13 @@ describe("in production", () => {
     expect(normal.errors).toBeUndefined();
   });
 
+  it("cuts a message quoting a huge value before it looks for suggestions to hide", async () => {
+    const res = await postGraphQL(production.url, "query ($n: Int) { sources(first: $n) { totalCount } }", { n: "Did you mean ".repeat(40_000) });
+    expect(res.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect([...res.errors![0]!.message].length).toBeLessThanOrEqual(300);
+    expect(res.errors![0]!.message).not.toContain("Did you mean");
+  });
+
   it("suggests field names and enum values in development", async () => {
     const typo = await postGraphQL(server.url, "{ sourcs { totalCount } }");
     expect(typo.errors?.[0]?.message).toMatch(/Did you mean "source", "sources"/);

@@ -158,6 +158,7 @@ describe("subscriptions over graphql-ws", () => {
     ] as const) {
       await subscriber.until((s) => s.error !== undefined, `the ${limit} refusal`);
       expect(subscriber.error).toMatchObject([{ extensions: { code: "QUERY_TOO_COMPLEX", limit } }]);
+      expect((subscriber.error as { extensions: object }[])[0]!.extensions).not.toHaveProperty("http");
     }
     expect([nested, wide, long].every((s) => s.results.length === 0)).toBe(true);
   });

@@ -5,8 +5,12 @@ import type { Problems } from "./problems.js";
 import { characterCount } from "../text/characters.js";
 import { canonicalTag, MAX_TAG_LENGTH } from "./tag.js";
 
-/** Control characters other than tab, line feed and carriage return (C0, DEL, C1). */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/**
+ * Control characters that are never text: C0 other than tab, line breaks and form feed (NUL,
+ * BEL, ESC, …) and DEL. C1 characters are left alone: scraped text that was decoded twice
+ * holds them, and that is a fault of the text, not of the request.
+ */
+const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F]/;
 
 /** What a reader cannot see: white space and format characters (zero-width space and joiners, BOM). */
 const INVISIBLE = /[\p{White_Space}\p{Cf}]/gu;
@@ -27,11 +31,12 @@ export class FieldReader {
     return text;
   }
 
+  /** Like text, but absent (null) when there is nothing to see. */
   optionalText(value: unknown, field: string, max: number): string | null {
     if (value === null || value === undefined) return null;
     const text = String(value).trim();
     this.#checkText(text, field, max);
-    return text || null;
+    return text.replace(INVISIBLE, "") ? text : null;
   }
 
   #checkText(text: string, field: string, max: number): void {
@@ -42,7 +47,7 @@ export class FieldReader {
     const control = CONTROL.exec(text);
     if (control) {
       const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
-      this.problems.add(field, `contains the control character U+${code}: only tabs and line breaks are allowed`);
+      this.problems.add(field, `contains the control character U+${code}: of those, only tabs, line breaks and form feeds are text`);
       return;
     }
     // Cheap first: no text of at most `max` UTF-16 units has more than `max` characters.

@@ -51,6 +51,12 @@ export function startSubscriptionServer(options: {
     if (wss.clients.size > settings.maxConnections) socket.close(1013, "Too many connections; try again later");
   });
   const rules = [...specifiedRules, ...options.validationRules];
+  // As HTTP shows an error, without the status it would set there (`extensions.http`).
+  const shown = (error: GraphQLError): GraphQLFormattedError => {
+    const formatted = options.formatError(error.toJSON(), error);
+    const { http: _http, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  };
   const openStreams = new Set<object>();
   new Gauge({
     name: "graphql_ws_connections",
@@ -121,8 +127,8 @@ export function startSubscriptionServer(options: {
         );
         return { schema, document, variableValues: payload.variables ?? undefined, operationName: payload.operationName ?? undefined, contextValue };
       },
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((e) => options.formatError(e.toJSON(), e)) } : undefined),
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => options.formatError(e.toJSON(), e)),
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(shown) } : undefined),
+      onError: (_ctx, _id, _payload, errors) => errors.map(shown),
     },
     wss,
     settings.keepAliveMs,

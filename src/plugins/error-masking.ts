@@ -20,8 +20,8 @@ function isClientSafe(error: unknown): boolean {
 /** Characters of an error message sent at the most: messages quote what clients sent, which may be megabytes. */
 export const MAX_MESSAGE_CHARACTERS = 300;
 
-/** graphql-js's hints at names in the schema: fields, types, arguments and enum values. */
-const SUGGESTION = / ?Did you mean [^?]*\?/g;
+/** graphql-js's hints at names in the schema: fields, types, arguments and enum values (or the start of one a cut message ends in). */
+const SUGGESTION = / ?Did you mean [^?]*(\?|$)/g;
 
 /**
  * Apollo `formatError` (and the subscription server's): a value a scalar rejected becomes
@@ -34,8 +34,9 @@ const SUGGESTION = / ?Did you mean [^?]*\?/g;
 export function errorMasking(options: { hideSuggestions: boolean }): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
   return (formatted, error) => {
     const masked = classify(formatted, error);
-    const message = options.hideSuggestions ? masked.message.replace(SUGGESTION, "") : masked.message;
-    return wellFormed({ ...masked, message: cutMessage(message) });
+    // Cut first: the message may quote megabytes of what the client sent.
+    const message = cutMessage(masked.message);
+    return wellFormed({ ...masked, message: options.hideSuggestions ? message.replace(SUGGESTION, "") : message });
   };
 }
 

@@ -88,7 +88,7 @@ export async function findCorridor(
       const reached = side.direction === "forward" ? hop.to : hop.from;
       if (!side.distance.has(reached)) side.distance.set(reached, side.depth + 1);
     }
-    ({ frontier: side.frontier, load: side.load } = side.reaches.next(side.frontier, expansion));
+    ({ frontier: side.frontier, load: side.load } = side.reaches.next(side.frontier, expansion, last));
     side.depth += 1;
   }
   const out = new Map<string, Hop[]>();
@@ -139,7 +139,7 @@ export async function reachBackward(
       const entering = into.get(hop.to) ?? new Map<string, Hop>();
       into.set(hop.to, entering.set(hop.from, hop));
     }
-    ({ frontier, load: fetch } = reaches.next(frontier, expansion));
+    ({ frontier, load: fetch } = reaches.next(frontier, expansion, depth === params.maxDepth - 1));
   }
   return { into: new Map([...into].map(([to, hops]) => [to, [...hops.values()]])), nodes, weakest: reaches.weakest };
 }
@@ -151,13 +151,19 @@ export async function reachBackward(
  * fetch more than FLOOR_ABOVE_HOPS hops): there a node is expanded only while a chain through
  * it can still clear the floor (the hops such a level reads are narrowed the same way, see
  * expandHops), and again when a later level reaches it by a chain that brings more than the
- * one it was expanded with under the floor: hops left out then may now count. A hop without
- * a claim the search may use (`filter`) leads nowhere. `weakest` is the most that a chain the
- * floor left out could have scored.
+ * one it was expanded with under the floor: hops left out then may now count. When a node's
+ * reach grows, so does that of every node behind it through hops already read (carried on
+ * until nothing grows, whatever the order the hops came in), so a node is never left out by a
+ * weaker chain than the best one known. A hop without a claim the search may use (`filter`)
+ * leads nowhere. `weakest` is the most that a chain the floor left out could have scored.
  */
 class Reaches {
   private readonly reach = new Map<string, Reach>();
   private readonly expandedWith = new Map<string, Reach>();
+  /** Hops read so far, weighed, by the node they leave in the search's direction, then by the node they reach. */
+  private readonly read = new Map<string, Map<string, { confidence: number; sources: number }>>();
+  /** The LEADS_TO degree onward (in the search's direction) of each node reached, as its level reported it. */
+  private readonly onward = new Map<string, number>();
   weakest: number | null = null;
 
   constructor(
@@ -178,29 +184,45 @@ class Reaches {
     if (value !== null) this.weakest = Math.max(this.weakest ?? 0, value);
   }
 
-  /** Takes in the level that expanded `ids`; the nodes to expand next, and what that would fetch (the sum of their onward degrees). */
-  next(ids: readonly string[], expansion: Expansion): { frontier: string[]; load: number } {
+  /**
+   * Takes in the level that expanded `ids`; the nodes to expand next, and what that would fetch
+   * (the sum of their onward degrees). `last`: no level follows (the search's depth is
+   * reached), so nothing is left out for want of one.
+   */
+  next(ids: readonly string[], expansion: Expansion, last = false): { frontier: string[]; load: number } {
     // A level fetched whole left nothing out: a better chain later finds no more there.
     for (const id of ids) this.expandedWith.set(id, expansion.floored ? this.reach.get(id)! : UNREACHED);
     this.leftOut(expansion.weakest);
-    const reached = new Set<string>();
+    for (const [id, degree] of expansion.onward) this.onward.set(id, degree);
     for (const hop of expansion.hops) {
       const [known, beyond] = this.direction === "forward" ? [hop.from, hop.to] : [hop.to, hop.from];
       const weighed = weigh(hop, this.filter);
       if (!weighed) continue;
-      const through = this.reach.get(known)!;
-      const via = { confidence: through.confidence * weighed.confidence, sources: Math.min(through.sources, weighed.sources) };
-      const had = this.reach.get(beyond);
-      if (had && via.confidence <= had.confidence && via.sources <= had.sources) continue;
-      this.reach.set(beyond, had ? { confidence: Math.max(had.confidence, via.confidence), sources: Math.max(had.sources, via.sources) } : via);
-      reached.add(beyond);
+      const out = this.read.get(known) ?? new Map<string, { confidence: number; sources: number }>();
+      this.read.set(known, out.set(beyond, { confidence: weighed.confidence, sources: weighed.sources }));
     }
-    const candidates = [...reached].filter((id) => {
+    // Carry every reach through the hops read, until nothing grows.
+    const grown = new Set<string>();
+    const pending = [...new Set(ids)];
+    while (pending.length > 0) {
+      const known = pending.pop()!;
+      const through = this.reach.get(known)!;
+      for (const [beyond, hop] of this.read.get(known) ?? []) {
+        const via = { confidence: through.confidence * hop.confidence, sources: Math.min(through.sources, hop.sources) };
+        const had = this.reach.get(beyond);
+        if (had && via.confidence <= had.confidence && via.sources <= had.sources) continue;
+        this.reach.set(beyond, had ? { confidence: Math.max(had.confidence, via.confidence), sources: Math.max(had.sources, via.sources) } : via);
+        grown.add(beyond);
+        pending.push(beyond);
+      }
+    }
+    if (last) return { frontier: [], load: 0 };
+    const candidates = [...grown].filter((id) => {
       const now = this.reach.get(id)!;
       const was = this.expandedWith.get(id);
       return !was || (this.floor !== null && (now.confidence > was.confidence || now.sources > was.sources));
     });
-    const loadOf = (ids: readonly string[]) => ids.reduce((sum, id) => sum + (expansion.onward.get(id) ?? 1), 0);
+    const loadOf = (some: readonly string[]) => some.reduce((sum, id) => sum + (this.onward.get(id) ?? 1), 0);
     const floor = this.floor;
     if (floor === null || loadOf(candidates) <= FLOOR_ABOVE_HOPS) return { frontier: candidates, load: loadOf(candidates) };
     const frontier = candidates.filter((id) => {
