@@ -62,28 +62,33 @@ afterAll(async () => {
   await removeFactorGraph(server, later, LATER_SYMBOL);
 });
 
-type ExplainAnswer = { explainPriceMove: { drivers: { score: number; node: { key: string }; paths: { steps: { to: { key: string } }[] }[] }[] } };
+type Driver = { score: number; node: { key: string }; paths: { steps: { to: { key: string } }[] }[] };
+
+/** The drivers of the move of `symbol` in WINDOW, with the nodes each best chain enters; and the reference: the best 50 scores by an enumeration of every chain. */
+async function driversAndReference(symbol: string, hops: readonly ToldHop[], move: string, maxDepth: number) {
+  const res = await postGraphQL<{ explainPriceMove: { drivers: Driver[] } }>(
+    server.url,
+    `query ($symbol: String!, $from: DateTime!, $to: DateTime!, $maxDepth: Int) {
+       explainPriceMove(symbol: $symbol, from: $from, to: $to, maxDepth: $maxDepth) {
+         drivers { score node { ... on MacroFactor { key } } paths { steps { to { ... on MacroFactor { key } ... on PriceMove { key } } } } }
+       }
+     }`,
+    { symbol, ...WINDOW, maxDepth },
+  );
+  expect(res.errors).toBeUndefined();
+  const best = enumeratedScores(hops, move, maxDepth);
+  const reference = [...best.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, 50);
+  return { drivers: res.data!.explainPriceMove.drivers, best, reference };
+}
 
 describe("explainPriceMove when a better chain reaches a node after it was expanded", () => {
   it("expands it again and finds the driver behind it: the answer equals an enumeration of every chain", async () => {
-    const best = enumeratedScores(HOPS, MOVE, 3);
-    const reference = [...best.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, 50);
+    const { drivers, best, reference } = await driversAndReference(SYMBOL, HOPS, MOVE, 3);
     expect(reference.slice(0, 3)).toEqual([
       [node("s"), 1.98],
       [node("a"), 1.9602],
       [node("r"), 1.76418],
     ]);
-    const res = await postGraphQL<ExplainAnswer>(
-      server.url,
-      `query ($symbol: String!, $from: DateTime!, $to: DateTime!) {
-         explainPriceMove(symbol: $symbol, from: $from, to: $to) {
-           drivers { score node { ... on MacroFactor { key } } paths { steps { to { ... on MacroFactor { key } ... on PriceMove { key } } } } }
-         }
-       }`,
-      { symbol: SYMBOL, ...WINDOW },
-    );
-    expect(res.errors).toBeUndefined();
-    const drivers = res.data!.explainPriceMove.drivers;
     // The direct drivers tie at 1.05: which of them fill the last places is not ranked.
     expect(drivers.map((d) => d.score)).toEqual(reference.map(([, score]) => score));
     expect(drivers.slice(0, 3).map((d) => [d.node.key, d.score])).toEqual(reference.slice(0, 3));
@@ -94,22 +99,11 @@ describe("explainPriceMove when a better chain reaches a node after it was expan
 
 describe("explainPriceMove when a better chain reaches a node read whole before", () => {
   it("carries the better chain to the nodes behind it, and finds the driver five hops back", async () => {
-    const best = enumeratedScores(LATER_HOPS, LATER_MOVE, 5);
-    const reference = [...best.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, 50);
+    const { drivers, best, reference } = await driversAndReference(LATER_SYMBOL, LATER_HOPS, LATER_MOVE, 5);
     expect(reference.slice(0, 5).map(([key]) => key)).toEqual([lat("y1"), lat("y2"), lat("x"), lat("z"), lat("w")]);
-    const res = await postGraphQL<ExplainAnswer>(
-      server.url,
-      `query ($symbol: String!, $from: DateTime!, $to: DateTime!) {
-         explainPriceMove(symbol: $symbol, from: $from, to: $to, maxDepth: 5) {
-           drivers { score node { ... on MacroFactor { key } } paths { steps { to { ... on MacroFactor { key } ... on PriceMove { key } } } } }
-         }
-       }`,
-      { symbol: LATER_SYMBOL, ...WINDOW },
-    );
-    expect(res.errors).toBeUndefined();
-    const drivers = res.data!.explainPriceMove.drivers;
     expect(drivers.map((d) => d.score)).toEqual(reference.map(([, score]) => score));
     expect(drivers.slice(0, 5).map((d) => [d.node.key, d.score])).toEqual(reference.slice(0, 5));
+    for (const driver of drivers) expect(best.get(driver.node.key)).toBe(driver.score);
     expect(drivers[4]!.paths[0]!.steps.map((s) => s.to.key)).toEqual([lat("z"), lat("x"), lat("y2"), lat("y1"), LATER_MOVE]);
   });
 });
