@@ -162,8 +162,9 @@ function hopClaims(source: HopSource, carry: string, windowed: boolean): { bind:
  * below the floor are left out (no chain through them has that confidence); by "score", hops
  * whose best confidence × (1 + 0.5 × (outlets − 1)) is below it, with the distinct outlets of
  * all its claims (or, read from the claims asOf a time, each claim counted as an outlet; no
- * chain through them scores that much, see explain/driver-search.ts). The floor applies only
- * to a level that would fetch more than FLOOR_ABOVE_HOPS hops: smaller levels are fetched whole.
+ * chain through them scores that much, see explain/driver-search.ts); each measured with what
+ * the chains reaching the hop's node bring (see Reach). The floor applies only to a level that
+ * would fetch more than FLOOR_ABOVE_HOPS hops: smaller levels are fetched whole.
  */
 export interface Floor {
   readonly by: "confidence" | "score";
