@@ -27,8 +27,8 @@ function authorizationOf(ctx: WsContext<Record<string, unknown> | undefined, { r
  * GraphQL subscriptions over graphql-ws (the `graphql-transport-ws` protocol) on the HTTP
  * server's port, path /graphql. Only subscription operations are accepted (queries and
  * mutations go over HTTP); each is held to the HTTP path's limits (tokens, depth, aliases,
- * directives, field selections and estimated cost: the cost of one event's selection) before it starts. Returns what closes every socket
- * with 1001 (going away) on shutdown.
+ * directives, field selections and estimated cost: the cost of one event's selection) before
+ * it starts. Returns what closes every socket with 1001 (going away) on shutdown.
  */
 export function startSubscriptionServer(options: {
   httpServer: http.Server;
