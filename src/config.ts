@@ -76,8 +76,8 @@ export interface Config {
 
 /**
  * Parses and validates the environment once. Throws a ConfigError whose message is one
- * line naming every bad variable (and its value, unless it is or may hold a secret), so a misconfigured
- * start fails before doing any work.
+ * line naming every bad variable (and its value, unless it is or may hold a secret), so a
+ * misconfigured start fails before doing any work.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, onTerminal: boolean = process.stdout.isTTY === true): Config {
   const parsed = EnvSchema.safeParse(env);
