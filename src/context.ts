@@ -71,18 +71,20 @@ export function createContext(
   deps: ContextDependencies,
   request: { requestId: string; viewer: Viewer; clientKey: string; logger: Logger; operation?: OperationReport; deadline?: number },
 ): Context {
+  // The deadline is the runner's alone: resolvers see the runner, not the time left.
+  const { deadline, ...about } = request;
   let loaders: Loaders | undefined;
   const cypher = new CypherRunner(deps.driver, {
     database: deps.config.neo4j.database,
     timeoutMs: deps.config.neo4j.queryTimeoutMs,
-    deadline: request.deadline,
+    deadline,
     // A write makes what the request's loaders cached stale: later fields read afresh.
     afterWrite: () => clearAll(loaders ?? {}),
   });
   loaders = createLoaders(cypher);
   return {
-    ...request,
-    operation: request.operation ?? {},
+    ...about,
+    operation: about.operation ?? {},
     events: deps.events ?? NO_EVENTS,
     cypher,
     loaders,
