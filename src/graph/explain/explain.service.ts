@@ -82,9 +82,20 @@ export async function explainMoves(
     const exact = ranOut || (floor !== null && stoppedAt !== null && stoppedAt >= floor.value);
     return { result: { searched: drivers }, exact, weakest };
   }, seed);
-  // Chains to the moves used summaries; their claims are read for the chains kept, with the nodes they name.
+  // Chains to the moves used summaries: their claims are read for the chains kept, with the
+  // nodes they name; the denials and risks at the same time (neither needs the other).
   const kept = searched.flatMap((d) => d.paths);
-  const { claims, nodes } = await readPathDetails(cypher, { pairs: summaryHops(kept), nodes: kept.flatMap((p) => p.nodes) });
+  const onChains = new Set([...explained, ...kept.flatMap((p) => p.nodes)]);
+  const [{ claims, nodes }, { denied, conditional }] = await Promise.all([
+    readPathDetails(cypher, { pairs: summaryHops(kept), nodes: kept.flatMap((p) => p.nodes) }),
+    findDenialsAndRisks(cypher, {
+      explained: [...onChains],
+      moves: found.moves.map((m) => m.node.id),
+      asset: found.assetNode.id,
+      window,
+      asOf: params.asOf,
+    }),
+  ]);
   const drivers = searched
     .map(({ node, paths: summarised }) => {
       const paths = withClaims(summarised, claims, ANY_CLAIM);
@@ -98,13 +109,5 @@ export async function explainMoves(
       });
     })
     .sort((a, b) => b.score - a.score || b.paths.length - a.paths.length || (a.nodeRef.key < b.nodeRef.key ? -1 : 1));
-  const onChains = new Set([...explained, ...searched.flatMap((d) => d.paths.flatMap((p) => p.nodes))]);
-  const { denied, conditional } = await findDenialsAndRisks(cypher, {
-    explained: [...onChains],
-    moves: found.moves.map((m) => m.node.id),
-    asset: found.assetNode.id,
-    window,
-    asOf: params.asOf,
-  });
   return { asset: found.asset, moves: found.moves.map((m) => m.row), drivers, denied, conditional };
 }
