@@ -13,6 +13,7 @@ import {
   type Reach,
   type ReachedNode,
 } from "./hops.repository.js";
+import type { RisingFloor } from "./floors.js";
 import { weigh, type ClaimFilter } from "./path-search.js";
 
 /** The part of the graph every path of at most `maxDepth` hops from one node to another lies in. */
@@ -61,7 +62,7 @@ export async function findCorridor(
   const fromEnd = (direction: Direction, end: MetNode, load: number | undefined): Side => ({
     direction,
     distance: new Map([[end.id, 0]]),
-    reaches: new Reaches([end.id], params.floor, params.filter, direction),
+    reaches: new Reaches([end.id], () => params.floor, params.filter, direction),
     frontier: [end.id],
     load: load ?? 1,
     depth: 0,
@@ -110,38 +111,58 @@ export async function findCorridor(
 /**
  * Every hop into the targets and, level by level, into what leads to them, up to `maxDepth`
  * levels, above the floor where a level is large: one round trip per level (see Reaches for
- * what a floor leaves out, and when a node is expanded again). The hops by the node they
- * enter, and the strongest chain the floor left out (by its measure).
+ * what a floor leaves out, and when a node is expanded again). After each level but the last,
+ * `afterLevel` is shown the hops and nodes read so far, and may raise the floor for the levels
+ * still to read (the next level waits for it). The hops by the node they enter, and the
+ * strongest chain the floor left out (by its measure).
  */
 export async function reachBackward(
   cypher: CypherRunner,
-  params: { targets: readonly string[]; maxDepth: number; source: HopSource; limits: HopLimits; floor: Floor | null; filter: ClaimFilter },
+  params: {
+    targets: readonly string[];
+    maxDepth: number;
+    source: HopSource;
+    limits: HopLimits;
+    floor: RisingFloor;
+    filter: ClaimFilter;
+    afterLevel?: (read: { into: ReadonlyMap<string, readonly Hop[]>; nodes: ReadonlyMap<string, ReachedNode> }, depth: number) => void | Promise<void>;
+    /** Called once when it reads no more levels, whether it finished or failed. */
+    onEnd?: () => void;
+  },
 ): Promise<{ into: ReadonlyMap<string, readonly Hop[]>; nodes: ReadonlyMap<string, ReachedNode>; weakest: number | null }> {
   const nodes = new Map<string, ReachedNode>();
   // By the node entered, then by the node left: a node expanded again finds some hops again.
   const into = new Map<string, Map<string, Hop>>();
-  const reaches = new Reaches(params.targets, params.floor, params.filter, "backward");
+  const listed = () => new Map([...into].map(([to, hops]) => [to, [...hops.values()]]));
+  const reaches = new Reaches(params.targets, () => params.floor.value, params.filter, "backward");
   let frontier = [...params.targets];
   // What the next level would fetch; unknown for the targets.
   let fetch: number | undefined;
-  for (let depth = 0; depth < params.maxDepth && frontier.length > 0; depth += 1) {
-    const expansion = await expandHops(cypher, {
-      ids: frontier,
-      reach: reaches.of(frontier),
-      direction: "backward",
-      source: params.source,
-      limits: params.limits,
-      floor: params.floor,
-      fetch,
-    });
-    for (const node of expansion.nodes) nodes.set(node.id, node);
-    for (const hop of expansion.hops) {
-      const entering = into.get(hop.to) ?? new Map<string, Hop>();
-      into.set(hop.to, entering.set(hop.from, hop));
+  try {
+    for (let depth = 0; depth < params.maxDepth && frontier.length > 0; depth += 1) {
+      const expansion = await expandHops(cypher, {
+        ids: frontier,
+        reach: reaches.of(frontier),
+        direction: "backward",
+        source: params.source,
+        limits: params.limits,
+        floor: params.floor.value,
+        fetch,
+      });
+      for (const node of expansion.nodes) nodes.set(node.id, node);
+      for (const hop of expansion.hops) {
+        const entering = into.get(hop.to) ?? new Map<string, Hop>();
+        into.set(hop.to, entering.set(hop.from, hop));
+      }
+      const last = depth === params.maxDepth - 1;
+      // Before the next frontier is chosen: a raised floor may leave out more of it.
+      if (!last && params.afterLevel) await params.afterLevel({ into: listed(), nodes }, depth);
+      ({ frontier, load: fetch } = reaches.next(frontier, expansion, last));
     }
-    ({ frontier, load: fetch } = reaches.next(frontier, expansion, depth === params.maxDepth - 1));
+  } finally {
+    params.onEnd?.();
   }
-  return { into: new Map([...into].map(([to, hops]) => [to, [...hops.values()]])), nodes, weakest: reaches.weakest };
+  return { into: listed(), nodes, weakest: reaches.weakest };
 }
 
 /**
@@ -168,7 +189,8 @@ class Reaches {
 
   constructor(
     ends: readonly string[],
-    private readonly floor: Floor | null,
+    /** The floor now (it may rise between levels, see RisingFloor). */
+    private readonly floorNow: () => Floor | null,
     private readonly filter: ClaimFilter,
     private readonly direction: Direction,
   ) {
@@ -177,7 +199,7 @@ class Reaches {
 
   /** What the chains reaching `ids` bring, for expandHops (none without a floor). */
   of(ids: readonly string[]): Reach[] | undefined {
-    return this.floor ? ids.map((id) => this.reach.get(id)!) : undefined;
+    return this.floorNow() ? ids.map((id) => this.reach.get(id)!) : undefined;
   }
 
   private leftOut(value: number | null): void {
@@ -220,10 +242,10 @@ class Reaches {
     const candidates = [...grown].filter((id) => {
       const now = this.reach.get(id)!;
       const was = this.expandedWith.get(id);
-      return !was || (this.floor !== null && (now.confidence > was.confidence || now.sources > was.sources));
+      return !was || (this.floorNow() !== null && (now.confidence > was.confidence || now.sources > was.sources));
     });
     const loadOf = (some: readonly string[]) => some.reduce((sum, id) => sum + (this.onward.get(id) ?? 1), 0);
-    const floor = this.floor;
+    const floor = this.floorNow();
     if (floor === null || loadOf(candidates) <= FLOOR_ABOVE_HOPS) return { frontier: candidates, load: loadOf(candidates) };
     const frontier = candidates.filter((id) => {
       const bound = reachBound(floor, this.reach.get(id)!);

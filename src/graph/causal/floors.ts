@@ -43,3 +43,22 @@ export async function searchUnderFallingFloors<T>(
   }
   return (await search(null)).result;
 }
+
+/**
+ * A search's floor that may rise while the search reads its levels (never fall): once the
+ * chains already read show that the answer lies higher, the levels still to read may leave out
+ * more. A search under it is exact only by the floor's last value (the highest it applied).
+ */
+export class RisingFloor {
+  constructor(private current: Floor | null) {}
+
+  /** The floor now; null (no floor) stays null. */
+  get value(): Floor | null {
+    return this.current;
+  }
+
+  /** Raises the floor to `to` if that is higher (nothing when there is no floor or `to` is null). */
+  raise(to: number | null): void {
+    if (this.current !== null && to !== null && to > this.current.value) this.current = { by: this.current.by, value: to };
+  }
+}

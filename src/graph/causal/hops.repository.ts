@@ -279,18 +279,18 @@ export async function expandHops(
   let weakest: number | null = null;
   for (const row of rows) {
     if (row.weakest !== null) weakest = Math.max(weakest ?? 0, row.weakest);
-    for (const [v, time, end, degree, best, ...rest] of row.hops) {
-      const id = v as string;
-      const found = Object.fromEntries(payload.map((name, i) => [name, rest[i]]));
+    // [v's id, time, end, onward degree, best, ...payload in CLAIM_LISTS order] (see the query's RETURN).
+    for (const hop of row.hops) {
+      const id = hop[0] as string;
       const [from, to] = params.direction === "forward" ? [row.u, id] : [id, row.u];
       const source = params.source;
       hops.push(
         source.kind === "summary"
-          ? { from, to, summary: { confidence: best as number, sources: found.sources as number, includeConditional: source.includeConditional } }
-          : { from, to, claims: claimsOf(found as ClaimLists) },
+          ? { from, to, summary: { confidence: hop[4] as number, sources: hop[5] as number, includeConditional: source.includeConditional } }
+          : { from, to, claims: claimsOf({ ids: hop[5], confidences: hop[6], domains: hop[7], conditional: hop[8], published: hop[9] } as ClaimLists) },
       );
-      nodes.push({ id, time: time as number | null, end: end as number | null });
-      onward.set(id, degree as number);
+      nodes.push({ id, time: hop[1] as number | null, end: hop[2] as number | null });
+      onward.set(id, hop[3] as number);
     }
   }
   // Hops left unread are below the floor (at least STRONG_FROM): the next floor may keep them.

@@ -26,6 +26,20 @@ export interface WeightedHop {
  * an `accept` test, so a summary hop has no claim such a test admits.
  */
 export function weigh(hop: Hop, filter: ClaimFilter): WeightedHop | null {
+  // A search weighs a hop each time a chain reaches it: once per hop and filter is enough.
+  let byHop = weighed.get(filter);
+  if (!byHop) weighed.set(filter, (byHop = new WeakMap()));
+  const known = byHop.get(hop);
+  if (known !== undefined) return known;
+  const weight = weighNow(hop, filter);
+  byHop.set(hop, weight);
+  return weight;
+}
+
+/** Weights already computed, by filter and hop (both immutable). */
+const weighed = new WeakMap<ClaimFilter, WeakMap<Hop, WeightedHop | null>>();
+
+function weighNow(hop: Hop, filter: ClaimFilter): WeightedHop | null {
   if (!hop.claims) {
     const summary = hop.summary!;
     if (filter.accept) return null;
@@ -47,13 +61,17 @@ export function weigh(hop: Hop, filter: ClaimFilter): WeightedHop | null {
  * weights stay the summaries' (LEADS_TO keeps both in step).
  */
 export function withClaims<P extends FoundPath>(paths: readonly P[], claims: ReadonlyMap<string, readonly HopClaim[]>, filter: ClaimFilter): P[] {
+  // Paths share hops: each pair's claims are filtered and ordered once.
+  const usable = new Map<string, readonly HopClaim[]>();
+  const usableOf = (from: string, to: string) => {
+    const pair = `${from}>${to}`;
+    let found = usable.get(pair);
+    if (!found) usable.set(pair, (found = weighNow({ from, to, claims: claims.get(pair) ?? [] }, filter)?.claims ?? []));
+    return found;
+  };
   return paths.map((path) => ({
     ...path,
-    hops: path.hops.map((hop) => {
-      if (hop.claims.length > 0) return hop;
-      const full = weigh({ from: hop.from, to: hop.to, claims: claims.get(`${hop.from}>${hop.to}`) ?? [] }, filter);
-      return { ...hop, claims: full?.claims ?? [] };
-    }),
+    hops: path.hops.map((hop) => (hop.claims.length > 0 ? hop : { ...hop, claims: usableOf(hop.from, hop.to) })),
   }));
 }
 

@@ -95,6 +95,22 @@ export function searchDrivers(
   };
 }
 
+/**
+ * A score the drivers' search may be raised to while its hops are still being read: the score
+ * of the `limits.maxDrivers`-th best driver among the chains the hops read so far already make
+ * (real chains, by searchDrivers' rules), or null when they make fewer. Reading more hops only
+ * adds chains, so the answer's `limits.maxDrivers`-th best driver scores at least that.
+ */
+export function knownDriversFloor(
+  targets: readonly Target[],
+  nodes: ReadonlyMap<string, ReachedNode>,
+  explained: ReadonlySet<string>,
+  limits: DriverSearchLimits,
+): number | null {
+  const { drivers } = searchDrivers(targets, nodes, explained, limits);
+  return drivers.length >= limits.maxDrivers ? pathScore(drivers.at(-1)!.paths[0]!) : null;
+}
+
 function extend(chain: Partial, hop: WeightedHop): Partial {
   const confidence = chain.confidence * hop.confidence;
   const independentSourceCount = Math.min(chain.independentSourceCount, hop.sources);

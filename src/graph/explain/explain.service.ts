@@ -2,16 +2,20 @@ import type { CypherRunner } from "../../db/cypher.js";
 import type { NodeRow } from "../../cypher/projection.js";
 import { toCausalPath } from "../causal/causal-paths.js";
 import { reachBackward } from "../causal/corridor.js";
-import { searchUnderFallingFloors } from "../causal/floors.js";
+import { RisingFloor, searchUnderFallingFloors } from "../causal/floors.js";
 import { directDriversFloor } from "../causal/floor-seeds.js";
-import { readPathDetails } from "../causal/hops.repository.js";
+import { readPathDetails, type Hop, type ReachedNode } from "../causal/hops.repository.js";
 import { summaryHops, withClaims, type ClaimFilter } from "../causal/path-search.js";
-import { pathScore, searchDrivers, type Target } from "./driver-search.js";
+import { knownDriversFloor, pathScore, searchDrivers, type Target } from "./driver-search.js";
 import { findDenialsAndRisks, findTargets, type ExplainWindow } from "./explain.repository.js";
 import { Driver } from "./explanation.types.js";
+import { LevelsRead } from "./levels-read.js";
 
 /** Drivers listed at the most, with their best chains each, and chains one explanation may examine. */
 const LIMITS = { maxDrivers: 50, pathsPerDriver: 5, maxExpansions: 200_000 } as const;
+
+/** Chains examined at the most when the chains read so far are searched to raise the floor (see knownDriversFloor). */
+const RAISE_EXPANSIONS = 20_000;
 
 const ANY_CLAIM: ClaimFilter = { minConfidence: 0, includeConditional: false };
 
@@ -27,8 +31,9 @@ export interface Explanation {
  * Explains an asset's moves in a window: the moves overlapping it and the asset are the
  * targets; what leads to them is fetched level by level from the derived LEADS_TO (hops into
  * the moves with claims of any date, hops into the asset only with claims of articles from the
- * article window), under falling score floors where a level is large (see floors.ts); a
- * best-first search ranks the drivers; then the denials and risks.
+ * article window), under falling score floors where a level is large (see floors.ts), each
+ * raised while the levels are read once the chains read so far show enough drivers above it;
+ * a best-first search ranks the drivers; then the denials and risks.
  */
 export async function explainMoves(
   cypher: CypherRunner,
@@ -41,6 +46,7 @@ export async function explainMoves(
   const inWindow = (published: number) => published >= window.articlesFrom && published <= window.articlesTo;
   const assetFilter: ClaimFilter = { ...ANY_CLAIM, accept: (claim) => inWindow(claim.publishedAt) };
   const explained = new Set([...found.moves.map((m) => m.node.id), found.assetNode.id]);
+  const targetNodes = new Map<string, ReachedNode>([...found.moves.map((m) => [m.node.id, m.node] as const), [found.assetNode.id, found.assetNode]]);
   // The search stops at the driver after the last listed: the direct drivers tell how strong that one is at least.
   // (The moves only: hops into the asset count only with claims of the article window.)
   const seed = await directDriversFloor(cypher, {
@@ -49,7 +55,28 @@ export async function explainMoves(
     drivers: LIMITS.maxDrivers + 1,
     notAfter: latestEnd,
   });
-  const { searched } = await searchUnderFallingFloors("score", 0, async (floor) => {
+  const { searched } = await searchUnderFallingFloors("score", 0, async (start) => {
+    // Chains to the moves take the hops read for them (summaries, claims of any date); chains to
+    // the asset the hops read for it (the claims of its article window only).
+    const targetsOf = (side: "moves" | "asset", into: ReadonlyMap<string, readonly Hop[]>): Target[] =>
+      side === "moves"
+        ? found.moves.map((m) => ({ id: m.node.id, filter: ANY_CLAIM, endsAt: m.endsAt, into }))
+        : [{ id: found.assetNode!.id, filter: assetFilter, endsAt: window.to, into }];
+    // The floor rises as either side's levels show enough drivers above it (the driver after
+    // the last listed scores at least that). The moves' side reads summaries and is quick; the
+    // asset's reads claims, and reads each level once the moves' side has read the same one, so
+    // that it leaves out what the floor raised by that level does.
+    const floor = new RisingFloor(start);
+    const movesRead = new LevelsRead();
+    const raiseBy = (side: "moves" | "asset", read: { into: ReadonlyMap<string, readonly Hop[]>; nodes: ReadonlyMap<string, ReachedNode> }) =>
+      floor.raise(
+        knownDriversFloor(targetsOf(side, read.into), new Map([...targetNodes, ...read.nodes]), explained, {
+          maxDepth: depth,
+          maxDrivers: LIMITS.maxDrivers + 1,
+          pathsPerDriver: 1,
+          maxExpansions: RAISE_EXPANSIONS,
+        }),
+      );
     const [toMoves, toAsset] = await Promise.all([
       reachBackward(cypher, {
         targets: found.moves.map((m) => m.node.id),
@@ -58,6 +85,11 @@ export async function explainMoves(
         limits: { minConfidence: 0, notAfter: latestEnd },
         floor,
         filter: ANY_CLAIM,
+        afterLevel: (read, level) => {
+          raiseBy("moves", read);
+          movesRead.finished(level);
+        },
+        onEnd: () => movesRead.end(),
       }),
       reachBackward(cypher, {
         targets: [found.assetNode!.id],
@@ -66,20 +98,21 @@ export async function explainMoves(
         limits: { minConfidence: 0, notAfter: window.to, publishedWithin: { from: window.articlesFrom, to: window.articlesTo } },
         floor,
         filter: assetFilter,
+        afterLevel: (read, level) => {
+          raiseBy("asset", read);
+          return movesRead.reached(level + 1);
+        },
       }),
     ]);
-    const met = new Map([...toMoves.nodes, ...toAsset.nodes, ...found.moves.map((m) => [m.node.id, m.node] as const), [found.assetNode!.id, found.assetNode!]]);
-    // Chains to the moves take the hops read for them (summaries, claims of any date); chains to
-    // the asset the hops read for it (the claims of its article window only).
-    const targets: Target[] = [
-      ...found.moves.map((m) => ({ id: m.node.id, filter: ANY_CLAIM, endsAt: m.endsAt, into: toMoves.into })),
-      { id: found.assetNode!.id, filter: assetFilter, endsAt: window.to, into: toAsset.into },
-    ];
+    const met = new Map([...toMoves.nodes, ...toAsset.nodes, ...targetNodes]);
+    const targets: Target[] = [...targetsOf("moves", toMoves.into), ...targetsOf("asset", toAsset.into)];
     const { drivers, stoppedAt, ranOut } = searchDrivers(targets, met, explained, { maxDepth: depth, ...LIMITS });
     const weakest = toMoves.weakest === null ? toAsset.weakest : Math.max(toMoves.weakest, toAsset.weakest ?? 0);
     // Exact when the search stopped at a chain at least as strong as the floor (every chain that
-    // strong lies above it), or ran out of expansions (a lower floor only adds to examine).
-    const exact = ranOut || (floor !== null && stoppedAt !== null && stoppedAt >= floor.value);
+    // strong lies above it; the floor as it last rose), or ran out of expansions (a lower floor
+    // only adds to examine).
+    const applied = floor.value;
+    const exact = ranOut || (applied !== null && stoppedAt !== null && stoppedAt >= applied.value);
     return { result: { searched: drivers }, exact, weakest };
   }, seed);
   // Chains to the moves used summaries: their claims are read for the chains kept, with the
