@@ -14,7 +14,7 @@ const MAX_PATHS = 200;
 @Resolver()
 export class CausalChainsResolver {
   @Query(() => [CausalPath], {
-    description: `The first best simple chains, over all of them, of asserted, current (as of asOf, default now), leads-to claims from a cause to an effect, up to maxDepth hops (at most ${MAX_DEPTH}): by confidence (the product of the hops'), then corroboration (independent outlets of the weakest hop), then length. Parallel claims of a hop (many outlets saying the same) count once in the search and all in the step.`,
+    description: `The first best simple chains, over all of them, of asserted, current (as of asOf, default now), leads-to claims from a cause to an effect, up to maxDepth hops (at most ${MAX_DEPTH}): by confidence (the product of the hops'), then corroboration (independent outlets of the weakest hop), then length; chains that tie on all three in an order fixed by the graph (the internal ids of their nodes), the same on every request. Parallel claims of a hop (many outlets saying the same) count once in the search and all in the step.`,
   })
   async causalChains(
     @Arg("from", () => NodeRef) from: NodeRef,

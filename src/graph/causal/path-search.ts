@@ -90,9 +90,22 @@ export interface FoundPath {
   readonly independentSourceCount: number;
 }
 
-/** Best first: more confident, then better corroborated, then shorter. */
+/**
+ * Best first: more confident, then better corroborated, then shorter; chains that tie on all
+ * three by their nodes' ids (see byNodes), so ties come in the same order on every request.
+ */
 export function byStrength(a: FoundPath, b: FoundPath): number {
-  return b.confidence - a.confidence || b.independentSourceCount - a.independentSourceCount || a.hops.length - b.hops.length;
+  return b.confidence - a.confidence || b.independentSourceCount - a.independentSourceCount || a.hops.length - b.hops.length || byNodes(a.nodes, b.nodes);
+}
+
+/**
+ * A fixed order of chains that tie on their weights: by their nodes' element ids, node by node
+ * (as strings), a shorter chain first where one is the other's start. Negative when `a` comes first.
+ */
+export function byNodes(a: readonly string[], b: readonly string[]): number {
+  const shared = Math.min(a.length, b.length);
+  for (let i = 0; i < shared; i += 1) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  return a.length - b.length;
 }
 
 export interface SearchLimits {

@@ -1,6 +1,6 @@
 import { Heap } from "../causal/heap.js";
 import type { Hop, ReachedNode } from "../causal/hops.repository.js";
-import { byStrength, weigh, type ClaimFilter, type FoundPath, type WeightedHop } from "../causal/path-search.js";
+import { byNodes, byStrength, weigh, type ClaimFilter, type FoundPath, type WeightedHop } from "../causal/path-search.js";
 
 /** What one chain says for its driver: its confidence × (1 + 0.5 × (independent outlets − 1)), both of this chain. */
 export function pathScore(path: Pick<FoundPath, "confidence" | "independentSourceCount">): number {
@@ -52,7 +52,11 @@ export function searchDrivers(
   explained: ReadonlySet<string>,
   limits: DriverSearchLimits,
 ): { drivers: FoundDriver[]; stoppedAt: number | null; ranOut: boolean } {
-  const queue = new Heap<Partial>((a, b) => a.score > b.score || (a.score === b.score && a.confidence > b.confidence));
+  // Chains that tie on score and confidence leave in the order of their nodes (byNodes): which
+  // of several tied drivers make the list is the same on every request.
+  const queue = new Heap<Partial>(
+    (a, b) => a.score > b.score || (a.score === b.score && (a.confidence > b.confidence || (a.confidence === b.confidence && byNodes(a.nodes, b.nodes) < 0))),
+  );
   for (const target of targets) queue.push({ target, nodes: [target.id], hops: [], confidence: 1, independentSourceCount: Infinity, score: Infinity });
   const drivers = new Map<string, FoundPath[]>();
   const order: string[] = [];

@@ -50,6 +50,7 @@ export class PriceMoveExplanation {
   @Field(() => [Driver], {
     description:
       "Events, macro factors, narratives and entities with causal chains to the moves (claims of any date: the move pins the time) or to the asset itself (only claims made by articles published in articleWindow), ranked by score: the best 50 at most. " +
+      "Drivers that tie on score are listed by more chains, then by key; which of several tied drivers make the 50 is fixed by the graph (the internal ids of their chains' nodes), the same on every request. " +
       "No chain passes an event that occurred, or a price move that started, after what it explains ended.",
   })
   drivers!: Driver[];
