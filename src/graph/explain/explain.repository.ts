@@ -1,6 +1,6 @@
 import type { CypherRunner } from "../../db/cypher.js";
 import { claimVisibleAt } from "../../cypher/claims.js";
-import { projectNode, type NodeRow } from "../../cypher/projection.js";
+import { projectNode, type NodeRow, type NodeSelection } from "../../cypher/projection.js";
 import type { MetNode } from "../causal/hops.repository.js";
 
 /** The window to explain and the publication window of articles whose claims may explain the asset itself, in epoch ms. */
@@ -46,8 +46,17 @@ export async function findTargets(cypher: CypherRunner, symbol: string, window: 
  */
 export async function findDenialsAndRisks(
   cypher: CypherRunner,
-  params: { explained: readonly string[]; moves: readonly string[]; asset: string | null; window: ExplainWindow; asOf: string },
+  params: {
+    explained: readonly string[];
+    moves: readonly string[];
+    asset: string | null;
+    window: ExplainWindow;
+    asOf: string;
+    /** What to read of each list's claims (whole if absent). */
+    select: { readonly denied?: NodeSelection; readonly conditional?: NodeSelection };
+  },
 ): Promise<{ denied: NodeRow[]; conditional: NodeRow[] }> {
+  const { select, ...values } = params;
   const [row] = await cypher.read<{ denied: NodeRow[]; conditional: NodeRow[] }>(
     `CALL () {
        CALL () {
@@ -63,7 +72,7 @@ export async function findDenialsAndRisks(
        }
        WITH c WHERE c.polarity = 'DENIED' AND c.relation <> 'PREVENTS' AND ${claimVisibleAt("c")}
        WITH DISTINCT c ORDER BY c.confidence DESC, c.key
-       RETURN collect(${projectNode("c")}) AS denied
+       RETURN collect(${projectNode("c", select.denied)}) AS denied
      }
      CALL () {
        MATCH (asset:Asset) WHERE elementId(asset) = $asset
@@ -71,10 +80,10 @@ export async function findDenialsAndRisks(
        WITH asset, c WHERE c.polarity = 'ASSERTED' AND ${claimVisibleAt("c")}
          AND EXISTS { MATCH (c)-[:CAUSE|EFFECT|IF]->(n) WHERE n = asset OR EXISTS { (n)-[:AFFECTS|OF]->(asset) } }
        WITH DISTINCT c ORDER BY c.confidence DESC, c.key
-       RETURN collect(${projectNode("c")}) AS conditional
+       RETURN collect(${projectNode("c", select.conditional)}) AS conditional
      }
      RETURN denied, conditional`,
-    params,
+    values,
   );
   return row ?? { denied: [], conditional: [] };
 }

@@ -1,8 +1,10 @@
-import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, Info, Int, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context.js";
 import type { Asset, PriceMove } from "../../domain/asset/asset.type.js";
 import type { Claim } from "../../domain/claim/claim.type.js";
 import { toGraphNode } from "../../domain/node/node.mapper.js";
+import { nodeSelection } from "../../domain/node/node.selection.js";
 import { shiftDateTime } from "../../graphql/date-time.scalar.js";
 import { FieldReader } from "../../input/field-reader.js";
 import { Problems } from "../../input/problems.js";
@@ -34,6 +36,7 @@ export class ExplainResolver {
     })
     lookbackDays: number | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<PriceMoveExplanation> {
     const problems = new Problems();
     const read = new FieldReader(problems);
@@ -45,7 +48,9 @@ export class ExplainResolver {
     problems.throwIfAny();
 
     const window = { from: Date.parse(from), to: Date.parse(to), articlesFrom: Date.parse(from) - lookback * DAY_MS, articlesTo: Date.parse(to) };
-    const result = await explainMoves(ctx.cypher, { symbol: canonical, window, depth, asOf: new Date().toISOString() });
+    // The denied and conditional claims are read with only the properties the query selects of them.
+    const select = { denied: nodeSelection(info, ["deniedCauses"]), conditional: nodeSelection(info, ["conditionalRisks"]) };
+    const result = await explainMoves(ctx.cypher, { symbol: canonical, window, depth, asOf: new Date().toISOString(), select });
     if (!result.asset) {
       problems.add("symbol", `no asset "${canonical}" in the graph`);
       problems.throwIfAny();

@@ -1,5 +1,5 @@
 import type { CypherRunner } from "../../db/cypher.js";
-import type { NodeRow } from "../../cypher/projection.js";
+import type { NodeRow, NodeSelection } from "../../cypher/projection.js";
 import { toCausalPath } from "../causal/causal-paths.js";
 import { reachBackward } from "../causal/corridor.js";
 import { RisingFloor, searchUnderFallingFloors } from "../causal/floors.js";
@@ -37,7 +37,14 @@ export interface Explanation {
  */
 export async function explainMoves(
   cypher: CypherRunner,
-  params: { symbol: string; window: ExplainWindow; depth: number; asOf: string },
+  params: {
+    symbol: string;
+    window: ExplainWindow;
+    depth: number;
+    asOf: string;
+    /** What to read of the denied and the conditional claims (whole if absent, see projection.ts). */
+    select?: { readonly denied?: NodeSelection; readonly conditional?: NodeSelection };
+  },
 ): Promise<Explanation> {
   const { window, depth } = params;
   const found = await findTargets(cypher, params.symbol, window);
@@ -127,6 +134,7 @@ export async function explainMoves(
       asset: found.assetNode.id,
       window,
       asOf: params.asOf,
+      select: params.select ?? {},
     }),
   ]);
   const drivers = searched
