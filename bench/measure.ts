@@ -103,6 +103,29 @@ export async function throughput(request: GraphqlRequest, options: { connections
   };
 }
 
+/**
+ * Requests/s of a mix of requests to one server: each connection sends them in turn, over and
+ * over, for `seconds` (autocannon's `requests`).
+ */
+export async function mixedThroughput(url: string, requests: readonly Omit<GraphqlRequest, "url">[], options: { connections: number; seconds: number }): Promise<Throughput> {
+  const result = await autocannon({
+    url,
+    connections: options.connections,
+    duration: options.seconds,
+    requests: requests.map((request) => ({
+      method: "POST" as const,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: request.query, variables: request.variables }),
+    })),
+  });
+  return {
+    connections: options.connections,
+    seconds: options.seconds,
+    requestsPerSecond: Math.round(result.requests.average * 10) / 10,
+    failures: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
 /** Throughput of any async call, as `concurrency` loops for `seconds`: the floor's counterpart to autocannon. */
 export async function loopThroughput(ask: () => Promise<unknown>, options: { connections: number; seconds: number }): Promise<Throughput> {
   const deadline = performance.now() + options.seconds * 1000;

@@ -25,6 +25,16 @@ export interface BenchResult {
   readonly graph: { readonly articles: number; readonly claims: number; readonly leadsTo: number };
   readonly ingest: { readonly claims: number; readonly seconds: number; readonly claimsPerSecond: number | null };
   readonly questions: readonly QuestionResult[];
-  /** API resident memory in MB: after the first warm-up, after the first load, and the highest and last readings under load. */
-  readonly apiMemoryMb: { readonly afterWarmup: number; readonly firstUnderLoad: number; readonly max: number; readonly end: number };
+  /**
+   * API resident memory in MB: after the first warm-up, after the first question's load, and
+   * the highest and last readings after each question's load; then after each round of the
+   * sustained load (every question's request in turn, the same mix each round).
+   */
+  readonly apiMemoryMb: {
+    readonly afterWarmup: number;
+    readonly firstUnderLoad: number;
+    readonly max: number;
+    readonly end: number;
+    readonly sustained: { readonly seconds: number; readonly connections: number; readonly afterRound: readonly number[]; readonly failures: number };
+  };
 }

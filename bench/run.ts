@@ -16,7 +16,7 @@ import { createLogger } from "../src/logger.js";
 import { projectRoot } from "../src/project-root.js";
 import { buildAppSchema } from "../src/schema.js";
 import { generateArticles, type GraphShape } from "./generate.js";
-import { askGraphql, latency, loopThroughput, throughput } from "./measure.js";
+import { askGraphql, latency, loopThroughput, mixedThroughput, throughput } from "./measure.js";
 import { QUESTIONS } from "./questions.js";
 import { renderMarkdown } from "./report.js";
 import type { BenchResult, QuestionResult } from "./result.js";
@@ -71,6 +71,7 @@ function parseOptions() {
     budgetMs: values.quick ? 15_000 : 60_000,
     throughputSeconds: values.quick ? 2 : 10,
     connections: 8,
+    sustained: { rounds: 4, seconds: values.quick ? 4 : 15 },
   };
 }
 
@@ -267,6 +268,19 @@ async function main(): Promise<void> {
       });
     }
 
+    // Sustained load: the same mix of every question the API answered, round after round; a
+    // process whose memory grows with the requests it has served grows from round to round.
+    const mix = options.questions.filter((q) => results.some((r) => r.id === q.id && r.api !== null)).map((q) => q.api);
+    const afterRound: number[] = [];
+    let failures = 0;
+    if (mix.length > 0) {
+      say(`bench: sustained load, ${options.sustained.rounds} rounds of ${options.sustained.seconds} s, every question in turn`);
+      for (let round = 0; round < options.sustained.rounds; round += 1) {
+        failures += (await mixedThroughput(apiUrl, mix, { connections: options.connections, seconds: options.sustained.seconds })).failures;
+        afterRound.push(rssMb(api.pid) ?? 0);
+      }
+    }
+
     const cpus = os.cpus();
     const result: BenchResult = {
       date: new Date().toISOString(),
@@ -282,7 +296,13 @@ async function main(): Promise<void> {
       graph,
       ingest,
       questions: results,
-      apiMemoryMb: { afterWarmup: afterWarmup ?? 0, firstUnderLoad: memory[0] ?? 0, max: Math.max(0, ...memory), end: memory.at(-1) ?? 0 },
+      apiMemoryMb: {
+        afterWarmup: afterWarmup ?? 0,
+        firstUnderLoad: memory[0] ?? 0,
+        max: Math.max(0, ...memory),
+        end: memory.at(-1) ?? 0,
+        sustained: { seconds: options.sustained.seconds, connections: options.connections, afterRound, failures },
+      },
     };
     const outDir = path.join(projectRoot, "bench/results");
     mkdirSync(outDir, { recursive: true });
