@@ -112,6 +112,9 @@ export async function mixedThroughput(url: string, requests: readonly Omit<Graph
     url,
     connections: options.connections,
     duration: options.seconds,
+    // Longer than the API's own time limit: a slow request is answered (or refused), never
+    // abandoned by the client while the server still works on it.
+    timeout: 60,
     requests: requests.map((request) => ({
       method: "POST" as const,
       headers: { "content-type": "application/json" },

@@ -107,7 +107,9 @@ export async function explainMoves(
         filter: assetFilter,
         afterLevel: (read, level) => {
           raiseBy("asset", read);
-          return movesRead.reached(level + 1);
+          // The moves' side raises the floor after each of its levels but the last: a last level
+          // waits for the one before it.
+          return movesRead.reached(Math.min(level + 1, depth - 2));
         },
       }),
     ]);
