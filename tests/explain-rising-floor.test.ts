@@ -5,7 +5,7 @@ import { explainMoves } from "../src/graph/explain/explain.service.js";
 import { LevelsRead } from "../src/graph/explain/levels-read.js";
 import { uniqueTag } from "./support/ids.js";
 import { articlesTelling, enumeratedScores, loadArticles, removeFactorGraph, type ToldHop } from "./support/factor-graph.js";
-import { useTestServer } from "./support/server.js";
+import { postGraphQL, useTestServer } from "./support/server.js";
 
 /**
  * The shape of a much-discussed move: one hub (told by 25 outlets) leads to it, 60 factors
@@ -34,6 +34,24 @@ const HOPS: ToldHop[] = [
   ).flat(),
 ];
 
+/**
+ * A chain that ties with the 51st driver once rounded to millionths: 60 direct drivers score
+ * 0.2448 × 1.5 (0.3672) and x's chain 0.72 × 0.5099997 (0.3671998 before rounding, 0.3672
+ * after); x is the more confident, so it comes first among the tied and must be listed. The
+ * floor rises to the 51st driver's score after the first level, and the second (601 hops into
+ * y) is read under it.
+ */
+const tie = uniqueTag("exrtie");
+const TIE_SYMBOL = `G${tie.slice(-6)}`.toUpperCase();
+const TIE_MOVE = `${tie}-move`;
+const tied = (name: string) => `${tie}-${name}`;
+const TIE_HOPS: ToldHop[] = [
+  { cause: tied("y"), effect: TIE_MOVE, confidence: 0.72, outlets: 1 },
+  ...Array.from({ length: 60 }, (_, i) => ({ cause: tied(`d${i}`), effect: TIE_MOVE, confidence: 0.2448, outlets: 2 })),
+  { cause: tied("x"), effect: tied("y"), confidence: 0.5099997, outlets: 1 },
+  ...Array.from({ length: FLOOR_ABOVE_HOPS + 100 }, (_, i) => ({ cause: tied(`w${i}`), effect: tied("y"), confidence: 0.5, outlets: 1 })),
+];
+
 /** A real runner that keeps what each traversal level returned. */
 class RecordingRunner extends CypherRunner {
   readonly levels: Row[][] = [];
@@ -45,19 +63,17 @@ class RecordingRunner extends CypherRunner {
   }
 }
 
-beforeAll(
-  () =>
-    loadArticles(
-      server,
-      articlesTelling(
-        { tag, symbol: SYMBOL, move: MOVE, publishedAt: "2026-07-09T10:00:00Z", moveSpan: { startAt: "2026-07-10T12:00:00Z", endAt: "2026-07-11T12:00:00Z" } },
-        HOPS,
-      ),
-    ),
-  180_000,
-);
+const SPAN = { startAt: "2026-07-10T12:00:00Z", endAt: "2026-07-11T12:00:00Z" };
 
-afterAll(() => removeFactorGraph(server, tag, SYMBOL));
+beforeAll(async () => {
+  await loadArticles(server, articlesTelling({ tag, symbol: SYMBOL, move: MOVE, publishedAt: "2026-07-09T10:00:00Z", moveSpan: SPAN }, HOPS));
+  await loadArticles(server, articlesTelling({ tag: tie, symbol: TIE_SYMBOL, move: TIE_MOVE, publishedAt: "2026-07-09T10:00:00Z", moveSpan: SPAN }, TIE_HOPS));
+}, 180_000);
+
+afterAll(async () => {
+  await removeFactorGraph(server, tag, SYMBOL);
+  await removeFactorGraph(server, tie, TIE_SYMBOL);
+});
 
 describe("explainPriceMove under a floor that rises as levels are read", () => {
   it("leaves out the third level's weak hops once the second shows enough strong drivers, and answers as an enumeration does", async () => {
@@ -84,6 +100,26 @@ describe("explainPriceMove under a floor that rises as levels are read", () => {
     const read = cypher.levels.flat().flatMap((row) => (row.hops as unknown[][]).map((hop) => hop[0] as string));
     expect(read.filter((id) => rootIds.has(id))).toEqual([]);
     expect(read).toHaveLength(64);
+  });
+});
+
+describe("explainPriceMove under a floor raised to a score others tie with", () => {
+  it("still lists the chain whose score rounds to the floor's", async () => {
+    const best = enumeratedScores(TIE_HOPS, TIE_MOVE, 3);
+    // The premise: x ties with the direct drivers once rounded, but not before.
+    expect(best.get(tied("x"))).toBe(best.get(tied("d0")));
+    expect(best.get(tied("x"))! - 0.72 * 0.5099997).toBeGreaterThan(1e-7);
+    const res = await postGraphQL<{ explainPriceMove: { drivers: { score: number; node: { key: string } }[] } }>(
+      server.url,
+      `query ($symbol: String!) {
+         explainPriceMove(symbol: $symbol, from: "2026-07-10T00:00:00Z", to: "2026-07-12T00:00:00Z") { drivers { score node { ... on MacroFactor { key } } } }
+       }`,
+      { symbol: TIE_SYMBOL },
+    );
+    expect(res.errors).toBeUndefined();
+    const drivers = res.data!.explainPriceMove.drivers;
+    expect(drivers.map((d) => d.score)).toEqual([0.72, ...Array(49).fill(0.3672)]);
+    expect(drivers.map((d) => d.node.key)).toContain(tied("x"));
   });
 });
 

@@ -29,7 +29,8 @@ export function toPlain(value: unknown): unknown {
   }
   if (isNode(value)) return toPlain(value.properties);
   if (isRelationship(value)) return toPlain(value.properties);
-  const map = value as Record<string, unknown>;
+  // Frozen values (a Point) are copied.
+  const map = Object.isFrozen(value) ? { ...(value as Record<string, unknown>) } : (value as Record<string, unknown>);
   for (const key of Object.keys(map)) {
     const inner = map[key];
     if (inner === undefined || (inner !== null && typeof inner === "object")) map[key] = toPlain(inner);

@@ -2,6 +2,7 @@ import type { CypherRunner } from "../../db/cypher.js";
 import {
   expandHops,
   FLOOR_ABOVE_HOPS,
+  FLOOR_TOLERANCE,
   UNREACHED,
   type Direction,
   type Expansion,
@@ -249,8 +250,9 @@ class Reaches {
     if (floor === null || loadOf(candidates) <= FLOOR_ABOVE_HOPS) return { frontier: candidates, load: loadOf(candidates) };
     const frontier = candidates.filter((id) => {
       const bound = reachBound(floor, this.reach.get(id)!);
-      if (bound < floor.value) this.leftOut(bound);
-      return bound >= floor.value;
+      const reaches = bound >= floor.value - FLOOR_TOLERANCE;
+      if (!reaches) this.leftOut(bound);
+      return reaches;
     });
     return { frontier, load: loadOf(frontier) };
   }

@@ -33,9 +33,10 @@ export async function shortChainsFloor(
 /**
  * A score floor to search for drivers under first (see floors.ts): the score of the
  * `drivers`-th best one-hop driver of the targets (nodes being explained are no drivers), each
- * scored by its best hop's summary (confidence × (1 + 0.5 × (outlets − 1))), rounded down as
- * chain scores are rounded, in one round trip; null when fewer nodes lead to the targets
- * directly. The best `drivers` drivers score at least that.
+ * scored by its best hop's summary (confidence × (1 + 0.5 × (outlets − 1))), rounded down to
+ * the millionths chain scores are rounded to, less one millionth (a chain whose rounded score
+ * ties with it may be half a millionth lower), in one round trip; null when fewer nodes lead to
+ * the targets directly. The best `drivers` drivers score at least that.
  */
 export async function directDriversFloor(
   cypher: CypherRunner,
@@ -50,5 +51,5 @@ export async function directDriversFloor(
      RETURN score ORDER BY score DESC LIMIT $drivers`,
     { targets: params.targets, explained: params.explained, drivers: int(params.drivers), notAfter: params.notAfter },
   );
-  return rows.length >= params.drivers ? Math.floor(rows.at(-1)!.score * 1e6) / 1e6 : null;
+  return rows.length >= params.drivers ? Math.floor(rows.at(-1)!.score * 1e6) / 1e6 - 1e-6 : null;
 }

@@ -175,6 +175,13 @@ export interface Floor {
 export const FLOOR_ABOVE_HOPS = 500;
 
 /**
+ * How far below a floor a bound may be and still count as reaching it: a bound and the chain
+ * it bounds multiply the same confidences in another order, which may differ in the last bits,
+ * so a chain exactly at the floor is never left out.
+ */
+export const FLOOR_TOLERANCE = 1e-9;
+
+/**
  * What the chains that reached a frontier node bring to a hop from it, at the most: the best
  * confidence among them (the product of their hops') and the most outlets behind all of their
  * hops (the fewest of any one hop, see FoundPath). A chain through the hop can reach no more
@@ -268,7 +275,7 @@ export async function expandHops(
       notAfter: params.limits.notAfter ?? null,
       window: params.limits.publishedWithin ?? null,
       asOf: params.source.kind === "asOf" ? params.source.asOf : null,
-      floor: floor?.value ?? null,
+      floor: floor ? floor.value - FLOOR_TOLERANCE : null,
       floorAbove: FLOOR_ABOVE_HOPS,
       within: params.within ?? null,
     },

@@ -2,7 +2,10 @@ import { Heap } from "../causal/heap.js";
 import type { Hop, ReachedNode } from "../causal/hops.repository.js";
 import { byNodes, byStrength, weigh, type ClaimFilter, type FoundPath, type WeightedHop } from "../causal/path-search.js";
 
-/** What one chain says for its driver: its confidence × (1 + 0.5 × (independent outlets − 1)), both of this chain. */
+/** Scores are rounded to millionths (see pathScore). */
+export const SCORE_STEP = 1e-6;
+
+/** What one chain says for its driver: its confidence × (1 + 0.5 × (independent outlets − 1)), both of this chain, rounded to SCORE_STEP. */
 export function pathScore(path: Pick<FoundPath, "confidence" | "independentSourceCount">): number {
   return Math.round(path.confidence * (1 + 0.5 * (path.independentSourceCount - 1)) * 1e6) / 1e6;
 }
@@ -100,10 +103,12 @@ export function searchDrivers(
 }
 
 /**
- * A score the drivers' search may be raised to while its hops are still being read: the score
- * of the `limits.maxDrivers`-th best driver among the chains the hops read so far already make
- * (real chains, by searchDrivers' rules), or null when they make fewer. Reading more hops only
- * adds chains, so the answer's `limits.maxDrivers`-th best driver scores at least that.
+ * A score the drivers' search may be raised to while its hops are still being read: one
+ * SCORE_STEP below the score of the `limits.maxDrivers`-th best driver among the chains the
+ * hops read so far already make (real chains, by searchDrivers' rules), or null when they make
+ * fewer. Reading more hops only adds chains, so the answer's `limits.maxDrivers`-th best driver
+ * scores at least that; the step keeps every chain whose rounded score ties with it (its
+ * unrounded score may be half a step lower).
  */
 export function knownDriversFloor(
   targets: readonly Target[],
@@ -112,7 +117,7 @@ export function knownDriversFloor(
   limits: DriverSearchLimits,
 ): number | null {
   const { drivers } = searchDrivers(targets, nodes, explained, limits);
-  return drivers.length >= limits.maxDrivers ? pathScore(drivers.at(-1)!.paths[0]!) : null;
+  return drivers.length >= limits.maxDrivers ? pathScore(drivers.at(-1)!.paths[0]!) - SCORE_STEP : null;
 }
 
 function extend(chain: Partial, hop: WeightedHop): Partial {

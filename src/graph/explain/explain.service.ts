@@ -75,15 +75,13 @@ export async function explainMoves(
     // that it leaves out what the floor raised by that level does.
     const floor = new RisingFloor(start);
     const movesRead = new LevelsRead();
-    const raiseBy = (side: "moves" | "asset", read: { into: ReadonlyMap<string, readonly Hop[]>; nodes: ReadonlyMap<string, ReachedNode> }) =>
-      floor.raise(
-        knownDriversFloor(targetsOf(side, read.into), new Map([...targetNodes, ...read.nodes]), explained, {
-          maxDepth: depth,
-          maxDrivers: LIMITS.maxDrivers + 1,
-          pathsPerDriver: 1,
-          maxExpansions: RAISE_EXPANSIONS,
-        }),
-      );
+    const raiseBy = (side: "moves" | "asset", read: { into: ReadonlyMap<string, readonly Hop[]>; nodes: ReadonlyMap<string, ReachedNode> }) => {
+      // Without a floor (the last search) there is nothing to raise.
+      if (floor.value === null) return;
+      const known = new Map([...targetNodes, ...read.nodes]);
+      const limits = { maxDepth: depth, maxDrivers: LIMITS.maxDrivers + 1, pathsPerDriver: 1, maxExpansions: RAISE_EXPANSIONS };
+      floor.raise(knownDriversFloor(targetsOf(side, read.into), known, explained, limits));
+    };
     const [toMoves, toAsset] = await Promise.all([
       reachBackward(cypher, {
         targets: found.moves.map((m) => m.node.id),
@@ -117,11 +115,11 @@ export async function explainMoves(
     const targets: Target[] = [...targetsOf("moves", toMoves.into), ...targetsOf("asset", toAsset.into)];
     const { drivers, stoppedAt, ranOut } = searchDrivers(targets, met, explained, { maxDepth: depth, ...LIMITS });
     const weakest = toMoves.weakest === null ? toAsset.weakest : Math.max(toMoves.weakest, toAsset.weakest ?? 0);
-    // Exact when the search stopped at a chain at least as strong as the floor (every chain that
-    // strong lies above it; the floor as it last rose), or ran out of expansions (a lower floor
-    // only adds to examine).
+    // Exact when the search stopped at a chain stronger than the floor (every chain that strong
+    // lies above it; the floor as it last rose: a chain left out may round to the floor itself),
+    // or ran out of expansions (a lower floor only adds to examine).
     const applied = floor.value;
-    const exact = ranOut || (applied !== null && stoppedAt !== null && stoppedAt >= applied.value);
+    const exact = ranOut || (applied !== null && stoppedAt !== null && stoppedAt > applied.value);
     return { result: { searched: drivers }, exact, weakest };
   }, seed);
   // Chains to the moves used summaries: their claims are read for the chains kept, with the
@@ -151,6 +149,8 @@ export async function explainMoves(
         independentSourceCount: best.independentSourceCount,
       });
     })
-    .sort((a, b) => b.score - a.score || b.paths.length - a.paths.length || (a.nodeRef.key < b.nodeRef.key ? -1 : 1));
+    .sort((a, b) => b.score - a.score || b.paths.length - a.paths.length || compareText(a.nodeRef.key, b.nodeRef.key) || compareText(a.nodeRef.label, b.nodeRef.label));
   return { asset: found.asset, moves: found.moves.map((m) => m.row), drivers, denied, conditional };
 }
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
