@@ -87,14 +87,18 @@ export interface Throughput {
 
 /** Drives one GraphQL request with autocannon for `seconds` over `connections` connections (loopback only). */
 export async function throughput(request: GraphqlRequest, options: { connections: number; seconds: number }): Promise<Throughput> {
-  const result = await autocannon({
-    url: request.url,
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query: request.query, variables: request.variables }),
-    connections: options.connections,
-    duration: options.seconds,
-  });
+  const result = await autocannon({ url: request.url, ...post(request), connections: options.connections, duration: options.seconds });
+  return throughputOf(result, options);
+}
+
+/** A GraphQL request as autocannon sends it. */
+const post = (request: Omit<GraphqlRequest, "url">) => ({
+  method: "POST" as const,
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify({ query: request.query, variables: request.variables }),
+});
+
+function throughputOf(result: autocannon.Result, options: { connections: number; seconds: number }): Throughput {
   return {
     connections: options.connections,
     seconds: options.seconds,
@@ -115,18 +119,9 @@ export async function mixedThroughput(url: string, requests: readonly Omit<Graph
     // Longer than the API's own time limit: a slow request is answered (or refused), never
     // abandoned by the client while the server still works on it.
     timeout: 60,
-    requests: requests.map((request) => ({
-      method: "POST" as const,
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: request.query, variables: request.variables }),
-    })),
+    requests: requests.map(post),
   });
-  return {
-    connections: options.connections,
-    seconds: options.seconds,
-    requestsPerSecond: Math.round(result.requests.average * 10) / 10,
-    failures: result.non2xx + result.errors + result.timeouts,
-  };
+  return throughputOf(result, options);
 }
 
 /** Throughput of any async call, as `concurrency` loops for `seconds`: the floor's counterpart to autocannon. */

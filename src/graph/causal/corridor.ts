@@ -2,7 +2,7 @@ import type { CypherRunner } from "../../db/cypher.js";
 import {
   expandHops,
   FLOOR_ABOVE_HOPS,
-  FLOOR_TOLERANCE,
+  leastClearing,
   UNREACHED,
   type Direction,
   type Expansion,
@@ -250,7 +250,7 @@ class Reaches {
     if (floor === null || loadOf(candidates) <= FLOOR_ABOVE_HOPS) return { frontier: candidates, load: loadOf(candidates) };
     const frontier = candidates.filter((id) => {
       const bound = reachBound(floor, this.reach.get(id)!);
-      const reaches = bound >= floor.value - FLOOR_TOLERANCE;
+      const reaches = bound >= leastClearing(floor);
       if (!reaches) this.leftOut(bound);
       return reaches;
     });

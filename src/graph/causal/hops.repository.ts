@@ -175,11 +175,11 @@ export interface Floor {
 export const FLOOR_ABOVE_HOPS = 500;
 
 /**
- * How far below a floor a bound may be and still count as reaching it: a bound and the chain
- * it bounds multiply the same confidences in another order, which may differ in the last bits,
- * so a chain exactly at the floor is never left out.
+ * The least bound that clears a floor: a little below it, because a bound and the chain it
+ * bounds multiply the same confidences in another order, which may differ in the last bits,
+ * and a chain exactly at the floor must never be left out.
  */
-export const FLOOR_TOLERANCE = 1e-9;
+export const leastClearing = (floor: Floor) => floor.value - 1e-9;
 
 /**
  * What the chains that reached a frontier node bring to a hop from it, at the most: the best
@@ -275,7 +275,7 @@ export async function expandHops(
       notAfter: params.limits.notAfter ?? null,
       window: params.limits.publishedWithin ?? null,
       asOf: params.source.kind === "asOf" ? params.source.asOf : null,
-      floor: floor ? floor.value - FLOOR_TOLERANCE : null,
+      floor: floor ? leastClearing(floor) : null,
       floorAbove: FLOOR_ABOVE_HOPS,
       within: params.within ?? null,
     },
