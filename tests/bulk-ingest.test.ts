@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
@@ -17,6 +17,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function ingestFile(lines: string[], args: string[] = []): Promise<{ code: number | null; stderr: string }> {
   const file = path.join(dir, `${uniqueTag()}.jsonl`);
   writeFileSync(file, `${lines.join("\n")}\n`);
+  return ingestPath(file, args);
+}
+
+/** Runs `npm run ingest`'s program on a file that is already written. */
+function ingestPath(file: string, args: string[] = []): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(projectRoot, "dist/src/cli/ingest.js"), file, ...args], {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, NEO4J_URI: inject("neo4jUri"), LOG_LEVEL: "warn" },
@@ -85,5 +90,62 @@ describe("npm run ingest", () => {
     expect(read.data!.article!.title).toBe(v2.title);
     expect(read.data!.article!.tags).toEqual([{ name: "corrected" }]);
     expect(read.data!.article!.versions).toHaveLength(2);
+  }, 60_000);
+});
+
+describe("npm run ingest on files as they come", () => {
+  const stored = async (url: string) => (await server.request(ArticleAsOfDocument, { url })).data!.article;
+
+  it("skips a line of 560 MB by number without holding it, and loads the lines before and after it", async () => {
+    const [before, after] = [sampleArticle(uniqueTag()), sampleArticle(uniqueTag())];
+    const file = path.join(dir, `${uniqueTag()}-huge.jsonl`);
+    const out = createWriteStream(file);
+    const write = (chunk: string | Buffer) => new Promise<void>((resolve, reject) => out.write(chunk, (error) => (error ? reject(error) : resolve())));
+    await write(`${JSON.stringify(before)}\n{"title":"`);
+    // More than V8's longest string (about 512 MB): the line cannot be held as one.
+    const megabyte = Buffer.alloc(1 << 20, "a");
+    for (let i = 0; i < 560; i += 1) await write(megabyte);
+    await write(`"}\n${JSON.stringify(after)}\n`);
+    await new Promise<void>((resolve) => out.end(resolve));
+    try {
+      const run = await ingestPath(file);
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toMatch(/line 2: input: longer than 16777216 bytes \(587202572 bytes\); skipped/);
+      expect(run.stderr).toMatch(/3 lines: 2 articles written, 0 already up to date, 1 rejected/);
+      expect(run.stderr).not.toMatch(/RangeError|\n\s+at /);
+      expect(await stored(before.url)).not.toBeNull();
+      expect(await stored(after.url)).not.toBeNull();
+    } finally {
+      rmSync(file, { force: true });
+    }
+  }, 180_000);
+
+  it("refuses a line that is not UTF-8 (as HTTP does) and stores nothing of it, and accepts a byte-order mark", async () => {
+    const [first, bad, last] = [sampleArticle(uniqueTag()), sampleArticle(uniqueTag()), sampleArticle(uniqueTag())];
+    const [head, tail] = JSON.stringify({ ...bad, title: "Bitcoin @@ slides" }).split("@@");
+    const file = path.join(dir, `${uniqueTag()}-bytes.jsonl`);
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from(`${JSON.stringify(first)}\n${head}`),
+        Buffer.from([0xc3, 0x28]),
+        Buffer.from(`${tail}\r\n${JSON.stringify(last)}\r\n`),
+      ]),
+    );
+    const run = await ingestPath(file);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/line 2: input: not valid UTF-8/);
+    expect(run.stderr).not.toMatch(/line 1:/);
+    expect(run.stderr).toMatch(/3 lines: 2 articles written, 0 already up to date, 1 rejected/);
+    expect(await stored(first.url)).not.toBeNull();
+    expect(await stored(bad.url)).toBeNull();
+    expect(await stored(last.url)).not.toBeNull();
+
+    // The same bytes over HTTP are refused too.
+    const body = Buffer.concat([Buffer.from(`{"query":"mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { created } }","variables":{"input":${head}`), Buffer.from([0xc3, 0x28]), Buffer.from(`${tail}}}`)]);
+    const res = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${EDITOR_TOKEN}` }, body });
+    expect(res.status).toBe(400);
+    expect(await stored(bad.url)).toBeNull();
   }, 60_000);
 });

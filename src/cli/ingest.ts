@@ -1,35 +1,43 @@
 import "reflect-metadata";
 import { createReadStream, statSync } from "node:fs";
-import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { MultiBar, Presets } from "cli-progress";
 import { ConfigError, loadConfig } from "../config.js";
 import { CypherRunner } from "../db/cypher.js";
 import { openDatabase } from "../database.js";
-import { bulkIngest, type BulkCounts, type Rejection, type SourceLine } from "../domain/article/ingest/bulk-ingest.js";
+import { bulkIngest, type BulkCounts, type Rejection } from "../domain/article/ingest/bulk-ingest.js";
 import { createLogger } from "../logger.js";
 import { buildAppSchema } from "../schema.js";
+import { DEFAULT_MAX_LINE_BYTES, readJsonLines } from "./jsonl-lines.js";
 
-const USAGE = `Usage: npm run ingest -- <file.jsonl | -> [--batch-size N]
+const USAGE = `Usage: npm run ingest -- <file.jsonl | -> [--batch-size N] [--max-line-bytes N]
 
-Loads IngestArticleInput documents, one JSON object per line, validated exactly like the
-ingestArticle mutation, in transactions of N articles (default 500). Articles already stored
-with the same content are skipped, so running it again loads only what is missing. A bad line
-is reported with its number and skipped. Uses NEO4J_URI, or the embedded Neo4j (a running
-server's, or one started for the run). Exit code 0 when every line loaded, 2 when some were
-rejected, 1 when the run could not go on.`;
+Loads IngestArticleInput documents, one JSON object per line (UTF-8, a byte-order mark
+allowed), validated exactly like the ingestArticle mutation, in transactions of N articles
+(default 500). Articles already stored with the same content are skipped, so running it again
+loads only what is missing. A bad line (not JSON, invalid, not UTF-8, or longer than
+--max-line-bytes, default ${DEFAULT_MAX_LINE_BYTES}) is reported with its number and skipped.
+Uses NEO4J_URI, or the embedded Neo4j (a running server's, or one started for the run). Exit
+code 0 when every line loaded, 2 when some were rejected, 1 when the run could not go on.`;
 
-/** The lines of a file (or stdin), numbered, with the bytes read so far for the ETA. */
-async function* numberedLines(path: string, onBytes: (bytes: number) => void): AsyncGenerator<SourceLine> {
-  const stream = path === "-" ? process.stdin : createReadStream(path);
-  let bytes = 0;
-  let line = 0;
-  for await (const text of readline.createInterface({ input: stream, crlfDelay: Infinity })) {
-    line += 1;
-    bytes += Buffer.byteLength(text) + 1;
-    onBytes(bytes);
-    yield { line, text };
+/** A command line the program cannot run with: its message is shown alone, without a stack. */
+class UsageError extends Error {}
+
+/** The size of the file to read, for the progress bar. */
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
   }
+}
+
+/** An integer option from 1 to `max`; `fallback` when absent. */
+function integerOption(name: string, value: string | undefined, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (Number.isInteger(number) && number >= 1 && number <= max) return number;
+  throw new UsageError(`--${name} must be an integer from 1 to ${max}`);
 }
 
 function describe(rejection: Rejection): string {
@@ -38,18 +46,19 @@ function describe(rejection: Rejection): string {
 }
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({ options: { "batch-size": { type: "string" }, help: { type: "boolean" } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    options: { "batch-size": { type: "string" }, "max-line-bytes": { type: "string" }, help: { type: "boolean" } },
+    allowPositionals: true,
+  });
   if (values.help || positionals.length !== 1) {
     process.stderr.write(`${USAGE}\n`);
     return values.help ? 0 : 1;
   }
   const file = positionals[0]!;
-  const batchSize = values["batch-size"] === undefined ? 500 : Number(values["batch-size"]);
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
-    process.stderr.write("--batch-size must be an integer from 1 to 10000\n");
-    return 1;
-  }
-  const total = file === "-" ? 0 : statSync(file).size;
+  const batchSize = integerOption("batch-size", values["batch-size"], 500, 10_000);
+  const maxLineBytes = integerOption("max-line-bytes", values["max-line-bytes"], DEFAULT_MAX_LINE_BYTES, 256 * 1024 * 1024);
+
+  const total = file === "-" ? 0 : sizeOf(file);
 
   const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" });
   const logger = createLogger(config);
@@ -81,7 +90,7 @@ async function main(): Promise<number> {
     const counts = await bulkIngest(
       new CypherRunner(database.driver, { database: config.neo4j.database, timeoutMs: 600_000 }),
       await buildAppSchema(),
-      numberedLines(file, (read) => (bytes = read)),
+      readJsonLines(file === "-" ? process.stdin : createReadStream(file), { maxLineBytes, onBytes: (read) => (bytes = read) }),
       {
         batchSize,
         onProgress: show,
@@ -107,7 +116,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof ConfigError ? error.message : `ingest failed: ${(error as Error).stack ?? String(error)}`}\n`);
+    process.stderr.write(`${error instanceof ConfigError || error instanceof UsageError ? error.message : `ingest failed: ${(error as Error).stack ?? String(error)}`}\n`);
     process.exit(1);
   },
 );

@@ -7,12 +7,10 @@ import { writeArticles } from "./ingest.repository.js";
 import { normalizeIngestInput } from "./normalize.js";
 import type { NormalizedArticle } from "./normalized.js";
 
-/** One line of a JSONL file. */
-export interface SourceLine {
-  /** 1-based line number. */
-  readonly line: number;
-  readonly text: string;
-}
+/** One line of a JSONL file (numbered from 1): its text, or why it could not be read (too long, not UTF-8). */
+export type SourceLine =
+  | { readonly line: number; readonly text: string; readonly problem?: undefined }
+  | { readonly line: number; readonly problem: string; readonly text?: undefined };
 
 /** A line that was not loaded, and why: every problem, with field paths as the mutation names them. */
 export interface Rejection {
@@ -116,28 +114,37 @@ export async function bulkIngest(
   let batch: Pending[] = [];
   let urls = new Set<string>();
   let writing: Promise<void> = Promise.resolve();
-  for await (const { line, text } of lines) {
-    if (!text.trim()) continue;
-    counts.lines += 1;
-    let article: NormalizedArticle;
-    try {
-      article = validateLine(text, inputType);
-    } catch (error) {
-      reject(rejectionOf(line, null, error));
-      continue;
+  try {
+    for await (const source of lines) {
+      if (source.problem !== undefined) {
+        counts.lines += 1;
+        reject({ line: source.line, url: null, problems: [{ field: "input", message: source.problem }] });
+        continue;
+      }
+      if (!source.text.trim()) continue;
+      counts.lines += 1;
+      let article: NormalizedArticle;
+      try {
+        article = validateLine(source.text, inputType);
+      } catch (error) {
+        reject(rejectionOf(source.line, null, error));
+        continue;
+      }
+      // Two versions of one article never share a transaction: the later one goes in the next.
+      if (batch.length >= batchSize || urls.has(article.article.url)) {
+        await writing;
+        writing = write(batch);
+        batch = [];
+        urls = new Set();
+      }
+      batch.push({ line: source.line, article });
+      urls.add(article.article.url);
     }
-    // Two versions of one article never share a transaction: the later one goes in the next.
-    if (batch.length >= batchSize || urls.has(article.article.url)) {
-      await writing;
-      writing = write(batch);
-      batch = [];
-      urls = new Set();
-    }
-    batch.push({ line, article });
-    urls.add(article.article.url);
+  } finally {
+    // Also when reading fails part-way: what was read and validated is written, not lost.
+    await writing;
+    if (batch.length) await write(batch);
   }
-  await writing;
-  if (batch.length) await write(batch);
   return counts;
 }
 
