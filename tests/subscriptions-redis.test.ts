@@ -1,7 +1,9 @@
 import { print } from "graphql";
+import { Redis } from "ioredis";
 import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { IngestArticleDocument, RetractClaimDocument, type IngestArticleInput } from "./__generated__/graphql.js";
+import { connectionName } from "../src/events/redis-bus.js";
 import { uniqueTag } from "./support/ids.js";
 import { ServerProcess, serverOnRunNeo4j } from "./support/process.js";
 import { RedisProcess } from "./support/redis.js";
@@ -45,13 +47,13 @@ async function ingestThrough(graphqlUrl: string, input: IngestArticleInput) {
 }
 
 /** The built server as a separate process on the run's Neo4j and this file's Redis. */
-async function replica(): Promise<{ url: string; origin: string }> {
+async function replica(): Promise<{ url: string; origin: string; pid: number }> {
   const child = new ServerProcess(serverOnRunNeo4j(inject("neo4jUri"), { EDITOR_TOKENS: EDITOR_TOKEN, REDIS_URL: redis.url }));
   cleanup.push(() => child.child.kill("SIGKILL"));
   const ready = await child.waitForLog((line) => line.msg?.startsWith("GraphQL API ready at ") ?? false);
   await child.waitForLog((line) => line.msg === "live updates flowing (Redis)");
   const graphqlUrl = String(ready.url);
-  return { url: graphqlUrl, origin: new URL(graphqlUrl).origin };
+  return { url: graphqlUrl, origin: new URL(graphqlUrl).origin, pid: child.child.pid! };
 }
 
 describe("events across replicas through Redis", () => {
@@ -103,5 +105,52 @@ describe("Redis going away", () => {
     await articles.until((s) => s.data.some((d) => d.articleIngested.url === url("after-outage")), "the article after the outage");
     expect(articles.error).toBeUndefined();
     expect(status.data.map((d) => d.liveUpdatesStatus.state)).toEqual(["LIVE", "INTERRUPTED", "LIVE"]);
+  });
+});
+
+describe("the publisher's connection dropping alone", () => {
+  it("tells subscribers here and on other replicas that events were lost, instead of losing them silently", async () => {
+    const [a, b] = await Promise.all([replica(), replica()]);
+    const admin = new Redis(redis.url);
+    cleanup.push(() => admin.disconnect());
+    const subscribe = (server: { url: string }) => {
+      const ws = wsClient(server.url);
+      cleanup.push(() => ws.dispose());
+      return {
+        status: new Subscriber<{ liveUpdatesStatus: { state: string } }>(ws, "subscription { liveUpdatesStatus { state } }"),
+        articles: new Subscriber<{ articleIngested: { url: string } }>(ws, "subscription($f: ArticleFilter) { articleIngested(filter: $f) { url } }", { f: { asset: SYMBOL } }),
+      };
+    };
+    const [onA, onB] = [subscribe(a), subscribe(b)];
+    await untilActiveSubscriptions(a.origin, (n) => n >= 2);
+    await untilActiveSubscriptions(b.origin, (n) => n >= 2);
+    const interrupted = (s: Subscriber) => s.results.some((r) => r.errors?.[0]?.extensions?.code === "LIVE_UPDATES_INTERRUPTED");
+
+    // Kill A's publisher connection, and keep it from reconnecting until the ingest has run.
+    const clients = (await admin.client("LIST")) as string;
+    const publisher = clients.split("\n").find((line) => line.includes(` name=${connectionName("publisher", a.pid)} `));
+    const id = /\bid=(\d+)/.exec(publisher ?? "")?.[1];
+    expect(id, clients).toBeDefined();
+    const connected = Number(/connected_clients:(\d+)/.exec(await admin.info("clients"))![1]);
+    await admin.multi().config("SET", "maxclients", String(connected - 1)).client("KILL", "ID", id!).exec();
+    await onA.status.until((s) => s.data.at(-1)?.liveUpdatesStatus.state === "INTERRUPTED", "A interrupted");
+    const during = await ingestThrough(a.url, article("during-kill"));
+    expect(during.changed).toBe(true);
+    await admin.config("SET", "maxclients", "10000");
+    await onA.status.until((s) => s.data.at(-1)?.liveUpdatesStatus.state === "LIVE" && s.data.length >= 3, "A live again", 30_000);
+
+    // A's own subscribers: told in their streams and by the status, which is LIVE again once A can publish.
+    expect(onA.status.data.map((d) => d.liveUpdatesStatus.state)).toEqual(["LIVE", "INTERRUPTED", "LIVE"]);
+    expect(interrupted(onA.articles)).toBe(true);
+    // B's subscribers missed the same event: they are told too, when A can publish again.
+    await onB.articles.until(interrupted, "the interruption notice on B");
+    await onB.status.until((s) => s.data.map((d) => d.liveUpdatesStatus.state).join() === "LIVE,INTERRUPTED,LIVE", "B's status blip");
+
+    // Delivery goes on everywhere afterwards.
+    await ingestThrough(a.url, article("after-kill"));
+    for (const on of [onA, onB]) {
+      await on.articles.until((s) => s.data.some((d) => d.articleIngested.url === url("after-kill")), "the article after the kill");
+      expect(on.articles.error).toBeUndefined();
+    }
   });
 });
