@@ -98,6 +98,7 @@ export const EnvSchema = z
       message: "JWT_JWKS_URL must be a URL",
     }),
     JWT_AUDIENCE: optionalText,
+    JWT_CLOCK_TOLERANCE_SECONDS: integer("JWT_CLOCK_TOLERANCE_SECONDS", "30", 0, 300),
     JWT_ISSUER: optionalText,
     CORS_ORIGINS: list.refine((origins) => origins.every((o) => o === "*" || /^https?:\/\/[^/\s]+$/.test(o)), {
       message: "CORS_ORIGINS must be * or a comma-separated list of origins such as https://app.example.com",

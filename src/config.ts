@@ -54,6 +54,8 @@ export interface Config {
     readonly jwksUrl: string | undefined;
     readonly jwtAudience: string | undefined;
     readonly jwtIssuer: string | undefined;
+    /** Seconds of leeway on a JWT's exp and nbf, for clock skew with the issuer (JWT_CLOCK_TOLERANCE_SECONDS, default 30). */
+    readonly jwtClockToleranceSeconds: number;
   };
   readonly graphql: {
     /** Whether introspection queries are answered (default true; the playground works either way). */
@@ -114,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, onTerminal: boo
       jwksUrl: e.JWT_JWKS_URL,
       jwtAudience: e.JWT_AUDIENCE,
       jwtIssuer: e.JWT_ISSUER,
+      jwtClockToleranceSeconds: e.JWT_CLOCK_TOLERANCE_SECONDS,
     },
     graphql: {
       introspection: e.INTROSPECTION ?? true,

@@ -1,3 +1,5 @@
+import { print } from "graphql";
+import { SignJWT } from "jose";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { IngestArticleDocument, RetractClaimDocument, type IngestArticleInput } from "./__generated__/graphql.js";
@@ -48,6 +50,12 @@ function article(name: string, symbol: string, claims: IngestArticleInput["claim
     ...extra,
   };
 }
+
+const JWT_SECRET = "a-shared-secret-of-at-least-32-characters";
+
+/** An HS256 JWT signed with the strict server's secret, expiring at `exp` (seconds). */
+const jwt = (claims: Record<string, unknown>, exp: number) =>
+  new SignJWT(claims).setProtectedHeader({ alg: "HS256" }).setIssuedAt().setExpirationTime(exp).sign(new TextEncoder().encode(JWT_SECRET));
 
 const ARTICLES = `subscription Articles($filter: ArticleFilter) { articleIngested(filter: $filter) { url title } }`;
 const CLAIMS = `subscription Claims($filter: ClaimFilter) {
@@ -178,7 +186,13 @@ describe("subscription limits and auth", () => {
   let strict: TestServer;
   const opened: ReturnType<typeof wsClient>[] = [];
   beforeAll(async () => {
-    strict = await startTestServer({ SUBSCRIPTIONS_REQUIRE_AUTH: "true", SUBSCRIPTIONS_MAX_PER_CONNECTION: "2", SUBSCRIPTIONS_MAX_CONNECTIONS: "3" });
+    strict = await startTestServer({
+      SUBSCRIPTIONS_REQUIRE_AUTH: "true",
+      SUBSCRIPTIONS_MAX_PER_CONNECTION: "2",
+      SUBSCRIPTIONS_MAX_CONNECTIONS: "3",
+      JWT_SECRET,
+      JWT_CLOCK_TOLERANCE_SECONDS: "0",
+    });
   });
   afterEach(async () => {
     await Promise.all(opened.splice(0).map((c) => c.dispose()));
@@ -206,6 +220,54 @@ describe("subscription limits and auth", () => {
     expect(JSON.stringify(third.error)).toContain("TOO_MANY_SUBSCRIPTIONS");
     expect(first.error).toBeUndefined();
     expect(second.error).toBeUndefined();
+  });
+
+  it("accepts an editor JWT without a sub, as HTTP does", async () => {
+    const token = await jwt({ roles: ["editor"] }, Math.floor(Date.now() / 1000) + 300);
+    const written = await postGraphQL(strict.url, "mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { created } }", { input: article("nosub", OTHER) }, { token });
+    expect(written.errors).toBeUndefined();
+    const ws = wsClient(strict.url, { authorization: `Bearer ${token}` });
+    opened.push(ws);
+    const sub = new Subscriber(ws, ARTICLES);
+    await untilActiveSubscriptions(strict.origin, (n) => n >= 1);
+    expect(sub.error).toBeUndefined();
+  });
+
+  it("closes a connection with 4403 when its JWT expires, as HTTP starts answering 401 for it", async () => {
+    await untilConnections(strict.origin, 0);
+    const exp = Math.floor(Date.now() / 1000) + 3;
+    const token = await jwt({ sub: "short-lived", roles: ["editor"] }, exp);
+    const ws = wsClient(strict.url, { authorization: `Bearer ${token}` });
+    opened.push(ws);
+    const sub = new Subscriber<{ articleIngested: { url: string } }>(ws, ARTICLES, { filter: { asset: SYMBOL } });
+    await untilActiveSubscriptions(strict.origin, (n) => n >= 1);
+    const before = await postGraphQL(strict.url, print(IngestArticleDocument), { input: article("before-expiry", SYMBOL) }, { token });
+    expect(before.errors).toBeUndefined();
+    await sub.until((s) => s.data.length === 1, "the article before expiry");
+
+    await sub.until((s) => s.error !== undefined, "the close at expiry", 10_000);
+    expect(Date.now()).toBeGreaterThanOrEqual(exp * 1000);
+    expect(sub.error).toMatchObject({ code: 4403, reason: "Forbidden: the token has expired" });
+    const after = await postGraphQL(strict.url, print(IngestArticleDocument), { input: article("after-expiry", SYMBOL) }, { token });
+    expect(after.status).toBe(401);
+    await ingestOk(strict, article("after-expiry", SYMBOL));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sub.data.map((d) => d.articleIngested.url)).toEqual([url("before-expiry")]);
+  });
+
+  it("lets only subscriptions that pass validation hold a slot: a burst of invalid ones gets their own errors", async () => {
+    await untilConnections(strict.origin, 0);
+    const ws = wsClient(strict.url, { authorization: `Bearer ${EDITOR_TOKEN}` });
+    opened.push(ws);
+    const invalid = Array.from({ length: 6 }, () => new Subscriber(ws, "subscription { articleIngested { noSuchField } }"));
+    const valid = [new Subscriber(ws, ARTICLES), new Subscriber(ws, CLAIMS)];
+    for (const sub of invalid) await sub.until((s) => s.error !== undefined, "the validation error");
+    for (const sub of invalid) expect(JSON.stringify(sub.error)).toContain('Cannot query field \\"noSuchField\\"');
+    await untilActiveSubscriptions(strict.origin, (n) => n >= 2);
+    expect(valid.map((s) => s.error)).toEqual([undefined, undefined]);
+    const third = new Subscriber(ws, RETRACTIONS);
+    await third.until((s) => s.error !== undefined, "the refusal");
+    expect(JSON.stringify(third.error)).toContain("TOO_MANY_SUBSCRIPTIONS");
   });
 
   it("closes connections over SUBSCRIPTIONS_MAX_CONNECTIONS with 1013 (try again later)", async () => {

@@ -25,7 +25,13 @@ export interface Authenticator {
  */
 export function createAuthenticator(auth: Config["auth"]): Authenticator {
   const apiKeys = createApiKeyVerifier(auth.editorTokens);
-  const jwt = createJwtVerifier({ secret: auth.jwtSecret, jwksUrl: auth.jwksUrl, audience: auth.jwtAudience, issuer: auth.jwtIssuer });
+  const jwt = createJwtVerifier({
+    secret: auth.jwtSecret,
+    jwksUrl: auth.jwksUrl,
+    audience: auth.jwtAudience,
+    issuer: auth.jwtIssuer,
+    clockToleranceSeconds: auth.jwtClockToleranceSeconds,
+  });
   const configured = apiKeys.size > 0 || jwt !== null;
 
   return {

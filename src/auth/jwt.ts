@@ -9,7 +9,7 @@ import {
 } from "jose";
 import type { Viewer } from "./viewer.js";
 
-/** Leeway for exp/nbf, so a few seconds of clock skew with the token issuer do not reject tokens. */
+/** Default leeway for exp/nbf, so a few seconds of clock skew with the token issuer do not reject tokens. */
 const CLOCK_TOLERANCE_SECONDS = 30;
 
 const SECRET_ALGORITHMS = ["HS256"];
@@ -46,6 +46,8 @@ export interface JwtVerifierOptions {
   readonly audience?: string | undefined;
   /** When set, a token's `iss` must equal it. */
   readonly issuer?: string | undefined;
+  /** Leeway on `exp` and `nbf` in seconds (default 30). */
+  readonly clockToleranceSeconds?: number | undefined;
 }
 
 /** Verifies JWTs and turns their claims into a viewer. */
@@ -90,8 +92,9 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier | nu
 
   // A JWT without exp would be an editor credential that never lapses; long-lived access is
   // what API keys are for.
+  const tolerance = options.clockToleranceSeconds ?? CLOCK_TOLERANCE_SECONDS;
   const common: JWTVerifyOptions = {
-    clockTolerance: CLOCK_TOLERANCE_SECONDS,
+    clockTolerance: tolerance,
     requiredClaims: ["exp"],
     ...(options.audience ? { audience: options.audience } : {}),
     ...(options.issuer ? { issuer: options.issuer } : {}),
@@ -124,7 +127,13 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier | nu
         ? secret && (await verifyWithSecret(token, secret))
         : jwks && (await verifyWithJwks(token, jwks));
       if (!payload) return null;
-      return { subject: typeof payload.sub === "string" ? payload.sub : null, roles: rolesOf(payload), via: "jwt" };
+      return {
+        subject: typeof payload.sub === "string" ? payload.sub : null,
+        roles: rolesOf(payload),
+        via: "jwt",
+        // exp is required, so always a number here.
+        expiresAt: ((payload.exp ?? 0) + tolerance) * 1000,
+      };
     },
   };
 }

@@ -9,6 +9,11 @@ export interface Viewer {
   readonly subject: string | null;
   readonly roles: readonly string[];
   readonly via: "anonymous" | "api-key" | "jwt";
+  /**
+   * When these credentials stop being accepted (ms since the epoch): a JWT's `exp` plus the
+   * clock tolerance. Absent for credentials that do not lapse (API keys, anonymous).
+   */
+  readonly expiresAt?: number;
 }
 
 /** The viewer of every request that sends no Authorization header. */

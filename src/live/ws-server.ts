@@ -14,7 +14,26 @@ import type { LiveContext } from "./live.resolver.js";
 
 type Extra = {
   viewer?: Viewer;
+  /** Stops the timer that closes the connection when its credentials expire. */
+  cancelExpiry?: () => void;
+  /** Ids of the subscriptions that passed validation and hold a slot. */
+  admitted?: Set<string>;
 };
+
+/** Longest delay setTimeout takes (about 24.8 days); longer waits are chained. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Calls `then` at `at` (ms since the epoch), however far away; returns what cancels it. */
+function at(time: number, then: () => void): () => void {
+  let timer: NodeJS.Timeout;
+  const wait = () => {
+    const left = time - Date.now();
+    timer = setTimeout(left > MAX_TIMER_MS ? wait : then, Math.max(0, Math.min(left, MAX_TIMER_MS)));
+    timer.unref();
+  };
+  wait();
+  return () => clearTimeout(timer);
+}
 
 /** The bearer header of a connection: `authorization` (or `Authorization`) in connection_init's payload, else the upgrade request's header. */
 function authorizationOf(ctx: WsContext<Record<string, unknown> | undefined, { request: http.IncomingMessage }>): string | undefined {
@@ -88,18 +107,27 @@ export function startSubscriptionServer(options: {
       schema,
       connectionInitWaitTimeout: 10_000,
       onConnect: async (ctx) => {
+        let viewer: Viewer;
         try {
-          ctx.extra.viewer = await authenticator.authenticate(authorizationOf(ctx));
+          viewer = await authenticator.authenticate(authorizationOf(ctx));
         } catch {
           return false; // 4403 Forbidden: a token was given and is not valid
         }
-        return !(settings.requireAuth && ctx.extra.viewer.subject === null);
-      },
-      onSubscribe: (ctx, id, payload) => {
-        // graphql-ws has already entered this subscription in ctx.subscriptions.
-        if (Object.keys(ctx.subscriptions).length > settings.maxPerConnection) {
-          return [new GraphQLError(`At most ${settings.maxPerConnection} subscriptions per connection.`, { extensions: { code: "TOO_MANY_SUBSCRIPTIONS" } })];
+        // Exactly what HTTP accepts: any valid token, with or without a subject.
+        if (settings.requireAuth && viewer.via === "anonymous") return false;
+        ctx.extra.viewer = viewer;
+        // A token that lapses ends the connection when HTTP would start refusing it.
+        if (viewer.expiresAt !== undefined) {
+          const socket = ctx.extra.socket;
+          ctx.extra.cancelExpiry = at(viewer.expiresAt, () => socket.close(4403, "Forbidden: the token has expired"));
         }
+        return true;
+      },
+      onClose: (ctx) => ctx.extra.cancelExpiry?.(),
+      onSubscribe: (ctx, id, payload) => {
+        const admitted = (ctx.extra.admitted ??= new Set());
+        // A new subscription under an id used before: the old one has ended (graphql-ws refuses duplicates).
+        admitted.delete(id);
         let document;
         try {
           document = parse(payload.query, { maxTokens: options.limits.maxTokens });
@@ -115,6 +143,12 @@ export function startSubscriptionServer(options: {
         }
         const tooComplex = costRejection(options.limits, { schema, document, operation, operationName: payload.operationName, variables: payload.variables });
         if (tooComplex) return [tooComplex];
+        // Only subscriptions that passed validation and are still open hold a slot.
+        for (const other of admitted) if (!(other in ctx.subscriptions)) admitted.delete(other);
+        if (admitted.size >= settings.maxPerConnection) {
+          return [new GraphQLError(`At most ${settings.maxPerConnection} subscriptions per connection.`, { extensions: { code: "TOO_MANY_SUBSCRIPTIONS" } })];
+        }
+        admitted.add(id);
         const viewer = ctx.extra.viewer ?? ANONYMOUS;
         const contextValue: LiveContext = Object.assign(
           createContext(deps, {

@@ -13,14 +13,14 @@ describe("JWT with a shared secret (HS256)", () => {
 
   it("makes a token with roles [editor] an editor, named by its sub", async () => {
     const viewer = await auth.authenticate(`Bearer ${await hs256({ sub: "alice", roles: ["editor"] })}`);
-    expect(viewer).toEqual({ subject: "alice", roles: ["editor"], via: "jwt" });
+    expect(viewer).toEqual({ subject: "alice", roles: ["editor"], via: "jwt", expiresAt: expect.any(Number) });
     expect(isEditor(viewer)).toBe(true);
     expect(() => requireEditor(viewer, "ingestArticle")).not.toThrow();
   });
 
   it("authenticates a reader, who is then forbidden to write", async () => {
     const viewer = await auth.authenticate(`Bearer ${await hs256({ sub: "bob", roles: ["reader"] })}`);
-    expect(viewer).toEqual({ subject: "bob", roles: ["reader"], via: "jwt" });
+    expect(viewer).toEqual({ subject: "bob", roles: ["reader"], via: "jwt", expiresAt: expect.any(Number) });
     const error = await caught(() => requireEditor(viewer, "ingestArticle"));
     expect(error.extensions["code"]).toBe("FORBIDDEN");
   });
@@ -28,8 +28,17 @@ describe("JWT with a shared secret (HS256)", () => {
   it("treats a roles claim that is not an array of strings as no roles", async () => {
     for (const roles of ["editor", ["editor", 1], { editor: true }]) {
       const viewer = await auth.authenticate(`Bearer ${await hs256({ sub: "carol", roles })}`);
-      expect(viewer).toEqual({ subject: "carol", roles: [], via: "jwt" });
+      expect(viewer).toEqual({ subject: "carol", roles: [], via: "jwt", expiresAt: expect.any(Number) });
     }
+  });
+
+  it("says when the token stops being accepted: its exp plus the clock tolerance", async () => {
+    const exp = seconds() + 60;
+    const viewer = await auth.authenticate(`Bearer ${await hs256({ sub: "erin", roles: ["editor"] }, { expiresIn: exp })}`);
+    expect(viewer.expiresAt).toBe((exp + 30) * 1000);
+    const strict = createAuthenticator(authConfig({ jwtSecret: SECRET, jwtClockToleranceSeconds: 0 }));
+    expect((await strict.authenticate(`Bearer ${await hs256({ sub: "erin" }, { expiresIn: exp })}`)).expiresAt).toBe(exp * 1000);
+    await expectUnauthenticated(async () => strict.authenticate(`Bearer ${await hs256({ sub: "erin" }, { expiresIn: seconds() - 5 })}`));
   });
 
   it("rejects an expired token, but tolerates a few seconds of clock skew", async () => {
@@ -133,7 +142,7 @@ describe("JWT from an identity provider (JWKS)", () => {
     const auth = createAuthenticator(authConfig({ jwksUrl }));
     const before = jwksRequests;
     const viewer = await auth.authenticate(`Bearer ${await rs256({ sub: "idp|alice", roles: ["editor"] })}`);
-    expect(viewer).toEqual({ subject: "idp|alice", roles: ["editor"], via: "jwt" });
+    expect(viewer).toEqual({ subject: "idp|alice", roles: ["editor"], via: "jwt", expiresAt: expect.any(Number) });
     await auth.authenticate(`Bearer ${await rs256({ sub: "idp|alice", roles: ["editor"] })}`);
     expect(jwksRequests - before).toBe(1);
   });
@@ -141,7 +150,7 @@ describe("JWT from an identity provider (JWKS)", () => {
   it("authenticates a reader, who is then forbidden to write", async () => {
     const auth = createAuthenticator(authConfig({ jwksUrl }));
     const viewer = await auth.authenticate(`Bearer ${await rs256({ sub: "idp|bob", roles: ["reader"] })}`);
-    expect(viewer).toEqual({ subject: "idp|bob", roles: ["reader"], via: "jwt" });
+    expect(viewer).toEqual({ subject: "idp|bob", roles: ["reader"], via: "jwt", expiresAt: expect.any(Number) });
     const error = await caught(() => requireEditor(viewer, "ingestArticle"));
     expect(error.extensions["code"]).toBe("FORBIDDEN");
   });
