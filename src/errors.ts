@@ -2,6 +2,7 @@ import { GraphQLError } from "graphql";
 
 /** Every code a client may see in `extensions.code`. */
 export const ErrorCode = {
+  BadRequest: "BAD_REQUEST",
   BadUserInput: "BAD_USER_INPUT",
   Unauthenticated: "UNAUTHENTICATED",
   Forbidden: "FORBIDDEN",
@@ -18,6 +19,13 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export class AppError extends GraphQLError {
   constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) {
     super(message, { extensions: { ...extensions, code } });
+  }
+}
+
+/** The request cannot be served as sent (e.g. a subscription over HTTP); HTTP 400. */
+export class BadRequestError extends AppError {
+  constructor(message: string) {
+    super(message, ErrorCode.BadRequest, { http: { status: 400 } });
   }
 }
 

@@ -22,6 +22,7 @@ import { queryLimits } from "./plugins/query-limits.js";
 import { useRateLimits } from "./plugins/rate-limits.js";
 import { createMetrics, useMetrics } from "./plugins/metrics.js";
 import { useRequestLogging } from "./plugins/request-logging.js";
+import { useSubscriptionsOverWebSocketOnly } from "./plugins/subscriptions-over-http.js";
 import { webPages } from "./web/pages.js";
 import type { EventBus } from "./events/events.js";
 import { startSubscriptionServer } from "./live/ws-server.js";
@@ -94,6 +95,7 @@ export async function createApp({ schema, config, driver, logger, events }: AppD
       ApolloServerPluginLandingPageDisabled(),
       // No cache hints in this schema: without this, Apollo wraps every field's resolver to compute a cache policy.
       ApolloServerPluginCacheControlDisabled(),
+      useSubscriptionsOverWebSocketOnly(),
       useRateLimits(config.rateLimits),
       ...limits.plugins,
       useRequestLogging(),

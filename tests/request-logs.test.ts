@@ -44,6 +44,24 @@ describe("request logs", () => {
     expect(server.logs.some((line) => line.path === "/healthz")).toBe(false);
   });
 
+  it("a subscription sent over HTTP: 400 BAD_REQUEST pointing at the WebSocket endpoint, and no error-level log", async () => {
+    const { server, url } = await start({});
+    const answers = await Promise.all(
+      ["subscription { liveUpdatesStatus { state } }", "subscription Live($f: ArticleFilter) { articleIngested(filter: $f) { url } }"].map((query, i) =>
+        postGraphQL(url, query, { f: { asset: "BTC" } }, { headers: { "x-request-id": `sub-over-http-${i}` } }),
+      ),
+    );
+    for (const answer of answers) {
+      expect(answer.status).toBe(400);
+      expect(answer.errors).toEqual([{ message: expect.stringMatching(/^Subscriptions run over WebSocket .* at ws:\/\/<this host>\/graphql/), extensions: { code: "BAD_REQUEST" } }]);
+    }
+    for (const id of ["sub-over-http-0", "sub-over-http-1"]) {
+      const [line] = await server.waitForLog((l) => l.reqId === id).then(() => server.logs.filter((l) => l.reqId === id));
+      expect(line).toMatchObject({ level: 40, status: 400, errorCodes: ["BAD_REQUEST"] });
+    }
+    expect(server.logs.filter((line) => Number(line.level) >= 50)).toEqual([]);
+  });
+
   it("LOG_FORMAT=pretty: the same as one readable line, not JSON", async () => {
     const { server, url } = await start({ LOG_FORMAT: "pretty" });
     await postGraphQL(url, "query PrettyCheck { __typename }");

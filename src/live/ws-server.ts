@@ -9,6 +9,7 @@ import type { Authenticator } from "../auth/authenticator.js";
 import { ANONYMOUS, type Viewer } from "../auth/viewer.js";
 import type { QueryLimits, SubscriptionSettings } from "../config.js";
 import { createContext, type ContextDependencies } from "../context.js";
+import { BadRequestError } from "../errors.js";
 import { costRejection, tokenLimitRejection } from "../plugins/query-limits.js";
 import type { LiveContext } from "./live.resolver.js";
 
@@ -139,7 +140,7 @@ export function startSubscriptionServer(options: {
         if (errors.length > 0) return errors;
         const operation = getOperationAST(document, payload.operationName);
         if (operation?.operation !== "subscription") {
-          return [new GraphQLError("Only subscriptions run over WebSocket; send queries and mutations to POST /graphql.", { extensions: { code: "BAD_REQUEST" } })];
+          return [new BadRequestError("Only subscriptions run over WebSocket; send queries and mutations to POST /graphql.")];
         }
         const tooComplex = costRejection(options.limits, { schema, document, operation, operationName: payload.operationName, variables: payload.variables });
         if (tooComplex) return [tooComplex];
