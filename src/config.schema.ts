@@ -88,6 +88,7 @@ export const EnvSchema = z
     NEO4J_HEAP: memorySize("NEO4J_HEAP", "1g", 256),
     NEO4J_PAGECACHE: memorySize("NEO4J_PAGECACHE", "256m", 8),
     NEO4J_QUERY_TIMEOUT_MS: integer("NEO4J_QUERY_TIMEOUT_MS", "15000", 100, 3_600_000),
+    NEO4J_MAX_CONNECTION_POOL_SIZE: integer("NEO4J_MAX_CONNECTION_POOL_SIZE", "100", 1, 10_000),
     EDITOR_TOKENS: list.refine((tokens) => tokens.every((t) => t.length >= MIN_EDITOR_TOKEN_LENGTH), {
       message: `EDITOR_TOKENS must each be at least ${MIN_EDITOR_TOKEN_LENGTH} characters`,
     }),

@@ -45,6 +45,8 @@ export interface Config {
     readonly password: string;
     readonly database: string | undefined;
     readonly queryTimeoutMs: number;
+    /** Bolt connections the driver keeps at most (NEO4J_MAX_CONNECTION_POOL_SIZE, default 100). */
+    readonly maxConnectionPoolSize: number;
     /** The embedded Neo4j: Bolt port, data folder, Java heap ceiling (e.g. "1g") and page cache in MB. */
     readonly embedded: { readonly boltPort: number; readonly dataDir: string; readonly maxHeap: string; readonly pageCacheMb: number };
   };
@@ -103,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, onTerminal: boo
       password: e.NEO4J_PASSWORD,
       database: e.NEO4J_DATABASE,
       queryTimeoutMs: e.NEO4J_QUERY_TIMEOUT_MS,
+      maxConnectionPoolSize: e.NEO4J_MAX_CONNECTION_POOL_SIZE,
       embedded: {
         boltPort: e.NEO4J_BOLT_PORT,
         dataDir: path.resolve(e.NEO4J_DATA_DIR),

@@ -100,6 +100,40 @@ describe("Neo4j going away and coming back", () => {
   }, 180_000);
 });
 
+describe("Neo4j frozen with more requests waiting than the pool holds", () => {
+  it("answers the requests that get no connection in time 503 DATABASE_UNAVAILABLE with Retry-After, and the rest once Neo4j thaws", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "mng-freeze-"));
+    cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const database = await startEmbeddedNeo4j({ dataDir, boltPort: await freePort(), logger });
+    cleanup.push(() => database.stop());
+    const server = await startTestServer({ NEO4J_URI: database.uri, NEO4J_MAX_CONNECTION_POOL_SIZE: "4" });
+    cleanup.push(() => server.close());
+    // Fill the pool with four open connections.
+    for (const warm of await Promise.all(Array.from({ length: 8 }, () => server.request(SourcesPageDocument, { first: 1 })))) expect(warm.errors).toBeUndefined();
+
+    process.kill(database.pid, "SIGSTOP");
+    const thaw = () => void process.kill(database.pid, "SIGCONT");
+    cleanup.push(thaw);
+    const started = Date.now();
+    const pending = Array.from({ length: 12 }, () => server.request(SourcesPageDocument, { first: 1 }).then((answer) => ({ answer, after: Date.now() - started })));
+    await sleep(7_000);
+    thaw();
+    const answers = await Promise.all(pending);
+
+    const refused = answers.filter(({ answer }) => answer.errors);
+    expect(refused.length).toBeGreaterThanOrEqual(8);
+    for (const { answer, after } of refused) {
+      expect(answer.status).toBe(503);
+      expect(answer.headers.get("retry-after")).toBe("5");
+      expect(answer.errors).toMatchObject([{ message: expect.any(String), extensions: { code: "DATABASE_UNAVAILABLE" } }]);
+      expect(answer.errors).toHaveLength(1);
+      // Refused when the wait for a connection ran out, while Neo4j was still frozen.
+      expect(after).toBeLessThan(7_000);
+    }
+    for (const { answer } of answers.filter(({ answer }) => !answer.errors)) expect(answer.status).toBe(200);
+  }, 120_000);
+});
+
 describe("SIGTERM under load", () => {
   it("lets in-flight requests finish, refuses new ones, and exits 0", async () => {
     const child = new ServerProcess({

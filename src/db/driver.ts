@@ -2,6 +2,9 @@ import neo4j, { type Driver } from "neo4j-driver";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 
+/** How long a request waits for a pooled connection before it is answered DATABASE_UNAVAILABLE. */
+export const CONNECTION_ACQUISITION_TIMEOUT_MS = 5_000;
+
 /** One driver per process; it pools connections and routes reads/writes in a cluster. */
 export function createDriver(config: Config["neo4j"], uri: string, logger: Logger): Driver {
   const auth = neo4j.auth.basic(config.username, config.password);
@@ -10,7 +13,8 @@ export function createDriver(config: Config["neo4j"], uri: string, logger: Logge
     // Fail fast when the database is away rather than queueing requests: no driver-level
     // retries (they would hold every request for seconds during an outage); CypherRunner
     // retries the write conflicts worth retrying itself.
-    connectionAcquisitionTimeout: 5_000,
+    connectionAcquisitionTimeout: CONNECTION_ACQUISITION_TIMEOUT_MS,
+    maxConnectionPoolSize: config.maxConnectionPoolSize,
     connectionTimeout: 3_000,
     maxTransactionRetryTime: 0,
     logging: {

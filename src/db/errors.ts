@@ -3,10 +3,19 @@ import { AppError, DatabaseUnavailableError, QueryTimeoutError } from "../errors
 
 const UNAVAILABLE_CODES = new Set(["ServiceUnavailable", "SessionExpired"]);
 
-/** True when the driver says the database cannot be reached (as opposed to a bad query). */
+/**
+ * True when the driver says the database cannot be reached or cannot take more work now (as
+ * opposed to a bad query): connection failures, a database that is not available, and a full
+ * pool whose connections did not free up in time (the driver gives that one no code, only its
+ * message).
+ */
 export function isUnavailable(error: unknown): boolean {
   if (!(error instanceof Neo4jError)) return false;
-  return UNAVAILABLE_CODES.has(error.code) || error.code.startsWith("Neo.TransientError.General.DatabaseUnavailable");
+  return (
+    UNAVAILABLE_CODES.has(error.code) ||
+    error.code.startsWith("Neo.TransientError.General.DatabaseUnavailable") ||
+    error.message.startsWith("Connection acquisition timed out")
+  );
 }
 
 /** A transient conflict between concurrent writers (deadlock, lock timeout), worth retrying. */
