@@ -110,7 +110,8 @@ async function expectedTimeline(symbol: string): Promise<unknown[][]> {
   return records.map((r) => [Number(r.get("t")), Number(r.get("rank")), r.get("id") as string]);
 }
 
-const cursorKey = (cursor: string) => JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[];
+/** A cursor's sort key (after the list it belongs to). */
+const cursorKey = (cursor: string) => (JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[]).slice(1);
 
 async function timelinePages(symbol: string, first: number, pages: number): Promise<{ keys: unknown[][]; totalCount: number }> {
   const keys: unknown[][] = [];

@@ -3,46 +3,63 @@ import type { ConnectionShape } from "./connection.js";
 
 export type CursorKey = ReadonlyArray<string | number>;
 
-/** A validated page request: how many to return and the sort key to continue after. */
+/**
+ * The cursors a connection issues: the list they page (every connection over the same items
+ * in the same order shares one, e.g. `claims` and `Asset.claims`) and the types of their sort
+ * key, so a cursor of another list is refused rather than misread.
+ */
+export interface CursorShape {
+  readonly list: "articles" | "claims" | "sources" | "timeline";
+  readonly key: ReadonlyArray<"string" | "number">;
+}
+
+/** Articles newest first: [sortAt epoch millis, id]. */
+export const ARTICLE_CURSOR: CursorShape = { list: "articles", key: ["number", "string"] };
+/** Claims newest article first: [sortAt epoch millis, id]. */
+export const CLAIM_CURSOR: CursorShape = { list: "claims", key: ["number", "string"] };
+/** Sources by domain: [domain]. */
+export const SOURCE_CURSOR: CursorShape = { list: "sources", key: ["string"] };
+
+/** A validated page request: how many to return, the sort key to continue after, and the list its cursors belong to. */
 export interface PageRequest {
   readonly first: number;
   readonly after: CursorKey | null;
+  readonly cursor: CursorShape;
 }
 
-export function encodeCursor(key: CursorKey): string {
-  return Buffer.from(JSON.stringify(key), "utf8").toString("base64url");
+/** An opaque cursor: base64url of the JSON array [list, ...sort key]. */
+export function encodeCursor(list: CursorShape["list"], key: CursorKey): string {
+  return Buffer.from(JSON.stringify([list, ...key]), "utf8").toString("base64url");
 }
 
-export function decodeCursor(cursor: string): CursorKey {
+/** The sort key of a cursor of `shape`'s list; BAD_USER_INPUT on `after` for anything else. */
+export function decodeCursor(cursor: string, shape: CursorShape): CursorKey {
+  let parts: unknown;
   try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(key) && key.length > 0 && key.every((k) => typeof k === "string" || typeof k === "number")) {
-      return key;
-    }
+    parts = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
-    // fall through to the error below
+    parts = null;
   }
-  throw new BadUserInputError(`"${cursor}" is not a cursor issued by this API`, "after");
+  if (!Array.isArray(parts) || typeof parts[0] !== "string" || parts.length < 2) {
+    throw new BadUserInputError(`"${cursor}" is not a cursor issued by this API`, "after");
+  }
+  const [list, ...key] = parts as [string, ...unknown[]];
+  if (list !== shape.list) throw new BadUserInputError(`"${cursor}" is a cursor of ${list}, not of ${shape.list}`, "after");
+  if (key.length !== shape.key.length || key.some((part, i) => typeof part !== shape.key[i])) {
+    throw new BadUserInputError(`"${cursor}" is not a cursor issued by this API`, "after");
+  }
+  return key as CursorKey;
 }
-
-/** The shape a connection's cursor keys have, e.g. [time, id] for lists sorted newest first. */
-export type CursorShape = ReadonlyArray<"string" | "number">;
-
-export const TIME_ID_CURSOR: CursorShape = ["number", "string"];
 
 /**
  * Validates `first`/`after`; `max` is the largest page a client may ask for, and `shape` the
- * cursor keys this connection issues, so a cursor from another list is rejected, not misread.
+ * cursors this connection issues, so a cursor from another list is refused, not misread.
  */
-export function pageRequest(first: number, after: string | null | undefined, max: number, shape?: CursorShape): PageRequest {
+export function pageRequest(first: number, after: string | null | undefined, max: number, shape: CursorShape): PageRequest {
   if (!Number.isInteger(first) || first < 0 || first > max) {
     throw new BadUserInputError(`first must be an integer from 0 to ${max}`, "first", { max });
   }
-  const key = after ? decodeCursor(after) : null;
-  if (key && shape && (key.length !== shape.length || key.some((part, i) => typeof part !== shape[i]))) {
-    throw new BadUserInputError(`"${after}" is a cursor of a different list`, "after");
-  }
-  return { first, after: key };
+  return { first, after: after ? decodeCursor(after, shape) : null, cursor: shape };
 }
 
 /** A list's total: known already, or a function that counts it (called at most once, and only if asked). */
@@ -60,7 +77,7 @@ export function toConnection<T>(
   keyOf: (row: T) => CursorKey,
 ): ConnectionShape<T> {
   const page = rows.slice(0, request.first);
-  const edges = page.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
+  const edges = page.map((node) => ({ node, cursor: encodeCursor(request.cursor.list, keyOf(node)) }));
   let counted: Promise<number> | undefined;
   return {
     edges,

@@ -4,7 +4,7 @@ import type { Context } from "../../context.js";
 import { BadUserInputError } from "../../errors.js";
 import { MAX_PAGE_SIZE } from "../../graphql/connection.args.js";
 import { fromGlobalId } from "../../graphql/global-id.js";
-import { pageRequest, TIME_ID_CURSOR } from "../../graphql/pagination.js";
+import { ARTICLE_CURSOR, pageRequest } from "../../graphql/pagination.js";
 import { IndicatorReading, Asset, PriceLevel, PriceMove } from "../asset/asset.type.js";
 import { ClaimVisibilityArgs, toClaimVisibility } from "../claim/claim-visibility.args.js";
 import { Claim, claimAt } from "../claim/claim.type.js";
@@ -80,7 +80,7 @@ export class ArticleResolver {
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<ArticleConnection> {
-    const page = pageRequest(first ?? 20, after, MAX_PAGE_SIZE, TIME_ID_CURSOR);
+    const page = pageRequest(first ?? 20, after, MAX_PAGE_SIZE, ARTICLE_CURSOR);
     return findArticlesPage(ctx.cypher, toArticleCriteria(filter), page);
   }
 

@@ -7,7 +7,7 @@ import { FieldReader } from "../../input/field-reader.js";
 import { Problems } from "../../input/problems.js";
 import { MAX_PAGE_SIZE } from "../../graphql/connection.args.js";
 import { fromGlobalId } from "../../graphql/global-id.js";
-import { pageRequest, TIME_ID_CURSOR } from "../../graphql/pagination.js";
+import { CLAIM_CURSOR, pageRequest } from "../../graphql/pagination.js";
 import { Article } from "../article/article.type.js";
 import { CausalNode } from "../node/causal-node.union.js";
 import { loadNode } from "../node/load.js";
@@ -38,7 +38,7 @@ export class ClaimResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ClaimConnection> {
-    const page = pageRequest(first ?? 20, after, MAX_PAGE_SIZE, TIME_ID_CURSOR);
+    const page = pageRequest(first ?? 20, after, MAX_PAGE_SIZE, CLAIM_CURSOR);
     return findClaimsPage(ctx.cypher, toClaimCriteria(filter), asOf, page, nodeSelection(info, ["edges", "node"]));
   }
 

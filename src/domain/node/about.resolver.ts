@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, Info, registerEnumType, Resolver, Root, 
 import type { Context } from "../../context.js";
 import type { Label } from "../../cypher/labels.js";
 import { ConnectionArgs, MAX_PAGE_SIZE } from "../../graphql/connection.args.js";
-import { mapNodes, pageRequest, TIME_ID_CURSOR } from "../../graphql/pagination.js";
+import { ARTICLE_CURSOR, CLAIM_CURSOR, mapNodes, pageRequest } from "../../graphql/pagination.js";
 import { ArticleConnection } from "../article/article.type.js";
 import { ClaimVisibilityArgs, toClaimVisibility } from "../claim/claim-visibility.args.js";
 import { claimAt, ClaimConnection } from "../claim/claim.type.js";
@@ -29,7 +29,7 @@ export function AboutResolver<T extends object>(type: ClassType<T>, label: Label
       description: "Articles about this, newest first: publishing, mentioning, reporting or advancing it, or making a current claim that names it.",
     })
     articles(@Root() node: T, @Args() { first, after }: ConnectionArgs, @Ctx() ctx: Context) {
-      const page = pageRequest(first ?? 20, after, MAX_PAGE_SIZE, TIME_ID_CURSOR);
+      const page = pageRequest(first ?? 20, after, MAX_PAGE_SIZE, ARTICLE_CURSOR);
       return ctx.loaders.articlesAbout.load({ label, key: keyOf(node), page, options: { asOf: new Date().toISOString() } });
     }
 
@@ -44,7 +44,7 @@ export function AboutResolver<T extends object>(type: ClassType<T>, label: Label
       @Ctx() ctx: Context,
       @Info() info: GraphQLResolveInfo,
     ) {
-      const page = pageRequest(first ?? 20, after, MAX_PAGE_SIZE, TIME_ID_CURSOR);
+      const page = pageRequest(first ?? 20, after, MAX_PAGE_SIZE, CLAIM_CURSOR);
       const options = { ...toClaimVisibility(visibility) };
       const select = nodeSelection(info, ["edges", "node"]);
       if (options.now) return ctx.loaders.claimsAbout.load({ label, key: keyOf(node), page, variant: role, options, select });

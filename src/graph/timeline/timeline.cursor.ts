@@ -4,7 +4,7 @@ import { pageRequest, type CursorShape, type PageRequest } from "../../graphql/p
 import { KINDS_BY_RANK } from "./timeline.types.js";
 
 /** Timeline cursors encode [at epoch millis, kind rank, id]. */
-const TIMELINE_CURSOR: CursorShape = ["number", "number", "string"];
+const TIMELINE_CURSOR: CursorShape = { list: "timeline", key: ["number", "number", "string"] };
 
 /** Validates `first`/`after` of a timeline; a cursor of another list, or a forged one, is BAD_USER_INPUT on `after`. */
 export function timelinePage(first: number, after: string | null | undefined): PageRequest {
