@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import type { Driver } from "neo4j-driver";
 import { loadConfig } from "../src/config.js";
 import { DATA_MIGRATIONS } from "../src/cypher/data-migrations.js";
-import { CypherRunner } from "../src/db/cypher.js";
+import { CypherRunner } from "../src/db/cypher-runner.js";
 import { createDriver, waitForDatabase } from "../src/db/driver.js";
 import { portIsFree, startEmbeddedNeo4j } from "../src/db/embedded.js";
 import { applyMigrations } from "../src/db/migrations.js";

@@ -5,7 +5,7 @@ import type { Viewer } from "./auth/viewer.js";
 import type { Config } from "./config.js";
 import type { OperationReport } from "./http/request-log.js";
 import type { EventBus } from "./events/events.js";
-import { CypherRunner } from "./db/cypher.js";
+import { CypherRunner } from "./db/cypher-runner.js";
 import { createArticleLoaders } from "./domain/article/article.loaders.js";
 import { createAssetLoaders } from "./domain/asset/asset.loaders.js";
 import { createClaimLoaders } from "./domain/claim/claim.loaders.js";

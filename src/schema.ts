@@ -12,14 +12,14 @@ import { MacroFactorResolver } from "./domain/macro-factor/macro-factor.resolver
 import { NarrativeResolver } from "./domain/narrative/narrative.resolver.js";
 import { NodeResolver } from "./domain/node/node.resolver.js";
 import { SourceResolver } from "./domain/source/source.resolver.js";
-import { TimelineResolver } from "./graph/timeline/timeline.resolver.js";
-import { SearchResolver } from "./graph/search/search.resolver.js";
-import { CausalChainsResolver } from "./graph/causal/causal-chains.resolver.js";
-import { CausalStepResolver } from "./graph/causal/causal-step.resolver.js";
-import { AttributionConflictResolver, AuditResolver } from "./graph/audit/audit.resolver.js";
-import { DriverResolver } from "./graph/explain/driver.resolver.js";
-import { ExplainResolver } from "./graph/explain/explain.resolver.js";
-import { RelatedArticlesResolver } from "./graph/related/related.resolver.js";
+import { TimelineResolver } from "./traversals/timeline/timeline.resolver.js";
+import { SearchResolver } from "./traversals/search/search.resolver.js";
+import { CausalChainsResolver } from "./traversals/causal/causal-chains.resolver.js";
+import { CausalStepResolver } from "./traversals/causal/causal-step.resolver.js";
+import { AttributionConflictResolver, AuditResolver } from "./traversals/audit/audit.resolver.js";
+import { DriverResolver } from "./traversals/explain/driver.resolver.js";
+import { ExplainResolver } from "./traversals/explain/explain.resolver.js";
+import { RelatedArticlesResolver } from "./traversals/related/related.resolver.js";
 import { LiveResolver } from "./live/live.resolver.js";
 import { DateTimeScalar } from "./graphql/date-time.scalar.js";
 

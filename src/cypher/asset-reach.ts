@@ -1,4 +1,4 @@
-import type { CypherRunner } from "../db/cypher.js";
+import type { CypherRunner } from "../db/cypher-runner.js";
 
 /**
  * How many claims, events and price moves name an asset directly, above which a list filtered

@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import type { CypherRunner } from "../db/cypher.js";
+import type { CypherRunner } from "../db/cypher-runner.js";
 import { int } from "../db/values.js";
 import type { ConnectionShape } from "../graphql/connection.js";
 import type { PageRequest } from "../graphql/pagination.js";

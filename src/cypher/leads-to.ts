@@ -1,4 +1,4 @@
-import type { WriteTransaction } from "../db/cypher.js";
+import type { WriteTransaction } from "../db/cypher-runner.js";
 import { PAIR_KEY_OF } from "./claim-pair.js";
 import { claimIsCurrent, leadsTo } from "./claims.js";
 

@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import type { CypherRunner } from "../db/cypher.js";
+import type { CypherRunner } from "../db/cypher-runner.js";
 import { KEY_PROPERTY, lookupNode, parseRefKey, type Label } from "./labels.js";
 import { mergeSelections, projectNode, selectionKey, type NodeRow, type NodeSelection } from "./projection.js";
 

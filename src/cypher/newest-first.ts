@@ -1,4 +1,4 @@
-import type { CypherRunner, Params } from "../db/cypher.js";
+import type { CypherRunner, Params } from "../db/cypher-runner.js";
 import { int } from "../db/values.js";
 import type { ConnectionShape } from "../graphql/connection.js";
 import { toConnection, type PageRequest, type TotalCount } from "../graphql/pagination.js";

@@ -1,6 +1,6 @@
 import { REF_OF } from "../cypher/claim-pair.js";
 import { claimVisibleAt } from "../cypher/claims.js";
-import type { WriteTransaction } from "../db/cypher.js";
+import type { WriteTransaction } from "../db/cypher-runner.js";
 import type { ArticleIngestedEvent, ClaimEvent, GraphEvent } from "./events.js";
 
 /** Cypher map: what a claim event carries about claim `c` of an article published by `source`. */

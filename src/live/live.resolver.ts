@@ -10,7 +10,7 @@ import { toClaimCriteria } from "../domain/claim/claim.criteria.js";
 import { Claim } from "../domain/claim/claim.type.js";
 import { loadNode } from "../domain/node/load.js";
 import { BoundedStream, eventStream, isNotice, type StreamItem } from "./event-stream.js";
-import { LiveUpdatesState, LiveUpdatesStatus } from "./live.types.js";
+import { LiveUpdatesState, LiveUpdatesStatus } from "./live.type.js";
 import { articleMatcher, claimMatcher } from "./matchers.js";
 
 /** Events a subscriber may leave unread before it is dropped (see BoundedStream); SUBSCRIPTION_QUEUE_LIMIT overrides it. */

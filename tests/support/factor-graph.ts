@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { CypherRunner } from "../../src/db/cypher.js";
+import { CypherRunner } from "../../src/db/cypher-runner.js";
 import { bulkIngest } from "../../src/domain/article/ingest/bulk-ingest.js";
 import { buildAppSchema } from "../../src/schema.js";
 import { removeArticles } from "./remove-articles.js";

@@ -1,4 +1,4 @@
-import type { CypherRunner } from "../../db/cypher.js";
+import type { CypherRunner } from "../../db/cypher-runner.js";
 import { neighboursLoader, neighboursWithOptionsLoader } from "../../cypher/neighbours.js";
 import type { GraphNode } from "../node/node.mapper.js";
 import { linkHeldAt, pastType } from "../../cypher/link-history.js";

@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import type { CypherRunner } from "../../db/cypher.js";
+import type { CypherRunner } from "../../db/cypher-runner.js";
 import { nestedConnectionLoader } from "../../cypher/connection-loader.js";
 import { neighboursLoader, neighboursWithOptionsLoader } from "../../cypher/neighbours.js";
 import { VISIBILITY_OF_REQUEST, type ClaimVisibilityOptions } from "../claim/claim-visibility.args.js";

@@ -1,4 +1,4 @@
-import type { CypherRunner } from "../../db/cypher.js";
+import type { CypherRunner } from "../../db/cypher-runner.js";
 import { findNewestFirstPage, type ListQuery } from "../../cypher/newest-first.js";
 import { claimVisibleAt } from "../../cypher/claims.js";
 import type { ConnectionShape } from "../../graphql/connection.js";

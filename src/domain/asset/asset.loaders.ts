@@ -1,4 +1,4 @@
-import type { CypherRunner } from "../../db/cypher.js";
+import type { CypherRunner } from "../../db/cypher-runner.js";
 import { neighboursLoader } from "../../cypher/neighbours.js";
 import type { Event } from "../event/event.type.js";
 import type { IndicatorReading, PriceLevel, PriceMove } from "./asset.type.js";

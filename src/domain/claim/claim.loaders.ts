@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import type { CypherRunner } from "../../db/cypher.js";
+import type { CypherRunner } from "../../db/cypher-runner.js";
 import { nestedConnectionLoader } from "../../cypher/connection-loader.js";
 import { linkHeldAt, linkRole, linkTypes } from "../../cypher/link-history.js";
 import { neighboursLoader, neighboursWithOptionsLoader } from "../../cypher/neighbours.js";

@@ -1,4 +1,4 @@
-import type { CypherRunner } from "../../db/cypher.js";
+import type { CypherRunner } from "../../db/cypher-runner.js";
 import { KEY_PROPERTY, type LabelKey } from "../../cypher/labels.js";
 import { isHubAsset } from "../../cypher/asset-reach.js";
 import type { ClaimEvent } from "../../events/events.js";

@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import type { CypherRunner } from "../../db/cypher.js";
+import type { CypherRunner } from "../../db/cypher-runner.js";
 import { CAUSAL_LABELS } from "../../cypher/labels.js";
 import { neighboursLoader } from "../../cypher/neighbours.js";
 import { projectNode } from "../../cypher/projection.js";

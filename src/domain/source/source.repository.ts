@@ -1,4 +1,4 @@
-import type { CypherRunner } from "../../db/cypher.js";
+import type { CypherRunner } from "../../db/cypher-runner.js";
 import { int } from "../../db/values.js";
 import { projectNode } from "../../cypher/projection.js";
 import type { PageRequest } from "../../graphql/pagination.js";

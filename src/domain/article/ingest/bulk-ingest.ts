@@ -1,5 +1,5 @@
 import { coerceInputValue, GraphQLError, isInputObjectType, type GraphQLInputObjectType, type GraphQLSchema } from "graphql";
-import type { CypherRunner } from "../../../db/cypher.js";
+import type { CypherRunner } from "../../../db/cypher-runner.js";
 import { BadUserInputError } from "../../../errors.js";
 import type { IngestArticleInput } from "../article.input.js";
 import { readPreconditions } from "./ingest-preconditions.js";

@@ -1,4 +1,4 @@
-import type { WriteTransaction } from "../../../db/cypher.js";
+import type { WriteTransaction } from "../../../db/cypher-runner.js";
 import { lookupNode } from "../../../cypher/labels.js";
 import type { FieldRef, NormalizedArticle } from "./normalized.js";
 

@@ -1,5 +1,5 @@
-import type { WriteTransaction } from "../../../db/cypher.js";
-import { ARTICLE_STATEMENT, CONTENT_STATEMENTS, type WriteBatch } from "./ingest.statements.js";
+import type { WriteTransaction } from "../../../db/cypher-runner.js";
+import { ARTICLE_STATEMENT, CONTENT_STATEMENTS, type WriteBatch } from "./ingest.cypher.js";
 import type { NormalizedArticle } from "./normalized.js";
 
 /** What writing one article did. */

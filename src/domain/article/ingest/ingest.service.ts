@@ -1,4 +1,4 @@
-import type { CypherRunner } from "../../../db/cypher.js";
+import type { CypherRunner } from "../../../db/cypher-runner.js";
 import type { IngestArticleInput } from "../article.input.js";
 import { normalizeIngestInput } from "./normalize.js";
 import { Problems } from "../../../input/problems.js";

@@ -1,0 +1,144 @@
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../../context.js";
+import { canonicalUrl } from "../../input/canonical-url.js";
+import { Article } from "../../domain/article/article.type.js";
+import type { Claim } from "../../domain/claim/claim.type.js";
+import type { Event } from "../../domain/event/event.type.js";
+import { loadNode } from "../../domain/node/load.js";
+import { toGraphNode } from "../../domain/node/node.mapper.js";
+import { Source } from "../../domain/source/source.type.js";
+import { selectedFields } from "../../graphql/selection.js";
+import { FieldReader } from "../../input/field-reader.js";
+import { Problems } from "../../input/problems.js";
+import { auditClaims, type AuditRow } from "./audit.repository.js";
+import {
+  AMOUNT_TOLERANCE,
+  AttributionReport,
+  AttributionConflict,
+  AttributionStatus,
+  AttributionSummary,
+  AuditFilter,
+  ClaimAttribution,
+  ConflictKind,
+} from "./audit.type.js";
+
+const MAX_CLAIMS = 2_000;
+const usd = (amount: number) => `$${(amount / 1e9).toLocaleString("en-US", { maximumFractionDigits: 2 })}B`;
+
+function toAttribution(row: AuditRow): ClaimAttribution {
+  const claim = toGraphNode(row.claim) as Claim;
+  const opposing: AttributionConflict[] = row.opposing.map((other) => {
+    const otherClaim = toGraphNode(other) as Claim;
+    const samePolarity = otherClaim.polarity === claim.polarity;
+    return {
+      kind: samePolarity ? ConflictKind.RELATION : ConflictKind.POLARITY,
+      description: samePolarity
+        ? `Another claim on the same cause and effect says it ${otherClaim.relation} rather than ${claim.relation}: "${otherClaim.text}"`
+        : `Another claim on the same cause and effect is ${otherClaim.polarity}: "${otherClaim.text}"`,
+      claim: otherClaim,
+      event: null,
+      article: null,
+      amountUsd: null,
+      otherAmountUsd: null,
+    };
+  });
+  const amounts: AttributionConflict[] = row.amounts.map((a) => {
+    const event = toGraphNode(a.event) as Event;
+    const article = toGraphNode(a.article) as Article;
+    return {
+      kind: ConflictKind.AMOUNT,
+      description: `"${event.title}": this article reports ${usd(a.amountUsd)}, ${article.url} reports ${usd(a.otherAmountUsd)} (more than ${AMOUNT_TOLERANCE * 100}% apart)`,
+      claim: null,
+      event,
+      article,
+      amountUsd: a.amountUsd,
+      otherAmountUsd: a.otherAmountUsd,
+    };
+  });
+  return {
+    claim,
+    status: row.status as AttributionStatus,
+    independentDomains: row.domains,
+    independentSourceCount: row.domains.length,
+    conflictsWith: [...opposing, ...amounts],
+  };
+}
+
+@Resolver(() => ClaimAttribution)
+export class AuditResolver {
+  @Query(() => AttributionReport, {
+    description:
+      "On whose authority each current claim rests: attributed outlets, cited articles, independent corroboration and conflicts. Single-source, uncited and conflicting claims are listed, never hidden. " +
+      "Claims are listed newest article first (then article URL, claim key). Selecting `summary` or filtering by `status` audits every claim in scope (about 2 s for an outlet with 70,000 claims); a list without them audits only the claims it lists.",
+  })
+  async attributionAudit(
+    @Arg("filter", () => AuditFilter, { nullable: true }) filter: AuditFilter | null,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 500, description: `Most claims listed (at most ${MAX_CLAIMS}); the summary counts all.` })
+    first: number | null,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<AttributionReport> {
+    const problems = new Problems();
+    const read = new FieldReader(problems);
+    const f = filter ?? {};
+    const limit = read.integer(first ?? 500, "first", 1, MAX_CLAIMS) ?? 500;
+    const articleUrl = f.articleUrl ? canonicalUrl(f.articleUrl) : null;
+    if (f.articleUrl && !articleUrl) problems.add("filter.articleUrl", `"${f.articleUrl}" is not an absolute http(s) URL`);
+    const scope = {
+      articleUrl,
+      source: f.source ? read.domain(f.source, "filter.source") : null,
+      asset: f.asset ? read.symbol(f.asset, "filter.asset") : null,
+      status: f.status ?? null,
+    };
+    problems.throwIfAny();
+    // The summary and the status filter need every claim in scope audited; a page alone needs
+    // only its claims (one more tells whether the list is truncated).
+    const wholeScope = scope.status !== null || (selectedFields(info)?.get("AttributionReport")?.has("summary") ?? true);
+    const rows = await auditClaims(ctx.cypher, scope, wholeScope ? limit : limit + 1, wholeScope);
+    const { summary } = rows;
+    if (!summary) {
+      return {
+        claims: rows.claims.slice(0, limit).map(toAttribution),
+        truncated: rows.claims.length > limit,
+        get summary(): AttributionSummary {
+          throw new Error("attributionAudit: the summary was not selected, so it was not computed");
+        },
+      };
+    }
+    const selected = scope.status ? summary[statusCountKey(scope.status)] : summary.total;
+    return { claims: rows.claims.map(toAttribution), summary, truncated: selected > rows.claims.length };
+  }
+
+  @FieldResolver(() => [Source], { description: "Outlets the claim credits inline (\"according to ...\")." })
+  attributedSources(@Root() attribution: ClaimAttribution, @Ctx() ctx: Context) {
+    return ctx.loaders.attributedToOfClaim.load(attribution.claim.uid);
+  }
+
+  @FieldResolver(() => [Article], { description: "Cited articles that back the claim." })
+  citedArticles(@Root() attribution: ClaimAttribution, @Ctx() ctx: Context) {
+    return ctx.loaders.supportedByOfClaim.load(attribution.claim.uid);
+  }
+}
+
+@Resolver(() => AttributionConflict)
+export class AttributionConflictResolver {
+  @FieldResolver(() => Article, {
+    nullable: true,
+    description: "The article that disagrees: for AMOUNT the one giving the other figure, for POLARITY and RELATION the one making the opposing claim.",
+  })
+  article(@Root() conflict: AttributionConflict, @Ctx() ctx: Context): Article | null | Promise<Article | null> {
+    if (conflict.article) return conflict.article;
+    return conflict.claim ? loadNode<Article>(ctx, "Article", conflict.claim.articleUid) : null;
+  }
+}
+
+function statusCountKey(status: AttributionStatus) {
+  const keys = {
+    [AttributionStatus.CORROBORATED]: "corroborated",
+    [AttributionStatus.SINGLE_SOURCE]: "singleSource",
+    [AttributionStatus.UNCITED]: "uncited",
+    [AttributionStatus.CONFLICTING]: "conflicting",
+  } as const;
+  return keys[status];
+}

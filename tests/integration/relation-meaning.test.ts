@@ -1,0 +1,173 @@
+import { describe, expect, it } from "vitest";
+import {
+  AttributionAuditDocument,
+  CausalChainsDocument,
+  ExplainPriceMoveDocument,
+  IngestArticleDocument,
+  type CausalNodeRefFragment,
+  type ClaimInput,
+} from "../__generated__/graphql.js";
+import { claimArticle, sampleArticle } from "../fixtures/articles.js";
+import { uniqueTag } from "../support/ids.js";
+import { EDITOR_TOKEN, useTestServer } from "../support/server.js";
+
+const server = useTestServer();
+const asEditor = { token: EDITOR_TOKEN };
+const keyOf = (node: CausalNodeRefFragment) => ("key" in node ? node.key : "symbol" in node ? node.symbol : "");
+
+
+/** The sample article plus one article per outlet, each making one claim on leverage -> the price drop. */
+async function storyWith(claims: Record<string, Partial<ClaimInput>>) {
+  const tag = uniqueTag();
+  const base = sampleArticle(tag);
+  expect((await server.request(IngestArticleDocument, { input: base }, asEditor)).errors).toBeUndefined();
+  const link = {
+    cause: { kind: "MACRO_FACTOR" as const, key: `${tag}-leverage` },
+    effect: { kind: "PRICE_MOVE" as const, key: `${tag}-drop` },
+  };
+  for (const [name, claim] of Object.entries(claims)) {
+    const res = await server.request(IngestArticleDocument, { input: claimArticle(tag, `${tag}-${name}.example`, { ...link, ...claim }) }, asEditor);
+    expect(res.errors).toBeUndefined();
+  }
+  const audit = async (name: string) => {
+    const res = await server.request(AttributionAuditDocument, { filter: { articleUrl: `https://${tag}-${name}.example/${tag}` } });
+    expect(res.errors).toBeUndefined();
+    return res.data!.attributionAudit.claims[0]!;
+  };
+  const chains = async () => (await server.request(CausalChainsDocument, { from: link.cause, to: link.effect, maxDepth: 1 })).data!.causalChains;
+  const symbol = base.assets![0]!.symbol;
+  const explain = async () =>
+    (await server.request(ExplainPriceMoveDocument, { symbol, from: "2026-01-31T00:00:00-05:00", to: "2026-02-01T12:00:00-05:00" })).data!
+      .explainPriceMove;
+  return { tag, audit, chains, explain };
+}
+
+describe("PREVENTS opposes its effect", () => {
+  it("CAUSES from one outlet and PREVENTS from another conflict; neither corroborates the other", async () => {
+    const story = await storyWith({ causes: { relation: "CAUSES" }, prevents: { relation: "PREVENTS" } });
+    const prevents = await story.audit("prevents");
+    expect(prevents.status).toBe("CONFLICTING");
+    expect(prevents.independentSourceCount).toBe(1);
+    expect(prevents.independentDomains).toEqual([`${story.tag}-prevents.example`]);
+    // The article that disagrees is the one making the opposing claim.
+    expect(prevents.conflictsWith).toEqual([
+      expect.objectContaining({
+        kind: "RELATION",
+        claim: { key: "the-claim" },
+        article: { url: `https://${story.tag}-causes.example/${story.tag}` },
+        description: expect.stringContaining("CAUSES"),
+      }),
+    ]);
+    const causes = await story.audit("causes");
+    expect(causes.status).toBe("CONFLICTING");
+    expect(causes.independentSourceCount).toBe(1);
+    expect(causes.conflictsWith.map((c) => [c.kind, c.article?.url])).toEqual([["RELATION", `https://${story.tag}-prevents.example/${story.tag}`]]);
+  });
+
+  it("is never a hop of a causal chain and never counts toward its independent sources", async () => {
+    const story = await storyWith({
+      causes: { relation: "CAUSES", confidence: 0.6 },
+      prevents1: { relation: "PREVENTS", confidence: 0.99 },
+      prevents2: { relation: "PREVENTS", confidence: 0.99 },
+    });
+    const paths = await story.chains();
+    expect(paths).toHaveLength(1);
+    expect(paths[0]!.steps[0]!.claims).toHaveLength(1);
+    expect(paths[0]!.steps[0]!.claim.text).toBe(`${story.tag}-causes.example says so.`);
+    expect(paths[0]!.confidence).toBe(0.6);
+    expect(paths[0]!.independentSourceCount).toBe(1);
+  });
+
+  it("alone, links nothing: no chain, and its cause is no driver of the move", async () => {
+    const tag = uniqueTag();
+    const base = sampleArticle(tag);
+    await server.request(IngestArticleDocument, { input: base }, asEditor);
+    const fund = { kind: "ENTITY" as const, key: `${tag}-fund` };
+    const drop = { kind: "PRICE_MOVE" as const, key: `${tag}-drop` };
+    const res = await server.request(
+      IngestArticleDocument,
+      { input: claimArticle(tag, `${tag}-prevents.example`, { cause: fund, effect: drop, relation: "PREVENTS", confidence: 0.99 }) },
+      asEditor,
+    );
+    expect(res.errors).toBeUndefined();
+    expect((await server.request(CausalChainsDocument, { from: fund, to: drop })).data!.causalChains).toEqual([]);
+    const explanation = (
+      await server.request(ExplainPriceMoveDocument, {
+        symbol: base.assets![0]!.symbol,
+        from: "2026-01-31T00:00:00-05:00",
+        to: "2026-02-01T12:00:00-05:00",
+      })
+    ).data!.explainPriceMove;
+    const drivers = explanation.drivers.map((d) => keyOf(d.node));
+    expect(drivers).toContain(`${tag}-cascade`);
+    expect(drivers).not.toContain(`${tag}-fund`);
+  });
+
+  it("two PREVENTS claims from two outlets corroborate each other", async () => {
+    const story = await storyWith({ first: { relation: "PREVENTS" }, second: { relation: "PREVENTS" } });
+    const first = await story.audit("first");
+    expect(first.status).toBe("CORROBORATED");
+    expect(first.independentDomains.sort()).toEqual([`${story.tag}-first.example`, `${story.tag}-second.example`]);
+  });
+
+  it("different leads-to relations (CAUSES, AMPLIFIES, PRECEDES) corroborate each other", async () => {
+    const story = await storyWith({ causes: { relation: "CAUSES" }, amplifies: { relation: "AMPLIFIES" }, precedes: { relation: "PRECEDES" } });
+    const amplifies = await story.audit("amplifies");
+    expect(amplifies.status).toBe("CORROBORATED");
+    expect(amplifies.independentSourceCount).toBe(3);
+    const [path] = await story.chains();
+    expect(path!.independentSourceCount).toBe(3);
+    expect(path!.steps[0]!.claims).toHaveLength(3);
+  });
+
+  it("a denial conflicts with the assertion of the same relation class, not with the opposite class", async () => {
+    const story = await storyWith({
+      causes: { relation: "CAUSES" },
+      notPrevents: { relation: "PREVENTS", polarity: "DENIED" },
+      notCauses: { relation: "CONTRIBUTES_TO", polarity: "DENIED" },
+    });
+    // "X does not prevent Y" agrees with "X causes Y" and with "X does not contribute to Y",
+    // but corroborates neither.
+    const notPrevents = await story.audit("notPrevents");
+    expect(notPrevents.independentSourceCount).toBe(1);
+    expect(notPrevents.conflictsWith).toEqual([]);
+    expect(notPrevents.status).toBe("UNCITED");
+    // "X does not contribute to Y" contradicts "X causes Y".
+    const notCauses = await story.audit("notCauses");
+    expect(notCauses.status).toBe("CONFLICTING");
+    expect(notCauses.conflictsWith.map((c) => [c.kind, c.article?.url])).toEqual([["POLARITY", `https://${story.tag}-causes.example/${story.tag}`]]);
+    const causes = await story.audit("causes");
+    expect(causes.conflictsWith.map((c) => [c.kind, c.article?.url])).toEqual([["POLARITY", `https://${story.tag}-notcauses.example/${story.tag}`]]);
+  });
+
+  it("a new version that turns a claim into a denial, or back, changes who conflicts with whom", async () => {
+    const story = await storyWith({ causes: { relation: "CAUSES" }, turns: { relation: "CAUSES" } });
+    const link = {
+      cause: { kind: "MACRO_FACTOR" as const, key: `${story.tag}-leverage` },
+      effect: { kind: "PRICE_MOVE" as const, key: `${story.tag}-drop` },
+    };
+    const version = async (claim: Partial<ClaimInput>, title: string) => {
+      const input = { ...claimArticle(story.tag, `${story.tag}-turns.example`, { ...link, ...claim }), title };
+      expect((await server.request(IngestArticleDocument, { input }, asEditor)).errors).toBeUndefined();
+    };
+    expect((await story.audit("causes")).status).toBe("CORROBORATED");
+
+    // The same claim (same key) now denies the link: the other outlet's claim is contradicted.
+    await version({ relation: "CAUSES", polarity: "DENIED" }, "v2");
+    const contradicted = await story.audit("causes");
+    expect(contradicted.status).toBe("CONFLICTING");
+    expect(contradicted.independentSourceCount).toBe(1);
+    expect(contradicted.conflictsWith.map((c) => [c.kind, c.article?.url])).toEqual([["POLARITY", `https://${story.tag}-turns.example/${story.tag}`]]);
+
+    // Then says PREVENTS: a conflict of relation, not of polarity.
+    await version({ relation: "PREVENTS" }, "v3");
+    expect((await story.audit("causes")).conflictsWith.map((c) => c.kind)).toEqual(["RELATION"]);
+
+    // Back to asserting it: corroboration again, no conflict left behind.
+    await version({ relation: "CAUSES" }, "v4");
+    const agreed = await story.audit("causes");
+    expect(agreed.status).toBe("CORROBORATED");
+    expect(agreed.conflictsWith).toEqual([]);
+    expect(agreed.independentSourceCount).toBe(2);
+  });
+});
