@@ -5,10 +5,20 @@ import { ArticleResolver } from "./domain/article/article.resolver.js";
 import { IngestResolver } from "./domain/article/ingest/ingest.resolver.js";
 import { AssetResolver, PriceMoveResolver } from "./domain/asset/asset.resolver.js";
 import { IndicatorReadingResolver, PriceLevelResolver } from "./domain/asset/stated.resolver.js";
+import { IndicatorReadingArticleResolver, PriceLevelArticleResolver } from "./domain/article/stated.resolver.js";
+import { ClaimArticlesResolver } from "./domain/article/claim-article.resolver.js";
+import { EventReportsResolver } from "./domain/article/event-report.resolver.js";
+import {
+  AssetAboutResolver,
+  EntityAboutResolver,
+  EventAboutResolver,
+  MacroFactorAboutResolver,
+  NarrativeAboutResolver,
+  PriceMoveAboutResolver,
+  SourceArticlesResolver,
+} from "./domain/node/about.resolver.js";
 import { ClaimResolver } from "./domain/claim/claim.resolver.js";
-import { EntityResolver } from "./domain/entity/entity.resolver.js";
-import { EventResolver } from "./domain/event/event.resolver.js";
-import { MacroFactorResolver } from "./domain/macro-factor/macro-factor.resolver.js";
+import { AssetEventsResolver, EventResolver } from "./domain/event/event.resolver.js";
 import { NarrativeResolver } from "./domain/narrative/narrative.resolver.js";
 import { NodeResolver } from "./domain/node/node.resolver.js";
 import { SourceResolver } from "./domain/source/source.resolver.js";
@@ -46,9 +56,19 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       PriceLevelResolver,
       IndicatorReadingResolver,
       EventResolver,
-      EntityResolver,
-      MacroFactorResolver,
       NarrativeResolver,
+      PriceLevelArticleResolver,
+      IndicatorReadingArticleResolver,
+      ClaimArticlesResolver,
+      EventReportsResolver,
+      AssetEventsResolver,
+      AssetAboutResolver,
+      PriceMoveAboutResolver,
+      EntityAboutResolver,
+      MacroFactorAboutResolver,
+      EventAboutResolver,
+      NarrativeAboutResolver,
+      SourceArticlesResolver,
       CausalChainsResolver,
       CausalStepResolver,
       ExplainResolver,

@@ -5,7 +5,7 @@ import type { Driver } from "neo4j-driver";
 import type { Logger } from "pino";
 import { EDITOR_ROLE, type Viewer } from "./auth/viewer.js";
 import type { Config } from "./config.js";
-import { createContext } from "./context.js";
+import { createContext } from "./request/create-context.js";
 import { projectRoot } from "./project-root.js";
 
 /** The seed article as an IngestArticleInput document. */

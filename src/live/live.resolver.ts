@@ -8,7 +8,7 @@ import { Article } from "../domain/article/article.type.js";
 import { ClaimFilter } from "../domain/claim/claim.filter.js";
 import { toClaimCriteria } from "../domain/claim/claim.criteria.js";
 import { Claim } from "../domain/claim/claim.type.js";
-import { loadNode } from "../domain/node/load.js";
+import { loadNode } from "../domain/shared/load.js";
 import { BoundedStream, eventStream, isNotice, type StreamItem } from "./event-stream.js";
 import { LiveUpdatesState, LiveUpdatesStatus } from "./live.type.js";
 import { articleMatcher, claimMatcher } from "./matchers.js";

@@ -8,7 +8,7 @@ import { WebSocketServer } from "ws";
 import type { Authenticator } from "../auth/authenticator.js";
 import { ANONYMOUS, type Viewer } from "../auth/viewer.js";
 import type { QueryLimits, SubscriptionSettings } from "../config.js";
-import { createContext, type ContextDependencies } from "../context.js";
+import { createContext, type ContextDependencies } from "../request/create-context.js";
 import { BadRequestError } from "../errors.js";
 import { costRejection, tokenLimitRejection } from "../plugins/query-limits.js";
 import type { LiveContext } from "./live.resolver.js";

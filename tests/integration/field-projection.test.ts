@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { buildSchema, getNamedType, isLeafType, isObjectType, type GraphQLObjectType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROJECTED_FIELDS } from "../../src/domain/node/node.selection.js";
+import { PROJECTED_FIELDS } from "../../src/domain/shared/node.selection.js";
 import type { IngestArticleInput } from "../__generated__/graphql.js";
 import { uniqueTag } from "../support/ids.js";
 import { ingestOk } from "../support/ingest.js";

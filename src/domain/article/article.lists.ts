@@ -1,8 +1,7 @@
 import type { CypherRunner } from "../../db/cypher-runner.js";
 import { neighboursLoader, neighboursWithOptionsLoader } from "../../cypher/neighbours.js";
-import type { GraphNode } from "../node/node.mapper.js";
 import { linkHeldAt, pastType } from "../../cypher/link-history.js";
-import { toGraphNode } from "../node/node.mapper.js";
+import { toListed } from "./article.mapper.js";
 
 /** An article's own lists: the versioned link each follows, the node type it reaches, and its order. */
 export const ARTICLE_LISTS = {
@@ -24,24 +23,24 @@ export type ArticleList = keyof typeof ARTICLE_LISTS;
 type ListLoaders<L> = { [name in ArticleList]: L };
 
 /** Per list: the current version's items, keyed by article id. */
-export function currentListLoaders(cypher: CypherRunner): ListLoaders<ReturnType<typeof neighboursLoader<GraphNode>>> {
+export function currentListLoaders(cypher: CypherRunner): ListLoaders<ReturnType<typeof neighboursLoader<object>>> {
   const entries = Object.entries(ARTICLE_LISTS).map(([name, list]) => [
     name,
-    neighboursLoader<GraphNode>(cypher, { parent: "Article", pattern: `(parent)-[:${list.type}]->(n:${list.target})`, orderBy: list.orderBy }, toGraphNode),
+    neighboursLoader<object>(cypher, { parent: "Article", pattern: `(parent)-[:${list.type}]->(n:${list.target})`, orderBy: list.orderBy }, toListed),
   ]);
-  return Object.fromEntries(entries) as ListLoaders<ReturnType<typeof neighboursLoader<GraphNode>>>;
+  return Object.fromEntries(entries) as ListLoaders<ReturnType<typeof neighboursLoader<object>>>;
 }
 
 /** Per list: the items of the version current at `options.asOf`, from current and PAST_ links. */
-export function listAtLoaders(cypher: CypherRunner): ListLoaders<ReturnType<typeof neighboursWithOptionsLoader<GraphNode, { asOf: string }>>> {
+export function listAtLoaders(cypher: CypherRunner): ListLoaders<ReturnType<typeof neighboursWithOptionsLoader<object, { asOf: string }>>> {
   const entries = Object.entries(ARTICLE_LISTS).map(([name, list]) => [
     name,
-    neighboursWithOptionsLoader<GraphNode, { asOf: string }>(cypher, {
+    neighboursWithOptionsLoader<object, { asOf: string }>(cypher, {
       parent: "Article",
       pattern: `(parent)-[r:${list.type}|${pastType(list.type)}]->(n:${list.target})`,
       where: linkHeldAt("r", "req.options.asOf"),
       orderBy: list.orderBy,
-    }, toGraphNode),
+    }, toListed),
   ]);
-  return Object.fromEntries(entries) as ListLoaders<ReturnType<typeof neighboursWithOptionsLoader<GraphNode, { asOf: string }>>>;
+  return Object.fromEntries(entries) as ListLoaders<ReturnType<typeof neighboursWithOptionsLoader<object, { asOf: string }>>>;
 }

@@ -4,7 +4,8 @@ import { claimVisibleAt } from "../../cypher/claims.js";
 import type { ConnectionShape } from "../../graphql/connection.js";
 import type { PageRequest } from "../../graphql/pagination.js";
 import { projectNode } from "../../cypher/projection.js";
-import { toNodeOf, type NodeRow } from "../node/node.mapper.js";
+import type { NodeRow } from "../../cypher/projection.js";
+import { toArticle, toArticleVersion } from "./article.mapper.js";
 import type { ArticleVersion } from "./article-version.type.js";
 import type { Article } from "./article.type.js";
 
@@ -46,7 +47,7 @@ function articleList(c: ArticleCriteria): ListQuery {
 /** Articles newest first (by publication time, then id): one page, the total only if selected. */
 export function findArticlesPage(cypher: CypherRunner, criteria: ArticleCriteria, page: PageRequest): Promise<ConnectionShape<Article>> {
   const asOf = new Date().toISOString();
-  return findNewestFirstPage<Article>(cypher, articleList(criteria), { c: criteria, asOf }, page, toNodeOf<Article>);
+  return findNewestFirstPage<Article>(cypher, articleList(criteria), { c: criteria, asOf }, page, toArticle);
 }
 
 /** What the graph held of an article at a time: whether it records versions at all, and the version then current. */
@@ -65,5 +66,5 @@ export async function findVersionAt(
             ${projectNode("v")} AS version`,
     { uid, asOf },
   );
-  return { versioned: row?.versioned ?? false, known: row?.known ?? false, version: row?.version ? toNodeOf<ArticleVersion>(row.version) : null };
+  return { versioned: row?.versioned ?? false, known: row?.known ?? false, version: row?.version ? toArticleVersion(row.version) : null };
 }

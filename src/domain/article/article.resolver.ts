@@ -13,9 +13,8 @@ import { Entity } from "../entity/entity.type.js";
 import { Event } from "../event/event.type.js";
 import { MacroFactor } from "../macro-factor/macro-factor.type.js";
 import { Narrative } from "../narrative/narrative.type.js";
-import { loadNode } from "../node/load.js";
-import type { GraphNode } from "../node/node.mapper.js";
-import { nodeSelection } from "../node/node.selection.js";
+import { loadNode } from "../shared/load.js";
+import { nodeSelection } from "../shared/node.selection.js";
 import { Source } from "../source/source.type.js";
 import { ArticleVersion } from "./article-version.type.js";
 import { ArticleFilter } from "./article.filter.js";
@@ -24,11 +23,11 @@ import type { ArticleList } from "./article.lists.js";
 import { findArticlesPage, findVersionAt } from "./article.repository.js";
 import { Article, ArticleConnection } from "./article.type.js";
 import { canonicalUrl } from "../../input/canonical-url.js";
-import { articleUid } from "./article-id.js";
+import { articleUid } from "../shared/article-id.js";
 import { Tag } from "./tag.type.js";
 
 /** One of the article's lists, of its current version or of the version current at its asOf. */
-function listOf<T extends GraphNode>(ctx: Context, article: Article, list: ArticleList): Promise<T[]> {
+function listOf<T extends object>(ctx: Context, article: Article, list: ArticleList): Promise<T[]> {
   const items = article.asOf
     ? ctx.loaders.articleListsAt[list].load({ key: article.uid, options: { asOf: article.asOf } })
     : ctx.loaders.articleLists[list].load(article.uid);

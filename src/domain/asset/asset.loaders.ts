@@ -1,8 +1,7 @@
 import type { CypherRunner } from "../../db/cypher-runner.js";
 import { neighboursLoader } from "../../cypher/neighbours.js";
-import type { Event } from "../event/event.type.js";
 import type { IndicatorReading, PriceLevel, PriceMove } from "./asset.type.js";
-import { toNodeOf } from "../node/node.mapper.js";
+import { toIndicatorReading, toPriceLevel, toPriceMove } from "./asset.mapper.js";
 
 const byAsset = (pattern: string, orderBy: string) => ({ parent: "Asset" as const, pattern, orderBy });
 
@@ -12,9 +11,12 @@ const STATED_NOW = "EXISTS { (:Article)-[:STATES]->(n) }";
 /** Per-request loaders of an asset's lists, keyed by symbol. */
 export function createAssetLoaders(cypher: CypherRunner) {
   return {
-    priceMovesOfAsset: neighboursLoader<PriceMove>(cypher, byAsset("(parent)<-[:OF]-(n:PriceMove)", "n.startAt, n.key"), toNodeOf<PriceMove>),
-    levelsOfAsset: neighboursLoader<PriceLevel>(cypher, { ...byAsset("(parent)<-[:OF]-(n:PriceLevel)", "n.price DESC, n.key"), where: STATED_NOW }, toNodeOf<PriceLevel>),
-    indicatorsOfAsset: neighboursLoader<IndicatorReading>(cypher, { ...byAsset("(parent)<-[:OF]-(n:Indicator)", "n.at, n.key"), where: STATED_NOW }, toNodeOf<IndicatorReading>),
-    eventsOfAsset: neighboursLoader<Event>(cypher, byAsset("(parent)<-[:AFFECTS]-(n:Event)", "n.occurredAt, n.key"), toNodeOf<Event>),
+    priceMovesOfAsset: neighboursLoader<PriceMove>(cypher, byAsset("(parent)<-[:OF]-(n:PriceMove)", "n.startAt, n.key"), toPriceMove),
+    levelsOfAsset: neighboursLoader<PriceLevel>(cypher, { ...byAsset("(parent)<-[:OF]-(n:PriceLevel)", "n.price DESC, n.key"), where: STATED_NOW }, toPriceLevel),
+    indicatorsOfAsset: neighboursLoader<IndicatorReading>(cypher, { ...byAsset("(parent)<-[:OF]-(n:Indicator)", "n.at, n.key"), where: STATED_NOW }, toIndicatorReading),
   };
+}
+
+declare module "../../context.js" {
+  interface Loaders extends ReturnType<typeof createAssetLoaders> {}
 }

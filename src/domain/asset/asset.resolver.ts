@@ -2,13 +2,11 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
 import { FieldReader } from "../../input/field-reader.js";
 import { Problems } from "../../input/problems.js";
-import { Event } from "../event/event.type.js";
-import { AboutResolver } from "../node/about.resolver.js";
-import { loadNode } from "../node/load.js";
+import { loadNode } from "../shared/load.js";
 import { Asset, IndicatorReading, PriceLevel, PriceMove } from "./asset.type.js";
 
 @Resolver(() => Asset)
-export class AssetResolver extends AboutResolver(Asset, "Asset", (asset) => asset.symbol) {
+export class AssetResolver {
   @Query(() => Asset, { nullable: true, description: "An asset by symbol (case-insensitive)." })
   asset(@Arg("symbol") symbol: string, @Ctx() ctx: Context): Promise<Asset | null> {
     const problems = new Problems();
@@ -31,15 +29,10 @@ export class AssetResolver extends AboutResolver(Asset, "Asset", (asset) => asse
   indicators(@Root() asset: Asset, @Ctx() ctx: Context) {
     return ctx.loaders.indicatorsOfAsset.load(asset.symbol);
   }
-
-  @FieldResolver(() => [Event], { description: "Events that affect it." })
-  events(@Root() asset: Asset, @Ctx() ctx: Context) {
-    return ctx.loaders.eventsOfAsset.load(asset.symbol);
-  }
 }
 
 @Resolver(() => PriceMove)
-export class PriceMoveResolver extends AboutResolver(PriceMove, "PriceMove", (move) => move.key) {
+export class PriceMoveResolver {
   @FieldResolver(() => Asset)
   asset(@Root() move: PriceMove, @Ctx() ctx: Context) {
     return loadNode<Asset>(ctx, "Asset", move.symbol);

@@ -1,7 +1,7 @@
 import type { LabelKey } from "../../cypher/labels.js";
 import { FieldReader } from "../../input/field-reader.js";
 import { Problems } from "../../input/problems.js";
-import { LABEL_OF_KIND, NodeKind, type NodeRef } from "../node/node-ref.input.js";
+import { LABEL_OF_KIND, NodeKind, type NodeRef } from "../shared/node-ref.input.js";
 import type { ClaimFilter } from "./claim.filter.js";
 import type { ClaimCriteria } from "./claim.repository.js";
 

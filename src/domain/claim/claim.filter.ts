@@ -1,5 +1,5 @@
 import { Field, Float, InputType } from "type-graphql";
-import { NodeRef } from "../node/node-ref.input.js";
+import { NodeRef } from "../shared/node-ref.input.js";
 import { Modality, Polarity } from "./claim.enums.js";
 
 @InputType({ description: "Narrows a list of claims; every given field must match." })

@@ -1,5 +1,5 @@
 import { Field, Float, InputType } from "type-graphql";
-import { NodeRef } from "../node/node-ref.input.js";
+import { NodeRef } from "../shared/node-ref.input.js";
 import { CausalRelation, Modality, Polarity } from "./claim.enums.js";
 
 @InputType({ description: "A causal assertion the article makes: cause -relation-> effect, optionally under conditions." })

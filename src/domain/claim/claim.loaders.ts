@@ -4,9 +4,12 @@ import { nestedConnectionLoader } from "../../cypher/connection-loader.js";
 import { linkHeldAt, linkRole, linkTypes } from "../../cypher/link-history.js";
 import { neighboursLoader, neighboursWithOptionsLoader } from "../../cypher/neighbours.js";
 import { mergeSelections, projectNode, selectionKey, type NodeSelection } from "../../cypher/projection.js";
-import type { Article } from "../article/article.type.js";
 import type { Narrative } from "../narrative/narrative.type.js";
-import { toGraphNode, type GraphNode, type NodeRow, toNodeOf } from "../node/node.mapper.js";
+import { toCausalNode, type CausalNodeValue } from "../event/causal-node.mapper.js";
+import { toNarrative } from "../narrative/narrative.mapper.js";
+import { toSource } from "../source/source.mapper.js";
+import type { NodeRow } from "../../cypher/projection.js";
+import { toClaim } from "./claim.mapper.js";
 import type { Source } from "../source/source.type.js";
 import { VISIBILITY_OF_REQUEST } from "./claim-visibility.args.js";
 import { claimVisibleAt } from "../../cypher/claims.js";
@@ -35,7 +38,7 @@ function endpointsMatch(past: boolean): string {
  * nodes each request's claim links to in its role, by element id. Claims about one story name
  * the same few nodes again and again, so each node is projected once.
  */
-function endpointsLoader(cypher: CypherRunner): DataLoader<EndpointRequest, GraphNode[], string> {
+function endpointsLoader(cypher: CypherRunner): DataLoader<EndpointRequest, CausalNodeValue[], string> {
   return new DataLoader(
     async (requests) => {
       const select = mergeSelections(requests.map((request) => request.select));
@@ -47,8 +50,8 @@ function endpointsLoader(cypher: CypherRunner): DataLoader<EndpointRequest, Grap
          RETURN links, [n IN nodes | { ref: elementId(n), node: ${projectNode("n", select)} }] AS nodes`,
         { requests: requests.map((request, index) => ({ index, uid: request.uid, role: request.role, asOf: request.asOf ?? null })) },
       );
-      const nodes = new Map((row?.nodes ?? []).map(({ ref, node }) => [ref, toGraphNode(node)]));
-      const byIndex = new Map<number, GraphNode[]>();
+      const nodes = new Map((row?.nodes ?? []).map(({ ref, node }) => [ref, toCausalNode(node)]));
+      const byIndex = new Map<number, CausalNodeValue[]>();
       for (const link of row?.links ?? []) {
         const node = nodes.get(link.node);
         if (node) byIndex.set(link.index, [...(byIndex.get(link.index) ?? []), node]);
@@ -59,29 +62,27 @@ function endpointsLoader(cypher: CypherRunner): DataLoader<EndpointRequest, Grap
   );
 }
 
-const byClaim = (pattern: string, orderBy: string) => ({ parent: "Claim" as const, pattern, orderBy });
+export const byClaim = (pattern: string, orderBy: string) => ({ parent: "Claim" as const, pattern, orderBy });
 
 /** A claim's links of `type` to nodes labelled `target` that it held at `req.options.asOf`, current or since dropped. */
-const heldByClaim = (type: string, target: string, orderBy: string) => ({
+export const heldByClaim = (type: string, target: string, orderBy: string) => ({
   parent: "Claim" as const,
   pattern: `(parent)-[r:${linkTypes([type], true)}]->(n:${target})`,
   where: linkHeldAt("r", "req.options.asOf"),
   orderBy,
 });
 
-type AsOf = { readonly asOf: string };
+export type AsOf = { readonly asOf: string };
 
 /** Per-request loaders of a claim's links, keyed by the claim's internal id. */
 export function createClaimLoaders(cypher: CypherRunner) {
   return {
     endpointsOfClaim: endpointsLoader(cypher),
-    attributedToOfClaim: neighboursLoader<Source>(cypher, byClaim("(parent)-[:ATTRIBUTED_TO]->(n:Source)", "n.domain"), toNodeOf<Source>),
-    supportedByOfClaim: neighboursLoader<Article>(cypher, byClaim("(parent)-[:SUPPORTED_BY]->(n:Article)", "n.url"), toNodeOf<Article>),
-    narrativesOfClaim: neighboursLoader<Narrative>(cypher, byClaim("(parent)-[:ADVANCES]->(n:Narrative)", "n.key"), toNodeOf<Narrative>),
+    attributedToOfClaim: neighboursLoader<Source>(cypher, byClaim("(parent)-[:ATTRIBUTED_TO]->(n:Source)", "n.domain"), toSource),
+    narrativesOfClaim: neighboursLoader<Narrative>(cypher, byClaim("(parent)-[:ADVANCES]->(n:Narrative)", "n.key"), toNarrative),
     /** The same lists as a claim held them at `options.asOf`. */
-    attributedToOfClaimAt: neighboursWithOptionsLoader<Source, AsOf>(cypher, heldByClaim("ATTRIBUTED_TO", "Source", "n.domain"), toNodeOf<Source>),
-    supportedByOfClaimAt: neighboursWithOptionsLoader<Article, AsOf>(cypher, heldByClaim("SUPPORTED_BY", "Article", "n.url"), toNodeOf<Article>),
-    narrativesOfClaimAt: neighboursWithOptionsLoader<Narrative, AsOf>(cypher, heldByClaim("ADVANCES", "Narrative", "n.key"), toNodeOf<Narrative>),
+    attributedToOfClaimAt: neighboursWithOptionsLoader<Source, AsOf>(cypher, heldByClaim("ATTRIBUTED_TO", "Source", "n.domain"), toSource),
+    narrativesOfClaimAt: neighboursWithOptionsLoader<Narrative, AsOf>(cypher, heldByClaim("ADVANCES", "Narrative", "n.key"), toNarrative),
     /** Claims about a node visible by `req.options`, in the role `req.variant` (CAUSE, EFFECT, CONDITION or ANY). */
     claimsAbout: nestedConnectionLoader<Claim>(cypher, {
       parents: ["Asset", "Entity", "MacroFactor", "Event", "PriceMove", "Narrative"],
@@ -91,6 +92,10 @@ export function createClaimLoaders(cypher: CypherRunner) {
                 AND ${claimVisibleAt("item", VISIBILITY_OF_REQUEST)}
                 AND (req.variant = 'ANY' OR (req.variant = 'CONDITION' AND ${linkRole("r")} = 'IF') OR ${linkRole("r")} = req.variant)
               RETURN item`,
-    }, toNodeOf<Claim>),
+    }, toClaim),
   };
+}
+
+declare module "../../context.js" {
+  interface Loaders extends ReturnType<typeof createClaimLoaders> {}
 }

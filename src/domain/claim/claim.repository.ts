@@ -11,7 +11,7 @@ import { withoutRelated, type NodeRow, type NodeSelection } from "../../cypher/p
 import { linkHeldAt, linkTypes } from "../../cypher/link-history.js";
 import { recomputeLeadsTo } from "../../cypher/leads-to.js";
 import { claimAt, type Claim } from "./claim.type.js";
-import { toNodeOf } from "../node/node.mapper.js";
+import { toClaim } from "./claim.mapper.js";
 
 /** Claim filter values in canonical form. */
 export interface ClaimCriteria {
@@ -128,8 +128,8 @@ export async function findClaimsPage(
   const walk = criteria.asset !== null && (await isHubAsset(cypher, criteria.asset));
   const params = { c, asOf: asOf ?? new Date().toISOString(), now: asOf === null };
   const at = asOf !== null;
-  const toClaim = (row: NodeRow) => claimAt(toNodeOf<Claim>(row), asOf);
-  return findNewestFirstPage<Claim>(cypher, claimList(criteria, walk, at), params, page, toClaim, at ? withoutRelated(select) : select);
+  const toClaimAt = (row: NodeRow) => claimAt(toClaim(row), asOf);
+  return findNewestFirstPage<Claim>(cypher, claimList(criteria, walk, at), params, page, toClaimAt, at ? withoutRelated(select) : select);
 }
 
 /** What retracting did: the claim's id, and its event when this call retracted it (a repeat announces nothing). */

@@ -8,10 +8,9 @@ import { Problems } from "../../input/problems.js";
 import { MAX_PAGE_SIZE } from "../../graphql/connection.args.js";
 import { fromGlobalId } from "../../graphql/global-id.js";
 import { CLAIM_CURSOR, pageRequest } from "../../graphql/pagination.js";
-import { Article } from "../article/article.type.js";
-import { CausalNode } from "../node/causal-node.union.js";
-import { loadNode } from "../node/load.js";
-import { nodeSelection } from "../node/node.selection.js";
+import { CausalNode } from "../event/causal-node.union.js";
+import { loadNode } from "../shared/load.js";
+import { nodeSelection } from "../shared/node.selection.js";
 import { Narrative } from "../narrative/narrative.type.js";
 import { Source } from "../source/source.type.js";
 import { toClaimCriteria } from "./claim.criteria.js";
@@ -63,11 +62,6 @@ export class ClaimResolver {
     return claim!;
   }
 
-  @FieldResolver(() => Article, { description: "The article that makes the claim." })
-  async article(@Root() claim: Claim, @Ctx() ctx: Context) {
-    return loadNode<Article>(ctx, "Article", claim.articleUid);
-  }
-
   @FieldResolver(() => CausalNode, { nullable: true })
   async cause(@Root() claim: Claim, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     if (claim.related && "cause" in claim.related) return claim.related.cause ?? null;
@@ -90,13 +84,6 @@ export class ClaimResolver {
     return claim.asOf
       ? ctx.loaders.attributedToOfClaimAt.load({ key: claim.uid, options: { asOf: claim.asOf } })
       : ctx.loaders.attributedToOfClaim.load(claim.uid);
-  }
-
-  @FieldResolver(() => [Article], { description: "Cited articles that support the claim." })
-  supportedBy(@Root() claim: Claim, @Ctx() ctx: Context) {
-    return claim.asOf
-      ? ctx.loaders.supportedByOfClaimAt.load({ key: claim.uid, options: { asOf: claim.asOf } })
-      : ctx.loaders.supportedByOfClaim.load(claim.uid);
   }
 
   @FieldResolver(() => [Narrative])

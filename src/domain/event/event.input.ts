@@ -1,5 +1,5 @@
 import { Field, Float, InputType } from "type-graphql";
-import { NodeRef } from "../node/node-ref.input.js";
+import { NodeRef } from "../shared/node-ref.input.js";
 
 @InputType({ description: "Something that happened; matched by key, created if new. The article reports it." })
 export class EventInput {

@@ -1,19 +1,21 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
-import { AboutResolver } from "../node/about.resolver.js";
-import { CausalNode } from "../node/causal-node.union.js";
-import { EventReport } from "./event.report.type.js";
+import { Asset } from "../asset/asset.type.js";
+import { CausalNode } from "./causal-node.union.js";
 import { Event } from "./event.type.js";
 
 @Resolver(() => Event)
-export class EventResolver extends AboutResolver(Event, "Event", (event) => event.key) {
+export class EventResolver {
   @FieldResolver(() => [CausalNode], { description: "What the event affects." })
   affects(@Root() event: Event, @Ctx() ctx: Context) {
     return ctx.loaders.affectsOfEvent.load(event.key);
   }
+}
 
-  @FieldResolver(() => [EventReport], { description: "Every article reporting the event, with the amount each gives." })
-  reports(@Root() event: Event, @Ctx() ctx: Context) {
-    return ctx.loaders.reportsOfEvent.load(event.key);
+@Resolver(() => Asset)
+export class AssetEventsResolver {
+  @FieldResolver(() => [Event], { description: "Events that affect it." })
+  events(@Root() asset: Asset, @Ctx() ctx: Context) {
+    return ctx.loaders.eventsOfAsset.load(asset.symbol);
   }
 }

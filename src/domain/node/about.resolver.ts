@@ -8,7 +8,13 @@ import { ArticleConnection } from "../article/article.type.js";
 import { ClaimVisibilityArgs, toClaimVisibility } from "../claim/claim-visibility.args.js";
 import { claimAt, ClaimConnection } from "../claim/claim.type.js";
 import { withoutRelated } from "../../cypher/projection.js";
-import { nodeSelection } from "./node.selection.js";
+import { Asset, PriceMove } from "../asset/asset.type.js";
+import { Entity } from "../entity/entity.type.js";
+import { Event } from "../event/event.type.js";
+import { MacroFactor } from "../macro-factor/macro-factor.type.js";
+import { Narrative } from "../narrative/narrative.type.js";
+import { Source } from "../source/source.type.js";
+import { nodeSelection } from "../shared/node.selection.js";
 
 export enum ClaimRole {
   ANY = "ANY",
@@ -54,4 +60,33 @@ export function AboutResolver<T extends object>(type: ClassType<T>, label: Label
     }
   }
   return AboutResolverBase;
+}
+
+// The lists about each kind of node. They live here, above the entity folders, so no entity
+// imports another that lists it.
+@Resolver(() => Asset)
+export class AssetAboutResolver extends AboutResolver(Asset, "Asset", (asset) => asset.symbol) {}
+
+@Resolver(() => PriceMove)
+export class PriceMoveAboutResolver extends AboutResolver(PriceMove, "PriceMove", (move) => move.key) {}
+
+@Resolver(() => Entity)
+export class EntityAboutResolver extends AboutResolver(Entity, "Entity", (entity) => entity.key) {}
+
+@Resolver(() => MacroFactor)
+export class MacroFactorAboutResolver extends AboutResolver(MacroFactor, "MacroFactor", (factor) => factor.key) {}
+
+@Resolver(() => Event)
+export class EventAboutResolver extends AboutResolver(Event, "Event", (event) => event.key) {}
+
+@Resolver(() => Narrative)
+export class NarrativeAboutResolver extends AboutResolver(Narrative, "Narrative", (narrative) => narrative.key) {}
+
+@Resolver(() => Source)
+export class SourceArticlesResolver {
+  @FieldResolver(() => ArticleConnection, { description: "Articles this outlet published, newest first." })
+  articles(@Root() source: Source, @Args() { first, after }: ConnectionArgs, @Ctx() ctx: Context) {
+    const page = pageRequest(first ?? 20, after, MAX_PAGE_SIZE, ARTICLE_CURSOR);
+    return ctx.loaders.articlesAbout.load({ label: "Source", key: source.domain, page, options: { asOf: new Date().toISOString() } });
+  }
 }

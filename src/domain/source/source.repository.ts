@@ -2,7 +2,8 @@ import type { CypherRunner } from "../../db/cypher-runner.js";
 import { int } from "../../db/values.js";
 import { projectNode } from "../../cypher/projection.js";
 import type { PageRequest } from "../../graphql/pagination.js";
-import { toNodeOf, type NodeRow } from "../node/node.mapper.js";
+import type { NodeRow } from "../../cypher/projection.js";
+import { toSource } from "./source.mapper.js";
 import type { Source } from "./source.type.js";
 
 /** One page of sources ordered by domain (the unique index serves the order and the seek); the total only if selected. */
@@ -18,5 +19,5 @@ export async function findSourcesPage(cypher: CypherRunner, page: PageRequest): 
     const [row] = await cypher.read<{ n: number }>("MATCH (s:Source) RETURN count(s) AS n");
     return row?.n ?? 0;
   };
-  return { sources: rows.map((row) => toNodeOf<Source>(row.source)), totalCount };
+  return { sources: rows.map((row) => toSource(row.source)), totalCount };
 }

@@ -1,9 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context.js";
-import { ConnectionArgs, MAX_PAGE_SIZE } from "../../graphql/connection.args.js";
-import { ARTICLE_CURSOR, pageRequest, SOURCE_CURSOR, toConnection } from "../../graphql/pagination.js";
-import { ArticleConnection } from "../article/article.type.js";
-import { loadNode } from "../node/load.js";
+import { MAX_PAGE_SIZE } from "../../graphql/connection.args.js";
+import { pageRequest, SOURCE_CURSOR, toConnection } from "../../graphql/pagination.js";
+import { loadNode } from "../shared/load.js";
 import { canonicalDomain } from "../../input/domain-name.js";
 import { findSourcesPage } from "./source.repository.js";
 import { Source, SourceConnection } from "./source.type.js";
@@ -24,11 +23,5 @@ export class SourceResolver {
     const page = pageRequest(first ?? 50, after, MAX_PAGE_SIZE, SOURCE_CURSOR);
     const { sources, totalCount } = await findSourcesPage(ctx.cypher, page);
     return toConnection(sources, totalCount, page, (source) => [source.domain]);
-  }
-
-  @FieldResolver(() => ArticleConnection, { description: "Articles this outlet published, newest first." })
-  articles(@Root() source: Source, @Args() { first, after }: ConnectionArgs, @Ctx() ctx: Context) {
-    const page = pageRequest(first ?? 20, after, MAX_PAGE_SIZE, ARTICLE_CURSOR);
-    return ctx.loaders.articlesAbout.load({ label: "Source", key: source.domain, page, options: { asOf: new Date().toISOString() } });
   }
 }

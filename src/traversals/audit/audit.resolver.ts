@@ -5,7 +5,7 @@ import { canonicalUrl } from "../../input/canonical-url.js";
 import { Article } from "../../domain/article/article.type.js";
 import type { Claim } from "../../domain/claim/claim.type.js";
 import type { Event } from "../../domain/event/event.type.js";
-import { loadNode } from "../../domain/node/load.js";
+import { loadNode } from "../../domain/shared/load.js";
 import { toGraphNode } from "../../domain/node/node.mapper.js";
 import { Source } from "../../domain/source/source.type.js";
 import { selectedFields } from "../../graphql/selection.js";

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Float, Int, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context.js";
 import { toLabelKey } from "../../domain/claim/claim.criteria.js";
-import { NodeKind, NodeRef } from "../../domain/node/node-ref.input.js";
+import { NodeKind, NodeRef } from "../../domain/shared/node-ref.input.js";
 import { FieldReader } from "../../input/field-reader.js";
 import { Problems } from "../../input/problems.js";
 import { findCausalChains } from "./causal-chains.repository.js";

@@ -2,7 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
 import { refKey } from "../../cypher/labels.js";
 import { Claim, claimAt } from "../../domain/claim/claim.type.js";
-import { CausalNode } from "../../domain/node/causal-node.union.js";
+import { CausalNode } from "../../domain/event/causal-node.union.js";
 import type { GraphNode } from "../../domain/node/node.mapper.js";
 import { CausalStep } from "./causal-path.type.js";
 

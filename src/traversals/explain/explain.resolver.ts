@@ -4,7 +4,7 @@ import type { Context } from "../../context.js";
 import type { Asset, PriceMove } from "../../domain/asset/asset.type.js";
 import type { Claim } from "../../domain/claim/claim.type.js";
 import { toGraphNode } from "../../domain/node/node.mapper.js";
-import { nodeSelection } from "../../domain/node/node.selection.js";
+import { nodeSelection } from "../../domain/shared/node.selection.js";
 import { shiftDateTime } from "../../graphql/date-time.scalar.js";
 import { FieldReader } from "../../input/field-reader.js";
 import { Problems } from "../../input/problems.js";

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { requireEditor } from "../../../auth/viewer.js";
 import type { Context } from "../../../context.js";
-import { loadNode } from "../../node/load.js";
+import { loadNode } from "../../shared/load.js";
 import { IngestArticleInput } from "../article.input.js";
 import type { Article } from "../article.type.js";
 import { IngestArticlePayload } from "./ingest.payload.js";

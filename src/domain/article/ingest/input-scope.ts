@@ -2,7 +2,7 @@ import type { Label } from "../../../cypher/labels.js";
 import { FieldReader } from "../../../input/field-reader.js";
 import { Problems } from "../../../input/problems.js";
 import { toLabelKey } from "../../claim/claim.criteria.js";
-import { NodeKind, type NodeRef } from "../../node/node-ref.input.js";
+import { NodeKind, type NodeRef } from "../../shared/node-ref.input.js";
 import type { SourceInput } from "../../source/source.input.js";
 import { SourceKind } from "../../source/source.type.js";
 import type { FieldRef, SourceRow } from "./normalized.js";

@@ -1,5 +1,5 @@
 import { CausalRelation, Modality, Polarity } from "../../claim/claim.enums.js";
-import { CAUSAL_NODE_KINDS, NodeKind } from "../../node/node-ref.input.js";
+import { CAUSAL_NODE_KINDS, NodeKind } from "../../shared/node-ref.input.js";
 import type { IngestArticleInput } from "../article.input.js";
 import { shortContentHash } from "./content-hash.js";
 import { MAX_LIST, type InputScope } from "./input-scope.js";

@@ -1,7 +1,7 @@
 import { AssetClass } from "../../asset/asset.enums.js";
-import { CAUSAL_NODE_KINDS, NodeKind } from "../../node/node-ref.input.js";
+import { CAUSAL_NODE_KINDS, NodeKind } from "../../shared/node-ref.input.js";
 import type { IngestArticleInput } from "../article.input.js";
-import { articleUid } from "../article-id.js";
+import { articleUid } from "../../shared/article-id.js";
 import { MAX_LIST, type InputScope } from "./input-scope.js";
 import type { NormalizedArticle } from "./normalized.js";
 

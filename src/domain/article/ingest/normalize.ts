@@ -1,6 +1,6 @@
 import { Sentiment } from "../article.enums.js";
 import type { IngestArticleInput } from "../article.input.js";
-import { articleUid, claimUid } from "../article-id.js";
+import { articleUid, claimUid } from "../../shared/article-id.js";
 import { contentHash } from "./content-hash.js";
 import { InputScope, MAX_LIST } from "./input-scope.js";
 import { normalizeClaims } from "./normalize-claims.js";

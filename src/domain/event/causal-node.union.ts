@@ -1,7 +1,7 @@
 import { createUnionType } from "type-graphql";
 import { Asset, PriceMove } from "../asset/asset.type.js";
 import { Entity } from "../entity/entity.type.js";
-import { Event } from "../event/event.type.js";
+import { Event } from "./event.type.js";
 import { MacroFactor } from "../macro-factor/macro-factor.type.js";
 import { Narrative } from "../narrative/narrative.type.js";
 

@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType } from "type-graphql";
-import { Article } from "../article/article.type.js";
+import { Article } from "./article.type.js";
 
 @ObjectType({ description: "An article's report of an event, with the figure it gives." })
 export class EventReport {
