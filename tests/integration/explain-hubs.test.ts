@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prng } from "../../bench/generate.js";
 import { STRONG_FROM } from "../../src/cypher/leads-to.js";
-import { FLOOR_ABOVE_HOPS } from "../../src/traversals/causal/hops.repository.js";
+import { FLOOR_ABOVE_HOPS } from "../../src/traversals/causal/hop.js";
 import { uniqueTag } from "../support/ids.js";
 import { articlesTelling, enumeratedScores, loadArticles, removeFactorGraph, type ToldHop } from "../support/factor-graph.js";
 import { postGraphQL, useTestServer } from "../support/server.js";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CypherRunner, type Params, type Row } from "../../src/db/cypher-runner.js";
-import { FLOOR_ABOVE_HOPS } from "../../src/traversals/causal/hops.repository.js";
+import { FLOOR_ABOVE_HOPS } from "../../src/traversals/causal/hop.js";
 import { explainMoves } from "../../src/traversals/explain/explain.service.js";
 import { LevelsRead } from "../../src/traversals/explain/levels-read.js";
 import { uniqueTag } from "../support/ids.js";

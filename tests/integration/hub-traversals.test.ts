@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prng } from "../../bench/generate.js";
-import { FLOOR_ABOVE_HOPS } from "../../src/traversals/causal/hops.repository.js";
+import { FLOOR_ABOVE_HOPS } from "../../src/traversals/causal/hop.js";
 import { STRONG_FROM } from "../../src/cypher/leads-to.js";
 import { uniqueTag } from "../support/ids.js";
 import { loadArticles, removeFactorGraph } from "../support/factor-graph.js";

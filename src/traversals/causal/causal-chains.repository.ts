@@ -3,7 +3,8 @@ import { refKey, type LabelKey } from "../../cypher/labels.js";
 import { findCorridor } from "./corridor.js";
 import { searchUnderFallingFloors } from "./floors.js";
 import { shortChainsFloor } from "./floor-seeds.js";
-import { FLOOR_ABOVE_HOPS, findNodes, readPathDetails, type HopSource, type MetNode } from "./hops.repository.js";
+import { FLOOR_ABOVE_HOPS, type HopSource, type MetNode } from "./hop.js";
+import { expandHops, findNodes, readPathDetails } from "./hops.repository.js";
 import { bestPaths, summaryHops, weigh, withClaims, type FoundPath, type WeightedHop } from "./path-search.js";
 
 /** Partial paths one search may examine at the most; the limits on maxDepth and first keep real questions far below. */
@@ -48,7 +49,7 @@ export async function findCausalChains(
       ? await shortChainsFloor(cypher, { start: start.id, goal: goal.id, maxDepth: query.maxDepth, first: query.first, includeConditional: query.includeConditional })
       : null;
   const found = await searchUnderFallingFloors("confidence", query.minConfidence, async (floor) => {
-    const corridor = await findCorridor(cypher, { start, goal, maxDepth: query.maxDepth, source, limits: { minConfidence: query.minConfidence }, floor, filter: query });
+    const corridor = await findCorridor((request) => expandHops(cypher, request), { start, goal, maxDepth: query.maxDepth, source, limits: { minConfidence: query.minConfidence }, floor, filter: query });
     const out = new Map<string, WeightedHop[]>();
     for (const [from, hops] of corridor.out) {
       const weighted = hops.map((hop) => weigh(hop, query)).filter((hop): hop is WeightedHop => hop !== null);

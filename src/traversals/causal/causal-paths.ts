@@ -1,4 +1,4 @@
-import type { MetNode } from "./hops.repository.js";
+import type { MetNode } from "./hop.js";
 import type { FoundPath } from "./path-search.js";
 import { CausalPath, CausalStep } from "./causal-path.type.js";
 

@@ -1,21 +1,7 @@
-import type { CypherRunner } from "../../db/cypher-runner.js";
-import {
-  expandHops,
-  FLOOR_ABOVE_HOPS,
-  leastClearing,
-  UNREACHED,
-  type Direction,
-  type Expansion,
-  type Floor,
-  type Hop,
-  type HopLimits,
-  type HopSource,
-  type MetNode,
-  type Reach,
-  type ReachedNode,
-} from "./hops.repository.js";
 import type { RisingFloor } from "./floors.js";
-import { weigh, type ClaimFilter } from "./path-search.js";
+import type { Direction, Floor, Hop, HopLimits, HopSource, MetNode, ReachedNode, ReadLevel } from "./hop.js";
+import type { ClaimFilter } from "./path-search.js";
+import { Reaches } from "./reaches.js";
 
 /** The part of the graph every path of at most `maxDepth` hops from one node to another lies in. */
 export interface Corridor {
@@ -40,19 +26,12 @@ interface Side {
 }
 
 /**
- * Finds the corridor by a breadth-first search from both ends, one level per round trip,
- * always widening the side with less to fetch (the sum of its frontier's degrees), until the
- * two depths add up to maxDepth (or a side has nothing left to reach). Each level fetches every
- * hop out of (or into) its frontier, above the floor where a level is large (see Floor); the
- * last level only the hops that meet what the other side reached. A path
- * of at most maxDepth hops then consists of hops the start side fetched up to some node both
- * sides met, then hops the goal side fetched, so the search misses none above the floor (each
- * side leaves out only what no chain from its end can carry over the floor, see Reaches). Hops
- * are collapsed pairs (LEADS_TO), so the work grows with the nodes and pairs in reach, not with
- * how many outlets repeat a claim.
+ * The corridor from `start` to `goal` (docs/traversals.md#corridors): every hop of every chain
+ * of at most maxDepth hops whose bound clears the floor, read level by level from both ends,
+ * one round trip per level, widening the side with less to fetch.
  */
 export async function findCorridor(
-  cypher: CypherRunner,
+  readLevel: ReadLevel,
   params: { start: MetNode; goal: MetNode; maxDepth: number; source: HopSource; limits: HopLimits; floor: Floor | null; filter: ClaimFilter },
 ): Promise<Corridor> {
   const nodes = new Map<string, ReachedNode>([
@@ -74,7 +53,7 @@ export async function findCorridor(
     const side = forward.frontier.length === 0 ? backward : backward.frontier.length === 0 ? forward : forward.load <= backward.load ? forward : backward;
     const other = side === forward ? backward : forward;
     const last = forward.depth + backward.depth === params.maxDepth - 1;
-    const expansion = await expandHops(cypher, {
+    const expansion = await readLevel({
       ids: side.frontier,
       reach: side.reaches.of(side.frontier),
       direction: side.direction,
@@ -110,15 +89,14 @@ export async function findCorridor(
 }
 
 /**
- * Every hop into the targets and, level by level, into what leads to them, up to `maxDepth`
- * levels, above the floor where a level is large: one round trip per level (see Reaches for
- * what a floor leaves out, and when a node is expanded again). After each level but the last,
- * `afterLevel` is shown the hops and nodes read so far, and may raise the floor for the levels
- * still to read (the next level waits for it). The hops by the node they enter, and the
- * strongest chain the floor left out (by its measure).
+ * Every hop into the targets and, level by level, into what leads to them, up to maxDepth
+ * levels, one round trip per level, leaving out under the floor what no chain can carry over
+ * it (docs/traversals.md#reach). After each level but the last, `afterLevel` sees what was read
+ * so far and may raise the floor for the levels still to read (docs/traversals.md#floors).
+ * Returns the hops by the node they enter, and the strongest chain the floor left out.
  */
 export async function reachBackward(
-  cypher: CypherRunner,
+  readLevel: ReadLevel,
   params: {
     targets: readonly string[];
     maxDepth: number;
@@ -141,7 +119,7 @@ export async function reachBackward(
   let fetch: number | undefined;
   try {
     for (let depth = 0; depth < params.maxDepth && frontier.length > 0; depth += 1) {
-      const expansion = await expandHops(cypher, {
+      const expansion = await readLevel({
         ids: frontier,
         reach: reaches.of(frontier),
         direction: "backward",
@@ -164,101 +142,4 @@ export async function reachBackward(
     params.onEnd?.();
   }
   return { into: listed(), nodes, weakest: reaches.weakest };
-}
-
-/**
- * What the chains found so far bring to each node they reach from a search's ends (its
- * Reach: their best confidence and most outlets), and so which nodes a search expands next.
- * Every node reached is expanded once, except under a floor where a level is large (would
- * fetch more than FLOOR_ABOVE_HOPS hops): there a node is expanded only while a chain through
- * it can still clear the floor (the hops such a level reads are narrowed the same way, see
- * expandHops), and again when a later level reaches it by a chain that brings more than the
- * one it was expanded with under the floor: hops left out then may now count. When a node's
- * reach grows, so does that of every node behind it through hops already read (carried on
- * until nothing grows, whatever the order the hops came in), so a node is never left out by a
- * weaker chain than the best one known. A hop without a claim the search may use (`filter`)
- * leads nowhere. `weakest` is the most that a chain the floor left out could have scored.
- */
-class Reaches {
-  private readonly reach = new Map<string, Reach>();
-  private readonly expandedWith = new Map<string, Reach>();
-  /** Hops read so far, weighed, by the node they leave in the search's direction, then by the node they reach. */
-  private readonly read = new Map<string, Map<string, { confidence: number; sources: number }>>();
-  /** The LEADS_TO degree onward (in the search's direction) of each node reached, as its level reported it. */
-  private readonly onward = new Map<string, number>();
-  weakest: number | null = null;
-
-  constructor(
-    ends: readonly string[],
-    /** The floor now (it may rise between levels, see RisingFloor). */
-    private readonly floorNow: () => Floor | null,
-    private readonly filter: ClaimFilter,
-    private readonly direction: Direction,
-  ) {
-    for (const id of ends) this.reach.set(id, UNREACHED);
-  }
-
-  /** What the chains reaching `ids` bring, for expandHops (none without a floor). */
-  of(ids: readonly string[]): Reach[] | undefined {
-    return this.floorNow() ? ids.map((id) => this.reach.get(id)!) : undefined;
-  }
-
-  private leftOut(value: number | null): void {
-    if (value !== null) this.weakest = Math.max(this.weakest ?? 0, value);
-  }
-
-  /**
-   * Takes in the level that expanded `ids`; the nodes to expand next, and what that would fetch
-   * (the sum of their onward degrees). `last`: no level follows (the search's depth is
-   * reached), so nothing is left out for want of one.
-   */
-  next(ids: readonly string[], expansion: Expansion, last = false): { frontier: string[]; load: number } {
-    // A level fetched whole left nothing out: a better chain later finds no more there.
-    for (const id of ids) this.expandedWith.set(id, expansion.floored ? this.reach.get(id)! : UNREACHED);
-    this.leftOut(expansion.weakest);
-    for (const [id, degree] of expansion.onward) this.onward.set(id, degree);
-    for (const hop of expansion.hops) {
-      const [known, beyond] = this.direction === "forward" ? [hop.from, hop.to] : [hop.to, hop.from];
-      const weighed = weigh(hop, this.filter);
-      if (!weighed) continue;
-      const out = this.read.get(known) ?? new Map<string, { confidence: number; sources: number }>();
-      this.read.set(known, out.set(beyond, { confidence: weighed.confidence, sources: weighed.sources }));
-    }
-    // Carry every reach through the hops read, until nothing grows.
-    const grown = new Set<string>();
-    const pending = [...new Set(ids)];
-    while (pending.length > 0) {
-      const known = pending.pop()!;
-      const through = this.reach.get(known)!;
-      for (const [beyond, hop] of this.read.get(known) ?? []) {
-        const via = { confidence: through.confidence * hop.confidence, sources: Math.min(through.sources, hop.sources) };
-        const had = this.reach.get(beyond);
-        if (had && via.confidence <= had.confidence && via.sources <= had.sources) continue;
-        this.reach.set(beyond, had ? { confidence: Math.max(had.confidence, via.confidence), sources: Math.max(had.sources, via.sources) } : via);
-        grown.add(beyond);
-        pending.push(beyond);
-      }
-    }
-    if (last) return { frontier: [], load: 0 };
-    const candidates = [...grown].filter((id) => {
-      const now = this.reach.get(id)!;
-      const was = this.expandedWith.get(id);
-      return !was || (this.floorNow() !== null && (now.confidence > was.confidence || now.sources > was.sources));
-    });
-    const loadOf = (some: readonly string[]) => some.reduce((sum, id) => sum + (this.onward.get(id) ?? 1), 0);
-    const floor = this.floorNow();
-    if (floor === null || loadOf(candidates) <= FLOOR_ABOVE_HOPS) return { frontier: candidates, load: loadOf(candidates) };
-    const frontier = candidates.filter((id) => {
-      const bound = reachBound(floor, this.reach.get(id)!);
-      const reaches = bound >= leastClearing(floor);
-      if (!reaches) this.leftOut(bound);
-      return reaches;
-    });
-    return { frontier, load: loadOf(frontier) };
-  }
-}
-
-/** The most a chain that brings `reach` can still score, by the floor's measure (see Reach). */
-function reachBound(floor: Floor, reach: Reach): number {
-  return floor.by === "confidence" ? reach.confidence : reach.confidence * (1 + 0.5 * (reach.sources - 1));
 }

@@ -1,6 +1,6 @@
 import type { CypherRunner } from "../../db/cypher-runner.js";
 import { int } from "../../db/values.js";
-import { HAPPENED_AFTER } from "./hops.repository.js";
+import { HAPPENED_AFTER } from "./hops.cypher.js";
 
 /** Cypher expression: a hop's best confidence in LEADS_TO's summaries, for the plain claim filter. */
 const SUMMARY_BEST = (r: string, includeConditional: boolean) => (includeConditional ? `${r}.maxConfidence` : `${r}.factConfidence`);

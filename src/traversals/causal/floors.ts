@@ -1,4 +1,4 @@
-import type { Floor } from "./hops.repository.js";
+import type { Floor } from "./hop.js";
 
 /** Floors a search tries in turn, strongest first, before it searches with none. */
 const RUNGS = [0.9, 0.7, 0.5, 0.3] as const;
@@ -11,16 +11,10 @@ export interface FloorAttempt<T> {
 }
 
 /**
- * Searches under falling floors until an answer is exact: one that left no hop out, or whose
- * last kept chain is at least as strong as the floor (every chain that strong uses only hops
- * above the floor, so none was missed). Each next floor is the next rung, or the strongest hop
- * the last search left out if that is lower; a floor at or below `minimum` (what the question
- * itself asks for) is never tried, and the last search has none. On a small graph no level is
- * large enough for a floor to apply, so the first search is exact and the only one.
- *
- * A `seed` is a floor to try first: the strength of the last of enough real chains found
- * cheaply (the shortest ones), so that the answer cannot be weaker and the first search is
- * exact with the tightest floor known.
+ * Searches under falling floors until an answer is exact (docs/traversals.md#floors): first
+ * the `seed` if above `minimum`, then each rung (or the strongest hop the last search left
+ * out, if lower) while above `minimum`, and last with no floor. An attempt is accepted when it
+ * is exact or left nothing out.
  */
 export async function searchUnderFallingFloors<T>(
   by: Floor["by"],

@@ -1,5 +1,5 @@
 import { Heap } from "./heap.js";
-import type { Hop, HopClaim } from "./hops.repository.js";
+import type { Hop, HopClaim } from "./hop.js";
 
 /** Which of a hop's claims a question may use. */
 export interface ClaimFilter {

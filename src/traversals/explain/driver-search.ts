@@ -1,5 +1,5 @@
 import { Heap } from "../causal/heap.js";
-import type { Hop, ReachedNode } from "../causal/hops.repository.js";
+import type { Hop, ReachedNode } from "../causal/hop.js";
 import { byNodes, byStrength, weigh, type ClaimFilter, type FoundPath, type WeightedHop } from "../causal/path-search.js";
 
 /** Scores are rounded to millionths (see pathScore). */

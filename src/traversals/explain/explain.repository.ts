@@ -1,7 +1,7 @@
 import type { CypherRunner } from "../../db/cypher-runner.js";
 import { claimVisibleAt } from "../../cypher/claims.js";
 import { projectNode, type NodeRow, type NodeSelection } from "../../cypher/projection.js";
-import type { MetNode } from "../causal/hops.repository.js";
+import type { MetNode } from "../causal/hop.js";
 
 /** The window to explain and the publication window of articles whose claims may explain the asset itself, in epoch ms. */
 export interface ExplainWindow {

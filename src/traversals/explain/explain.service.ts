@@ -4,7 +4,8 @@ import { toCausalPath } from "../causal/causal-paths.js";
 import { reachBackward } from "../causal/corridor.js";
 import { RisingFloor, searchUnderFallingFloors } from "../causal/floors.js";
 import { directDriversFloor } from "../causal/floor-seeds.js";
-import { readPathDetails, type Hop, type ReachedNode } from "../causal/hops.repository.js";
+import type { Hop, LevelRequest, ReachedNode } from "../causal/hop.js";
+import { expandHops, readPathDetails } from "../causal/hops.repository.js";
 import { summaryHops, withClaims, type ClaimFilter } from "../causal/path-search.js";
 import { knownDriversFloor, pathScore, searchDrivers, type Target } from "./driver-search.js";
 import { findDenialsAndRisks, findTargets, type ExplainWindow } from "./explain.repository.js";
@@ -47,6 +48,7 @@ export async function explainMoves(
   },
 ): Promise<Explanation> {
   const { window, depth } = params;
+  const readLevel = (request: LevelRequest) => expandHops(cypher, request);
   const found = await findTargets(cypher, params.symbol, window);
   if (!found.asset || !found.assetNode) return { asset: null, moves: [], drivers: [], denied: [], conditional: [] };
   const latestEnd = Math.max(window.to, ...found.moves.map((m) => m.endsAt));
@@ -83,7 +85,7 @@ export async function explainMoves(
       floor.raise(knownDriversFloor(targetsOf(side, read.into), known, explained, limits));
     };
     const [toMoves, toAsset] = await Promise.all([
-      reachBackward(cypher, {
+      reachBackward(readLevel, {
         targets: found.moves.map((m) => m.node.id),
         maxDepth: depth,
         source: { kind: "summary", includeConditional: ANY_CLAIM.includeConditional },
@@ -96,7 +98,7 @@ export async function explainMoves(
         },
         onEnd: () => movesRead.end(),
       }),
-      reachBackward(cypher, {
+      reachBackward(readLevel, {
         targets: [found.assetNode!.id],
         maxDepth: depth,
         source: { kind: "current" },
