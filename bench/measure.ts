@@ -57,7 +57,7 @@ export async function latency<T>(ask: () => Promise<T>, options: LatencyOptions)
 }
 
 /** Raised when an answer carries GraphQL errors: a benchmark of failures measures nothing. */
-export class AnswerError extends Error {
+class AnswerError extends Error {
   override name = "AnswerError";
 }
 

@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { loadConfig } from "../src/config.js";
-import { openDatabase } from "../src/db/open-database.js";
+import { openDatabase } from "../src/open-database.js";
 import { createLogger } from "../src/logger.js";
 import { buildAppSchema } from "../src/schema.js";
 import { loadSeed } from "../src/seed.js";

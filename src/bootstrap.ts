@@ -1,7 +1,7 @@
 import type { Driver } from "neo4j-driver";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
-import { openDatabase, type Database } from "./db/open-database.js";
+import { openDatabase, type Database } from "./open-database.js";
 import { buildAppSchema } from "./schema.js";
 import { loadSeed } from "./seed.js";
 import { createApp, type App } from "./server.js";

@@ -12,7 +12,7 @@ export const LOG_FORMATS = ["json", "pretty"] as const;
 export const SECRET_VARIABLES: ReadonlySet<string> = new Set(["NEO4J_PASSWORD", "EDITOR_TOKENS", "JWT_SECRET", "METRICS_TOKEN", "NEO4J_URI", "REDIS_URL"]);
 
 /** Shortest editor API key accepted: long enough that guessing one is hopeless. */
-export const MIN_EDITOR_TOKEN_LENGTH = 24;
+const MIN_EDITOR_TOKEN_LENGTH = 24;
 
 const integer = (name: string, fallback: string, min: number, max: number) =>
   z
@@ -134,4 +134,3 @@ export const EnvSchema = z
     }
   });
 
-export type Env = z.infer<typeof EnvSchema>;

@@ -2,7 +2,14 @@ import type { Logger } from "pino";
 import type { Viewer } from "./auth/viewer.js";
 import type { CypherRunner } from "./db/cypher-runner.js";
 import type { EventBus } from "./events/events.js";
-import type { OperationReport } from "./http/request-log.js";
+
+/** What a request reports for its log line (http/request-log.ts): its operation, Cypher round trips and error codes. */
+export interface OperationReport {
+  operationName?: string | null;
+  /** Cypher round trips the operation made. */
+  roundTrips?: number;
+  errorCodes?: readonly string[];
+}
 
 /**
  * The DataLoaders of one request, by name. Each domain adds its own here from its

@@ -9,7 +9,7 @@ import { createContext } from "./request/create-context.js";
 import { projectRoot } from "./project-root.js";
 
 /** The seed article as an IngestArticleInput document. */
-export const SEED_FILE = path.join(projectRoot, "seed", "seed-article.json");
+const SEED_FILE = path.join(projectRoot, "seed", "seed-article.json");
 
 const SEED_VIEWER: Viewer = { subject: "seed-loader", roles: [EDITOR_ROLE], via: "api-key" };
 

@@ -18,8 +18,8 @@ import { healthRoutes, type HealthState } from "./http/health.js";
 import { metricsRoute } from "./http/metrics.js";
 import { operationReport, requestLogging } from "./http/request-log.js";
 import { useDiagnostics } from "./plugins/diagnostics.js";
-import { errorMasking, useErrorLogging } from "./plugins/error-masking.js";
-import { queryLimits } from "./plugins/query-limits.js";
+import { useErrorMasking } from "./plugins/error-masking.js";
+import { useQueryLimits } from "./plugins/query-limits.js";
 import { useRateLimits } from "./plugins/rate-limits.js";
 import { createMetrics, useMetrics } from "./plugins/metrics.js";
 import { useRequestLogging } from "./plugins/request-logging.js";
@@ -75,11 +75,11 @@ export async function createApp({ schema, config, driver, logger, events }: AppD
   const authenticator = createAuthenticator(config.auth);
 
   const production = config.env === "production";
-  const limits = queryLimits(config.graphql.limits);
-  const masking = errorMasking({ hideSuggestions: production });
+  const limits = useQueryLimits(config.graphql.limits);
+  const masking = useErrorMasking({ hideSuggestions: production });
   const apollo = new ApolloServer<Context>({
     schema,
-    formatError: masking,
+    formatError: masking.formatError,
     includeStacktraceInErrorResponses: false,
     introspection: config.graphql.introspection,
     allowBatchedHttpRequests: false,
@@ -100,7 +100,7 @@ export async function createApp({ schema, config, driver, logger, events }: AppD
       useRateLimits(config.rateLimits),
       ...limits.plugins,
       useRequestLogging(),
-      useErrorLogging(),
+      masking.plugin,
       useMetrics(metrics),
       useDiagnostics(config.debug),
     ],
@@ -146,7 +146,7 @@ export async function createApp({ schema, config, driver, logger, events }: AppD
     settings: config.subscriptions,
     validationRules: limits.validationRules,
     limits: config.graphql.limits,
-    formatError: masking,
+    formatError: masking.formatError,
     logger,
     registry: metrics.registry,
   });

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { MultiBar, Presets } from "cli-progress";
 import { ConfigError, loadConfig } from "../config.js";
 import { CypherRunner } from "../db/cypher-runner.js";
-import { openDatabase } from "../db/open-database.js";
+import { openDatabase } from "../open-database.js";
 import { bulkIngest, type BulkCounts, type Rejection } from "../domain/article/ingest/bulk-ingest.js";
 import { createLogger } from "../logger.js";
 import { buildAppSchema } from "../schema.js";

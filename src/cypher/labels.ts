@@ -15,7 +15,7 @@ export const KEY_PROPERTY = {
 
 export type Label = keyof typeof KEY_PROPERTY;
 
-export const LABELS = Object.keys(KEY_PROPERTY) as Label[];
+const LABELS = Object.keys(KEY_PROPERTY) as Label[];
 
 export function isLabel(value: string): value is Label {
   return Object.hasOwn(KEY_PROPERTY, value);

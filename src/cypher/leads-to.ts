@@ -122,7 +122,7 @@ export function recomputeFor(touchedClaims: string): string {
 }
 
 /** Recomputes the pairs the claims with ids `$claimIds` name. */
-export const RECOMPUTE_FOR_CLAIMS = recomputeFor("UNWIND $claimIds AS claimId MATCH (touched:Claim { id: claimId })");
+const RECOMPUTE_FOR_CLAIMS = recomputeFor("UNWIND $claimIds AS claimId MATCH (touched:Claim { id: claimId })");
 
 /** Recomputes the pairs every claim (current or not) of the articles with internal ids `$articleIds` names. */
 export const RECOMPUTE_FOR_ARTICLES = recomputeFor("UNWIND $articleIds AS articleId MATCH (:Article { id: articleId })-[:MAKES]->(touched:Claim)");

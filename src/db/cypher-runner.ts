@@ -9,7 +9,7 @@ const MAX_WRITE_ATTEMPTS = 6;
 export type Params = Record<string, unknown>;
 
 /** What a write transaction changed so far, summed over its statements. */
-export interface WriteCounters {
+interface WriteCounters {
   nodesCreated: number;
   relationshipsCreated: number;
   propertiesSet: number;

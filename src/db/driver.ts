@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import type { Config } from "../config.js";
 
 /** How long a request waits for a pooled connection before it is answered DATABASE_UNAVAILABLE. */
-export const CONNECTION_ACQUISITION_TIMEOUT_MS = 5_000;
+const CONNECTION_ACQUISITION_TIMEOUT_MS = 5_000;
 
 /** One driver per process; it pools connections and routes reads/writes in a cluster. */
 export function createDriver(config: Config["neo4j"], uri: string, logger: Logger): Driver {

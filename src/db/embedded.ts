@@ -47,7 +47,7 @@ function launcherIsStale(): boolean {
 }
 
 /** Builds the launcher with Maven when needed; the first build downloads Neo4j from Maven Central. */
-export async function ensureLauncherBuilt(logger: Logger): Promise<void> {
+async function ensureLauncherBuilt(logger: Logger): Promise<void> {
   if (!launcherIsStale()) return;
   const started = Date.now();
   logger.info("building the embedded Neo4j launcher with Maven (the first build downloads Neo4j, about 120 MB)");

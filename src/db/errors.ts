@@ -9,7 +9,7 @@ const UNAVAILABLE_CODES = new Set(["ServiceUnavailable", "SessionExpired"]);
  * pool whose connections did not free up in time (the driver gives that one no code, only its
  * message).
  */
-export function isUnavailable(error: unknown): boolean {
+function isUnavailable(error: unknown): boolean {
   if (!(error instanceof Neo4jError)) return false;
   return (
     UNAVAILABLE_CODES.has(error.code) ||

@@ -58,7 +58,7 @@ const FULLTEXT_INDEXES: ReadonlyArray<readonly [name: string, labels: string, pr
 const RETIRED_INDEXES: readonly string[] = ["named_things"];
 
 /** The schema statements, in order; each is idempotent (IF EXISTS / IF NOT EXISTS). */
-export function migrationStatements(): string[] {
+function migrationStatements(): string[] {
   const retired = RETIRED_INDEXES.map((name) => `DROP INDEX ${name} IF EXISTS`);
   const unique = UNIQUE_KEYS.map(
     ([label, property]) =>

@@ -6,7 +6,7 @@ import type { Logger } from "pino";
 import type { BusState, EventBus, GraphEvent } from "./events.js";
 
 /** The Redis pub/sub channel every replica publishes to and listens on. */
-export const EVENTS_CHANNEL = "market-narrative-graph:events";
+const EVENTS_CHANNEL = "market-narrative-graph:events";
 
 /** The CLIENT LIST name of a replica's connection: its role, host and process id, so an operator can tell them apart. */
 export function connectionName(role: "publisher" | "subscriber", pid = process.pid): string {

@@ -33,7 +33,7 @@ export function encodeCursor(list: CursorShape["list"], key: CursorKey): string 
 }
 
 /** The sort key of a cursor of `shape`'s list; BAD_USER_INPUT on `after` for anything else. */
-export function decodeCursor(cursor: string, shape: CursorShape): CursorKey {
+function decodeCursor(cursor: string, shape: CursorShape): CursorKey {
   let parts: unknown;
   try {
     parts = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));

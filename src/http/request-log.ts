@@ -2,14 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { requestId } from "./request-id.js";
-
-/** What a GraphQL request adds to its request's log line; filled by the request-logging plugin. */
-export interface OperationReport {
-  operationName?: string | null;
-  /** Cypher round trips the operation made. */
-  roundTrips?: number;
-  errorCodes?: readonly string[];
-}
+import type { OperationReport } from "../context.js";
 
 const REPORT = Symbol("operationReport");
 type WithReport = ServerResponse & { [REPORT]?: OperationReport };

@@ -10,6 +10,7 @@ import { canonicalTag, MAX_TAG_LENGTH } from "./tag.js";
  * BEL, ESC, …) and DEL. C1 characters are left alone: scraped text that was decoded twice
  * holds them, and that is a fault of the text, not of the request.
  */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
 const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F]/;
 
 /** What a reader cannot see: white space and format characters (zero-width space and joiners, BOM). */

@@ -14,7 +14,7 @@ import { LiveUpdatesState, LiveUpdatesStatus } from "./live.type.js";
 import { articleMatcher, claimMatcher } from "./matchers.js";
 
 /** Events a subscriber may leave unread before it is dropped (see BoundedStream); SUBSCRIPTION_QUEUE_LIMIT overrides it. */
-export const DEFAULT_QUEUE_LIMIT = 100;
+const DEFAULT_QUEUE_LIMIT = 100;
 
 /** What the subscription server adds to a subscription's context (live/ws-server.ts). */
 export interface LiveContext extends Context {
@@ -51,7 +51,9 @@ async function readBack<T extends Article | Claim>(ctx: Context, label: "Article
 export class LiveResolver {
   @Subscription(() => Article, {
     description:
-      "Each article whose ingest commits with new content (not a repeated or rejected ingest), in commit order, if it matches the filter (same meaning as `articles`'s). The article is read when sent, so its fields are current.",
+      "Each article whose ingest commits with new content (not a repeated or rejected ingest), in commit " +
+      "order, if it matches the filter (same meaning as `articles`'s). The article is read when sent, so " +
+      "its fields are current.",
     subscribe: ({ args, context }) => streamOf(context as LiveContext, articleMatcher(toArticleCriteria((args.filter as ArticleFilter | undefined) ?? null))),
   })
   articleIngested(
@@ -64,7 +66,11 @@ export class LiveResolver {
 
   @Subscription(() => Claim, {
     description:
-      "Each claim that becomes current when an ingest commits (new, or restored by an earlier version coming back), in commit order, if it matches the filter (same meaning as `claims`'s: asset directly or via its events and moves, cause, effect, polarity, modality, minConfidence, outlet publishing or attributed, narrative). Select cause, effect and attributedTo to see what it links and on whose authority.",
+      "Each claim that becomes current when an ingest commits (new, or restored by an earlier version " +
+      "coming back), in commit order, if it matches the filter (same meaning as `claims`'s: asset directly " +
+      "or via its events and moves, cause, effect, polarity, modality, minConfidence, outlet publishing or " +
+      "attributed, narrative). Select cause, effect and attributedTo to see what it links and on whose " +
+      "authority.",
     subscribe: ({ args, context }) => streamOf(context as LiveContext, claimMatcher(toClaimCriteria((args.filter as ClaimFilter | undefined) ?? null), "claimAdded")),
   })
   claimAdded(
@@ -76,7 +82,8 @@ export class LiveResolver {
   }
 
   @Subscription(() => Claim, {
-    description: "Each claim when it is first retracted (retractClaim), if it matches the filter (as claimAdded's), so timelines can take it out.",
+    description: "Each claim when it is first retracted (retractClaim), if it matches the filter (as claimAdded's), so " +
+        "timelines can take it out.",
     subscribe: ({ args, context }) => streamOf(context as LiveContext, claimMatcher(toClaimCriteria((args.filter as ClaimFilter | undefined) ?? null), "claimRetracted")),
   })
   claimRetracted(
@@ -88,7 +95,8 @@ export class LiveResolver {
   }
 
   @Subscription(() => LiveUpdatesStatus, {
-    description: "The state of live updates on this server: first the current one, then every change (INTERRUPTED while Redis is away, LIVE when it is back).",
+    description: "The state of live updates on this server: first the current one, then every change (INTERRUPTED " +
+        "while Redis is away, LIVE when it is back).",
     subscribe: ({ context }) => statusStream(context as LiveContext),
   })
   liveUpdatesStatus(@Root() item: StreamItem<LiveUpdatesStatus>): LiveUpdatesStatus {

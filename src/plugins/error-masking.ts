@@ -18,30 +18,31 @@ function isClientSafe(error: unknown): boolean {
 }
 
 /** Characters of an error message sent at the most: messages quote what clients sent, which may be megabytes. */
-export const MAX_MESSAGE_CHARACTERS = 300;
+const MAX_MESSAGE_CHARACTERS = 300;
 
 /** graphql-js's hints at names in the schema: fields, types, arguments and enum values (or the start of one a cut message ends in). */
 const SUGGESTION = / ?Did you mean [^?]*(\?|$)/g;
 
+/** How errors reach clients: Apollo's (and the subscription server's) `formatError`. */
+export type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
 /**
- * Apollo `formatError` (and the subscription server's): a value a scalar rejected becomes
- * BAD_USER_INPUT naming its field (GraphQL reports literals as validation failures);
- * unexpected errors become a generic message, which useErrorLogging logs. Messages are cut
- * to MAX_MESSAGE_CHARACTERS (between characters, with "…") and never hold half a character;
- * with `hideSuggestions` (production), "Did you mean …?" hints are left out, so the schema's
- * names cannot be probed by typos when introspection is off.
+ * Error masking: `formatError` makes a value a scalar rejected BAD_USER_INPUT naming its field
+ * (GraphQL reports literals as validation failures) and unexpected errors a generic message,
+ * which `plugin` logs with the request id. Messages are cut to MAX_MESSAGE_CHARACTERS (between
+ * characters, with "…") and never hold half a character; with `hideSuggestions` (production),
+ * "Did you mean …?" hints are left out, so the schema's names cannot be probed by typos when
+ * introspection is off.
  */
-export function errorMasking(options: { hideSuggestions: boolean }): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
-  return (formatted, error) => {
+export function useErrorMasking(options: { hideSuggestions: boolean }): { formatError: FormatError; plugin: ApolloServerPlugin<Context> } {
+  const formatError: FormatError = (formatted, error) => {
     const masked = classify(formatted, error);
     // Cut first: the message may quote megabytes of what the client sent.
     const message = cutMessage(masked.message);
     return wellFormed({ ...masked, message: options.hideSuggestions ? message.replace(SUGGESTION, "") : message });
   };
+  return { formatError, plugin: errorLogging() };
 }
-
-/** errorMasking without hiding suggestions. */
-export const maskError = errorMasking({ hideSuggestions: false });
 
 function cutMessage(message: string): string {
   if (characterCount(message) <= MAX_MESSAGE_CHARACTERS) return message;
@@ -94,8 +95,8 @@ function wrappedAppError(error: unknown): AppError | null {
   return null;
 }
 
-/** Logs every error that maskError hides, with the request id, so it can be traced. */
-export function useErrorLogging(): ApolloServerPlugin<Context> {
+/** Logs every error that masking hides, with the request id, so it can be traced. */
+function errorLogging(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {

@@ -12,10 +12,10 @@ import type { ComplexityEstimatorArgs } from "graphql-query-complexity";
  */
 
 /** Expected length of a plain list without `first`, unless stated below. */
-export const DEFAULT_LIST_ESTIMATE = 10;
+const DEFAULT_LIST_ESTIMATE = 10;
 
 /** Stated lengths of plain lists, by `Type.field`: what real data holds (the seed article makes 47 claims). */
-export const LIST_ESTIMATES: Readonly<Record<string, number>> = {
+const LIST_ESTIMATES: Readonly<Record<string, number>> = {
   "Article.claims": 50,
   "Article.versions": 5,
   "AttributionReport.claims": 1, // attributionAudit multiplies by its `first`
@@ -32,7 +32,7 @@ export const LIST_ESTIMATES: Readonly<Record<string, number>> = {
 };
 
 /** Own cost of the root fields that traverse the graph, per hop of maxDepth (or once). */
-export const TRAVERSAL_COSTS: Readonly<Record<string, { base: number; perHop?: number; timesFirst?: boolean }>> = {
+const TRAVERSAL_COSTS: Readonly<Record<string, { base: number; perHop?: number; timesFirst?: boolean }>> = {
   causalChains: { base: 50, perHop: 50 },
   explainPriceMove: { base: 100, perHop: 100 },
   attributionAudit: { base: 200, timesFirst: true },

@@ -67,7 +67,7 @@ function useQueryCost(limits: QueryLimits): ApolloServerPlugin<Context> {
  * hidden in production by error masking, see error-masking.ts: armor's own hides only field
  * suggestions.)
  */
-export function queryLimits(limits: QueryLimits) {
+export function useQueryLimits(limits: QueryLimits) {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, propagateOnRejection: false, onReject: rejectAs("depth", limits.maxDepth) },
     // Aliases of __typename count too (armor leaves them out by default): each is still a field to answer.

@@ -14,7 +14,8 @@ export function useSubscriptionsOverWebSocketOnly(): ApolloServerPlugin<Context>
         async didResolveOperation({ operation }) {
           if (operation?.operation !== "subscription") return;
           throw new BadRequestError(
-            "Subscriptions run over WebSocket (the graphql-transport-ws protocol of graphql-ws) at ws://<this host>/graphql; POST /graphql answers queries and mutations.",
+            "Subscriptions run over WebSocket (the graphql-transport-ws protocol of graphql-ws) at ws://<this " +
+            "host>/graphql; POST /graphql answers queries and mutations.",
           );
         },
       };

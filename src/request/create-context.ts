@@ -3,7 +3,7 @@ import type { Driver } from "neo4j-driver";
 import type { Logger } from "pino";
 import type { Viewer } from "../auth/viewer.js";
 import type { Config } from "../config.js";
-import type { Context, Loaders } from "../context.js";
+import type { Context, Loaders, OperationReport } from "../context.js";
 import { CypherRunner } from "../db/cypher-runner.js";
 import { createArticleLoaders } from "../domain/article/article.loaders.js";
 import { createAssetLoaders } from "../domain/asset/asset.loaders.js";
@@ -11,7 +11,6 @@ import { createClaimLoaders } from "../domain/claim/claim.loaders.js";
 import { createEventLoaders } from "../domain/event/event.loaders.js";
 import { createNodeLoaders } from "../domain/node/node.loaders.js";
 import type { EventBus } from "../events/events.js";
-import type { OperationReport } from "../http/request-log.js";
 
 function createLoaders(cypher: CypherRunner): Loaders {
   return {
@@ -55,21 +54,20 @@ export function createContext(
 ): Context {
   // The deadline is the runner's alone: resolvers see the runner, not the time left.
   const { deadline, ...about } = request;
-  let loaders: Loaders | undefined;
-  const cypher = new CypherRunner(deps.driver, {
+  const cypher: CypherRunner = new CypherRunner(deps.driver, {
     database: deps.config.neo4j.database,
     timeoutMs: deps.config.neo4j.queryTimeoutMs,
     deadline,
     // A write makes what the request's loaders cached stale: later fields read afresh.
-    afterWrite: () => clearAll(loaders ?? {}),
+    afterWrite: () => clearAll(loaders),
   });
-  loaders = createLoaders(cypher);
+  const loaders = createLoaders(cypher);
   return {
     ...about,
     operation: about.operation ?? {},
     events: deps.events ?? NO_EVENTS,
     cypher,
     loaders,
-    clearLoaders: () => clearAll(loaders ?? {}),
+    clearLoaders: () => clearAll(loaders),
   };
 }

@@ -5,7 +5,7 @@ import { printSchema, type GraphQLSchema } from "graphql";
 import { projectRoot } from "../project-root.js";
 
 /** Where `npm run build` (Vite) writes the bundled pages. */
-export const WEB_BUILD_DIR = path.join(projectRoot, "dist", "web");
+const WEB_BUILD_DIR = path.join(projectRoot, "dist", "web");
 
 /** Paths of the browser pages; each is a bundled HTML file under WEB_BUILD_DIR. */
 const PAGES = { "/playground": "playground/index.html", "/explore": "explore/index.html" } as const;
@@ -14,7 +14,7 @@ const PAGES = { "/playground": "playground/index.html", "/explore": "explore/ind
  * A browser opening /graphql: a GET with no query whose Accept prefers HTML. GraphQL-over-HTTP
  * clients (Accept: application/graphql-response+json or application/json) still get GraphQL.
  */
-export function wantsPlayground(req: Request): boolean {
+function wantsPlayground(req: Request): boolean {
   if (req.method !== "GET" || req.query.query !== undefined) return false;
   return req.accepts(["application/graphql-response+json", "application/json", "text/html"]) === "text/html";
 }
@@ -23,7 +23,7 @@ export function wantsPlayground(req: Request): boolean {
  * What the pages may load: only this origin (scripts, workers, styles, fonts, API calls).
  * Inline style attributes are allowed (GraphiQL's editor and React set them); inline scripts are not.
  */
-export const PAGE_CONTENT_SECURITY_POLICY = [
+const PAGE_CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "worker-src 'self'",

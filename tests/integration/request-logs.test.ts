@@ -68,6 +68,7 @@ describe("request logs", () => {
     const line = await server.waitForLine(/PrettyCheck/);
     expect(line).toMatch(/INFO.*POST \/graphql PrettyCheck 200 \d+ ms/);
     expect(line.trimStart().startsWith("{")).toBe(false);
-    expect(line).not.toMatch(/\u001b\[/); // no colour codes when stdout is not a terminal
+    // eslint-disable-next-line no-control-regex -- no colour codes when stdout is not a terminal
+    expect(line).not.toMatch(/\u001b\[/);
   });
 });

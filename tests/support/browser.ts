@@ -4,10 +4,10 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { projectRoot } from "../../src/project-root.js";
 
 /** Debian's Chromium (`apt-get install -y chromium`); `.ci/run` installs it when missing. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** Flags for a headless run on a machine without a display or outside network (see DEVELOPERS.md). */
-export const CHROMIUM_FLAGS = [
+const CHROMIUM_FLAGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -18,7 +18,7 @@ export const CHROMIUM_FLAGS = [
 ];
 
 /** Where browser tests save their screenshots (git-ignored). */
-export const ARTIFACTS_DIR = path.join(projectRoot, "test-artifacts", "browser");
+const ARTIFACTS_DIR = path.join(projectRoot, "test-artifacts", "browser");
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {

@@ -4,7 +4,7 @@ import net from "node:net";
 import { freePort } from "./ports.js";
 
 /** Debian's redis-server (`apt-get install -y redis-server`); `.ci/run` installs it when missing. */
-export const REDIS_SERVER = process.env.REDIS_SERVER ?? "/usr/bin/redis-server";
+const REDIS_SERVER = process.env.REDIS_SERVER ?? "/usr/bin/redis-server";
 
 /** A throwaway redis-server on 127.0.0.1 (no persistence) that tests can stop and start again on its port. */
 export class RedisProcess {

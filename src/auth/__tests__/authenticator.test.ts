@@ -3,7 +3,7 @@ import { ApolloServer, HeaderMap } from "@apollo/server";
 import { buildSchema } from "graphql";
 import { describe, expect, it } from "vitest";
 import { ForbiddenError, UnauthenticatedError } from "../../errors.js";
-import { maskError } from "../../plugins/error-masking.js";
+import { useErrorMasking } from "../../plugins/error-masking.js";
 import { createApiKeyVerifier } from "../api-keys.js";
 import { createAuthenticator } from "../authenticator.js";
 import { ANONYMOUS, isEditor, requireEditor, type Viewer } from "../viewer.js";
@@ -110,7 +110,7 @@ describe("a rejected header in an Apollo context", () => {
     const apollo = new ApolloServer<{ viewer: Viewer }>({
       schema: buildSchema("type Query { ping: String }"),
       rootValue: { ping: () => "pong" },
-      formatError: maskError,
+      formatError: useErrorMasking({ hideSuggestions: false }).formatError,
     });
     await apollo.start();
     try {

@@ -3,7 +3,9 @@ import { Sentiment } from "./article.enums.js";
 
 @ObjectType({
   description:
-    "A period in which one content of an article was its current version. Ingesting changed content closes the current period and opens one for the new content; ingesting an earlier content again opens a new period for it.",
+    "A period in which one content of an article was its current version. Ingesting changed content " +
+    "closes the current period and opens one for the new content; ingesting an earlier content again " +
+    "opens a new period for it.",
 })
 export class ArticleVersion {
   @Field({ description: "Hash of the version's canonical content (the article's contentHash while it is current)." })

@@ -5,7 +5,7 @@ import { neighboursLoader, neighboursWithOptionsLoader } from "../../cypher/neig
 import { VISIBILITY_OF_REQUEST, type ClaimVisibilityOptions } from "../claim/claim-visibility.args.js";
 import { claimVisibleAt } from "../../cypher/claims.js";
 import type { Claim } from "../claim/claim.type.js";
-import { currentListLoaders, listAtLoaders } from "./article.lists.js";
+import { currentListLoaders, listAtLoaders } from "./article-lists.loaders.js";
 import type { Article } from "./article.type.js";
 import type { ArticleVersion } from "./article-version.type.js";
 import { byClaim, heldByClaim, type AsOf } from "../claim/claim.loaders.js";

@@ -12,7 +12,7 @@ import { ArticleVersion } from "./article-version.type.js";
 import { Article } from "./article.type.js";
 import { Tag } from "./tag.type.js";
 
-export const toTag = (r: NodeRow): Tag => Object.assign(new Tag(), { name: text(r.name) });
+const toTag = (r: NodeRow): Tag => Object.assign(new Tag(), { name: text(r.name) });
 
 export const toArticle = (r: NodeRow): Article =>
   Object.assign(new Article(), {

@@ -19,7 +19,7 @@ import { Source } from "../source/source.type.js";
 import { ArticleVersion } from "./article-version.type.js";
 import { ArticleFilter } from "./article.filter.js";
 import { toArticleCriteria } from "./article.criteria.js";
-import type { ArticleList } from "./article.lists.js";
+import type { ArticleList } from "./article-lists.loaders.js";
 import { findArticlesPage, findVersionAt } from "./article.repository.js";
 import { Article, ArticleConnection } from "./article.type.js";
 import { canonicalUrl } from "../../input/canonical-url.js";
@@ -50,7 +50,9 @@ export class ArticleResolver {
   @Query(() => Article, {
     nullable: true,
     description:
-      "An article by global id or by URL (any standard form of it, see README). With asOf: the article as the graph knew it then, its fields and lists those of the version current at that time; null if it had not been ingested by then (an article known only from citations: not cited by then).",
+      "An article by global id or by URL (any standard form of it, see README). With asOf: the article as " +
+      "the graph knew it then, its fields and lists those of the version current at that time; null if it " +
+      "had not been ingested by then (an article known only from citations: not cited by then).",
   })
   async article(
     @Arg("id", () => ID, { nullable: true }) id: string | null,
@@ -91,7 +93,8 @@ export class ArticleResolver {
   }
 
   @FieldResolver(() => [ArticleVersion], {
-    description: "Every period in which one content was the article's current version, newest first; empty for articles only known as citations.",
+    description: "Every period in which one content was the article's current version, newest first; empty for " +
+        "articles only known as citations.",
   })
   async versions(@Root() article: Article, @Ctx() ctx: Context): Promise<ArticleVersion[]> {
     const versions = await ctx.loaders.versionsOfArticle.load(article.uid);
@@ -109,7 +112,8 @@ export class ArticleResolver {
 
   @FieldResolver(() => [Claim], {
     description:
-      "Claims the article makes, by key: by default those of its current version (at the article's asOf, if set) that are not retracted (the rule of the root `claims`).",
+      "Claims the article makes, by key: by default those of its current version (at the article's asOf, if " +
+      "set) that are not retracted (the rule of the root `claims`).",
   })
   async claims(@Root() article: Article, @Args() visibility: ClaimVisibilityArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const options = toClaimVisibility({ ...visibility, asOf: visibility.asOf ?? article.asOf });

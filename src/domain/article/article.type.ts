@@ -27,7 +27,8 @@ export class Article extends Node {
   @Field(() => Date, { nullable: true, description: "When this article was last ingested; null for articles only known as citations." })
   ingestedAt!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Hash of the current version's canonical content; ingesting other content makes a new version (see versions)." })
+  @Field(() => String, { nullable: true, description: "Hash of the current version's canonical content; ingesting other content makes a new version (see " +
+      "versions)." })
   contentHash!: string | null;
 
   @Field(() => Sentiment, { nullable: true })
@@ -50,7 +51,8 @@ export class Article extends Node {
 
   @Field(() => Date, {
     nullable: true,
-    description: "The time this view of the article stands at (article(asOf:)): its fields and lists are those of the version current then. Null: now.",
+    description: "The time this view of the article stands at (article(asOf:)): its fields and lists are those of the " +
+        "version current then. Null: now.",
   })
   asOf!: string | null;
 }

@@ -4,7 +4,7 @@ import { optionalNumber, optionalText, text, type NodeMappers } from "../shared/
 import type { AssetClass, LevelKind } from "./asset.enums.js";
 import { Asset, IndicatorReading, PriceLevel, PriceMove } from "./asset.type.js";
 
-export const toAsset = (r: NodeRow): Asset =>
+const toAsset = (r: NodeRow): Asset =>
   Object.assign(new Asset(), {
     id: toGlobalId("Asset", text(r.symbol)),
     symbol: text(r.symbol),

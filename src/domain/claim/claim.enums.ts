@@ -11,7 +11,8 @@ export enum CausalRelation {
 registerEnumType(CausalRelation, {
   name: "CausalRelation",
   description:
-    "CAUSES, CONTRIBUTES_TO, AMPLIFIES and PRECEDES lead to the effect (relation class LEADS_TO); PREVENTS opposes it (class OPPOSES).",
+    "CAUSES, CONTRIBUTES_TO, AMPLIFIES and PRECEDES lead to the effect (relation class LEADS_TO); " +
+    "PREVENTS opposes it (class OPPOSES).",
 });
 
 /** What a relation says about its effect: that the cause leads to it, or that it opposes it. */
@@ -22,7 +23,8 @@ export enum RelationClass {
 registerEnumType(RelationClass, {
   name: "RelationClass",
   description:
-    "LEADS_TO: CAUSES, CONTRIBUTES_TO, AMPLIFIES, PRECEDES; the hops of causal chains and explanations. OPPOSES: PREVENTS; never a hop, never corroborates a LEADS_TO claim.",
+    "LEADS_TO: CAUSES, CONTRIBUTES_TO, AMPLIFIES, PRECEDES; the hops of causal chains and explanations. " +
+    "OPPOSES: PREVENTS; never a hop, never corroborates a LEADS_TO claim.",
 });
 
 export function relationClass(relation: CausalRelation): RelationClass {
@@ -35,7 +37,8 @@ export enum Polarity {
 }
 registerEnumType(Polarity, {
   name: "Polarity",
-  description: "ASSERTED: the article says the relation holds. DENIED: it says it does not ('this wasn't about the Fed').",
+  description: "ASSERTED: the article says the relation holds. DENIED: it says it does not ('this wasn't about the " +
+      "Fed').",
 });
 
 export enum Modality {

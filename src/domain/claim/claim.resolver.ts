@@ -27,7 +27,8 @@ function endpoints(claim: Claim, role: EndpointRequest["role"], info: GraphQLRes
 @Resolver(() => Claim)
 export class ClaimResolver {
   @Query(() => ClaimConnection, {
-    description: "Claims as the graph knew them at asOf (default: now), newest article first. Retracted and superseded claims are left out unless the filter asks for them.",
+    description: "Claims as the graph knew them at asOf (default: now), newest article first. Retracted and superseded " +
+        "claims are left out unless the filter asks for them.",
   })
   async claims(
     @Arg("filter", () => ClaimFilter, { nullable: true }) filter: ClaimFilter | null,

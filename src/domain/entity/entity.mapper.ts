@@ -3,7 +3,7 @@ import { toGlobalId } from "../../graphql/global-id.js";
 import { optionalText, text, type NodeMappers } from "../shared/row-values.js";
 import { Entity } from "./entity.type.js";
 
-export const toEntity = (r: NodeRow): Entity =>
+const toEntity = (r: NodeRow): Entity =>
   Object.assign(new Entity(), { id: toGlobalId("Entity", text(r.key)), key: text(r.key), name: text(r.name), kind: optionalText(r.kind) });
 
 export const ENTITY_MAPPERS: NodeMappers<Entity> = { Entity: toEntity };

@@ -3,7 +3,7 @@ import { toGlobalId } from "../../graphql/global-id.js";
 import { optionalText, text, type NodeMappers } from "../shared/row-values.js";
 import { MacroFactor } from "./macro-factor.type.js";
 
-export const toMacroFactor = (r: NodeRow): MacroFactor =>
+const toMacroFactor = (r: NodeRow): MacroFactor =>
   Object.assign(new MacroFactor(), {
     id: toGlobalId("MacroFactor", text(r.key)),
     key: text(r.key),

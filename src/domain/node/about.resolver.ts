@@ -16,7 +16,7 @@ import { Narrative } from "../narrative/narrative.type.js";
 import { Source } from "../source/source.type.js";
 import { nodeSelection } from "../shared/node.selection.js";
 
-export enum ClaimRole {
+enum ClaimRole {
   ANY = "ANY",
   CAUSE = "CAUSE",
   EFFECT = "EFFECT",
@@ -28,11 +28,12 @@ registerEnumType(ClaimRole, { name: "ClaimRole", description: "The part a node p
  * `articles` and `claims` connections for a node type: the articles about it and the current
  * claims naming it, each batched across parents into one query per level.
  */
-export function AboutResolver<T extends object>(type: ClassType<T>, label: Label, keyOf: (node: T) => string) {
+function AboutResolver<T extends object>(type: ClassType<T>, label: Label, keyOf: (node: T) => string) {
   @Resolver(() => type)
   abstract class AboutResolverBase {
     @FieldResolver(() => ArticleConnection, {
-      description: "Articles about this, newest first: publishing, mentioning, reporting or advancing it, or making a current claim that names it.",
+      description: "Articles about this, newest first: publishing, mentioning, reporting or advancing it, or making a " +
+          "current claim that names it.",
     })
     articles(@Root() node: T, @Args() { first, after }: ConnectionArgs, @Ctx() ctx: Context) {
       const page = pageRequest(first ?? 20, after, MAX_PAGE_SIZE, ARTICLE_CURSOR);
@@ -40,7 +41,8 @@ export function AboutResolver<T extends object>(type: ClassType<T>, label: Label
     }
 
     @FieldResolver(() => ClaimConnection, {
-      description: "Claims that name this, newest article first; by default current and not retracted (the rule of the root `claims`).",
+      description: "Claims that name this, newest article first; by default current and not retracted (the rule of the " +
+          "root `claims`).",
     })
     async claims(
       @Root() node: T,

@@ -49,10 +49,6 @@ export const toGraphNode: (row: NodeRow) => GraphNode = mapperOf<GraphNode>({
   ...ARTICLE_MAPPERS,
 });
 
-export function toGraphNodeOrNull(row: NodeRow | null | undefined): GraphNode | null {
-  return row ? toGraphNode(row) : null;
-}
-
 /** Maps a node known to be of type T (the query matched its label). */
 export function toNodeOf<T extends GraphNode>(row: NodeRow): T {
   return toGraphNode(row) as T;

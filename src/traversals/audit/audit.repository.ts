@@ -20,7 +20,7 @@ export type AuditRow = {
   amounts: { event: NodeRow; article: NodeRow; amountUsd: number; otherAmountUsd: number }[];
 };
 
-export type AuditSummary = { total: number; corroborated: number; singleSource: number; uncited: number; conflicting: number };
+type AuditSummary = { total: number; corroborated: number; singleSource: number; uncited: number; conflicting: number };
 
 export type AuditRows = {
   claims: AuditRow[];

@@ -69,8 +69,12 @@ function toAttribution(row: AuditRow): ClaimAttribution {
 export class AuditResolver {
   @Query(() => AttributionReport, {
     description:
-      "On whose authority each current claim rests: attributed outlets, cited articles, independent corroboration and conflicts. Single-source, uncited and conflicting claims are listed, never hidden. " +
-      "Claims are listed newest article first (then article URL, claim key). Selecting `summary` or filtering by `status` audits every claim in scope (about 2 s for an outlet with 70,000 claims); a list without them audits only the claims it lists.",
+      "On whose authority each current claim rests: attributed outlets, cited articles, independent " +
+      "corroboration and conflicts. Single-source, uncited and conflicting claims are listed, never hidden. " +
+      "" +
+      "Claims are listed newest article first (then article URL, claim key). Selecting `summary` or " +
+      "filtering by `status` audits every claim in scope (about 2 s for an outlet with 70,000 claims); a " +
+      "list without them audits only the claims it lists.",
   })
   async attributionAudit(
     @Arg("filter", () => AuditFilter, { nullable: true }) filter: AuditFilter | null,
@@ -125,7 +129,8 @@ export class AuditResolver {
 export class AttributionConflictResolver {
   @FieldResolver(() => Article, {
     nullable: true,
-    description: "The article that disagrees: for AMOUNT the one giving the other figure, for POLARITY and RELATION the one making the opposing claim.",
+    description: "The article that disagrees: for AMOUNT the one giving the other figure, for POLARITY and RELATION " +
+        "the one making the opposing claim.",
   })
   article(@Root() conflict: AttributionConflict, @Ctx() ctx: Context): Article | null | Promise<Article | null> {
     if (conflict.article) return conflict.article;

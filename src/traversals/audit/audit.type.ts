@@ -15,9 +15,13 @@ export enum AttributionStatus {
 registerEnumType(AttributionStatus, {
   name: "AttributionStatus",
   description:
-    "CONFLICTING: another current claim on the same cause and effect contradicts it (the opposite polarity with the same relation class, or both asserted with opposite relation classes: leads to vs PREVENTS), or an event the claim names is reported with amounts that differ by more than 10%. " +
-    "Otherwise CORROBORATED: at least two independent publishing domains make the same claim (same cause, effect, polarity and relation class). " +
-    "Otherwise SINGLE_SOURCE: one outlet makes it, but it names its authority (an inline attribution or a cited article). Otherwise UNCITED.",
+    "CONFLICTING: another current claim on the same cause and effect contradicts it (the opposite " +
+    "polarity with the same relation class, or both asserted with opposite relation classes: leads to vs " +
+    "PREVENTS), or an event the claim names is reported with amounts that differ by more than 10%. " +
+    "Otherwise CORROBORATED: at least two independent publishing domains make the same claim (same cause, " +
+    "effect, polarity and relation class). " +
+    "Otherwise SINGLE_SOURCE: one outlet makes it, but it names its authority (an inline attribution or a " +
+    "cited article). Otherwise UNCITED.",
 });
 
 export enum ConflictKind {
@@ -28,7 +32,9 @@ export enum ConflictKind {
 registerEnumType(ConflictKind, {
   name: "ConflictKind",
   description:
-    "AMOUNT: an event the claim names is reported with amounts more than 10% apart. POLARITY: a claim with the same cause, effect and relation class has the opposite polarity. RELATION: both claims are asserted and one leads to the effect while the other PREVENTS it.",
+    "AMOUNT: an event the claim names is reported with amounts more than 10% apart. POLARITY: a claim " +
+    "with the same cause, effect and relation class has the opposite polarity. RELATION: both claims are " +
+    "asserted and one leads to the effect while the other PREVENTS it.",
 });
 
 @InputType({ description: "Which claims to audit; every given field must match. Only current claims are audited." })
@@ -78,7 +84,8 @@ export class ClaimAttribution {
   @Field(() => AttributionStatus)
   status!: AttributionStatus;
 
-  @Field(() => Int, { description: "Distinct publishing domains making this claim (same cause, effect, polarity and relation class), its own included." })
+  @Field(() => Int, { description: "Distinct publishing domains making this claim (same cause, effect, polarity and relation class), its " +
+      "own included." })
   independentSourceCount!: number;
 
   @Field(() => [String], { description: "Those publishing domains." })

@@ -8,7 +8,7 @@ import { expandHops, findNodes, readPathDetails } from "./hops.repository.js";
 import { bestPaths, summaryHops, weigh, withClaims, type FoundPath, type WeightedHop } from "./path-search.js";
 
 /** Partial paths one search may examine at the most; the limits on maxDepth and first keep real questions far below. */
-export const MAX_EXPANSIONS = 200_000;
+const MAX_EXPANSIONS = 200_000;
 
 export interface ChainQuery {
   from: LabelKey;

@@ -3,7 +3,7 @@ import type { Hop, ReachedNode } from "../causal/hop.js";
 import { byNodes, byStrength, weigh, type ClaimFilter, type FoundPath, type WeightedHop } from "../causal/path-search.js";
 
 /** Scores are rounded to millionths (see pathScore). */
-export const SCORE_STEP = 1e-6;
+const SCORE_STEP = 1e-6;
 
 /** What one chain says for its driver: its confidence × (1 + 0.5 × (independent outlets − 1)), both of this chain, rounded to SCORE_STEP. */
 export function pathScore(path: Pick<FoundPath, "confidence" | "independentSourceCount">): number {

@@ -13,7 +13,7 @@ import { explainMoves } from "./explain.service.js";
 import { PriceMoveExplanation } from "./explanation.type.js";
 
 /** Days before the window whose articles may explain the asset itself, unless the client says otherwise. */
-export const DEFAULT_LOOKBACK_DAYS = 3;
+const DEFAULT_LOOKBACK_DAYS = 3;
 const MAX_LOOKBACK_DAYS = 90;
 /** The longest window explained at once: a move is explained in its days, not over years of them. */
 const MAX_WINDOW_DAYS = 366;

@@ -7,7 +7,7 @@ import { toNodeOf } from "../../domain/node/node.mapper.js";
 import { RelatedArticle, RelatedReason, RelatedReasonKind } from "./related.type.js";
 
 /** Weight of each kind of shared thing (documented on RelatedReasonKind). */
-export const REASON_WEIGHTS: Readonly<Record<RelatedReasonKind, number>> = {
+const REASON_WEIGHTS: Readonly<Record<RelatedReasonKind, number>> = {
   CITES: 4,
   CITED_BY: 4,
   SAME_EVENT: 3,

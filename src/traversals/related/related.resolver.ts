@@ -13,13 +13,17 @@ function loaderOf(ctx: Context) {
   return loader;
 }
 
-export const MAX_RELATED = 20;
+const MAX_RELATED = 20;
 
 @Resolver(() => Article)
 export class RelatedArticlesResolver {
   @FieldResolver(() => [RelatedArticle], {
     description:
-      "Other articles ranked by what they share with this one's current version in the graph: citations either way, reported events, current claims with the same cause and effect, narratives, and assets (articles published within 3 days); score = sum of the reasons' weights (see RelatedReasonKind), ties newest first. first: 1 to 20. Each shared thing contributes at most 25 candidates (the newest; for assets the nearest in time).",
+      "Other articles ranked by what they share with this one's current version in the graph: citations " +
+      "either way, reported events, current claims with the same cause and effect, narratives, and assets " +
+      "(articles published within 3 days); score = sum of the reasons' weights (see RelatedReasonKind), " +
+      "ties newest first. first: 1 to 20. Each shared thing contributes at most 25 candidates (the newest; " +
+      "for assets the nearest in time).",
   })
   related(
     @Root() article: Article,

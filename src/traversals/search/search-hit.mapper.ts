@@ -4,7 +4,7 @@ import { SearchHit, SearchHitKind, type SearchResultNode } from "./search.type.j
 import { countMatchedTerms, snippet } from "./snippet.js";
 
 /** Per label: its hit kind and the full-text indexed properties, in the order that wins a tie. */
-export const SEARCHABLE: Readonly<Record<string, { kind: SearchHitKind; fields: readonly string[] }>> = {
+const SEARCHABLE: Readonly<Record<string, { kind: SearchHitKind; fields: readonly string[] }>> = {
   Article: { kind: SearchHitKind.ARTICLE, fields: ["title", "summary", "body"] },
   Claim: { kind: SearchHitKind.CLAIM, fields: ["text"] },
   Entity: { kind: SearchHitKind.ENTITY, fields: ["name", "description"] },

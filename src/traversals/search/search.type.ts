@@ -23,7 +23,7 @@ registerEnumType(SearchHitKind, { name: "SearchHitKind", description: "The kind 
 export type SearchResultNode = Article | Claim | Entity | MacroFactor | Narrative | Asset | Event;
 
 /** The node types `search` can return. */
-export const SearchResult = createUnionType({
+const SearchResult = createUnionType({
   name: "SearchResult",
   description: "An article, current claim, entity, macro factor, narrative, asset or event found by search.",
   types: () => [Article, Claim, Entity, MacroFactor, Narrative, Asset, Event] as const,
@@ -44,7 +44,10 @@ export class SearchHit {
   field!: string;
 
   @Field({
-    description: "At most 160 characters (Unicode code points) of that property around the first matched word, whitespace collapsed, cut between characters as a reader sees them (never inside an emoji or other cluster) and at a space where one is near, with … where the text was cut; the property's start when no word occurs literally.",
+    description: "At most 160 characters (Unicode code points) of that property around the first matched word, " +
+        "whitespace collapsed, cut between characters as a reader sees them (never inside an emoji or other " +
+        "cluster) and at a space where one is near, with … where the text was cut; the property's start when " +
+        "no word occurs literally.",
   })
   snippet!: string;
 }

@@ -7,7 +7,7 @@ import type { TimelineRow } from "./timeline.repository.js";
 import { TimelineEntry, TimelineEntryKind } from "./timeline.type.js";
 
 /** "BTC 76000 → 78199": what a chart label needs; the move itself carries the details. */
-export function priceMoveTitle(move: PriceMove): string {
+function priceMoveTitle(move: PriceMove): string {
   if (move.open !== null && move.close !== null) return `${move.symbol} ${move.open} → ${move.close}`;
   return move.description ?? `${move.symbol} price move`;
 }

@@ -14,8 +14,10 @@ const DEFAULT_PAGE = 50;
 export class TimelineResolver {
   @Query(() => TimelineConnection, {
     description:
-      "Articles, events, price moves and current claims in time order (oldest first; at equal times events, then price moves, articles, claims). " +
-      "Cursors are positions in that order, so entries added while paging neither repeat nor shift earlier pages.",
+      "Articles, events, price moves and current claims in time order (oldest first; at equal times events, " +
+      "then price moves, articles, claims). " +
+      "Cursors are positions in that order, so entries added while paging neither repeat nor shift earlier " +
+      "pages.",
   })
   async timeline(
     @Arg("filter", () => TimelineFilter) filter: TimelineFilter,

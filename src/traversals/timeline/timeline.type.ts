@@ -15,7 +15,8 @@ export enum TimelineEntryKind {
 }
 registerEnumType(TimelineEntryKind, {
   name: "TimelineEntryKind",
-  description: "ARTICLE at its publication, EVENT when it occurred, PRICE_MOVE when it started, CLAIM when its article was published.",
+  description: "ARTICLE at its publication, EVENT when it occurred, PRICE_MOVE when it started, CLAIM when its " +
+      "article was published.",
 });
 
 /**
@@ -35,7 +36,7 @@ export const KINDS_BY_RANK = (Object.keys(KIND_RANK) as TimelineEntryKind[]).sor
 export type TimelineNodeValue = Article | Event | PriceMove | Claim;
 
 /** The node behind a timeline entry. */
-export const TimelineNode = createUnionType({
+const TimelineNode = createUnionType({
   name: "TimelineNode",
   description: "The article, event, price move or claim a timeline entry shows.",
   types: () => [Article, Event, PriceMove, Claim] as const,
@@ -52,7 +53,8 @@ export class TimelineEntry {
   @Field(() => Date, { nullable: true, description: "End of a span: a price move's endAt, an event's endedAt; null for points." })
   endAt!: string | null;
 
-  @Field({ description: "A one-line label: the article's or event's title, the claim's text, or e.g. \"BTC 76000 → 78199\" for a price move." })
+  @Field({ description: "A one-line label: the article's or event's title, the claim's text, or e.g. \"BTC 76000 → 78199\" " +
+      "for a price move." })
   title!: string;
 
   @Field(() => TimelineNode)

@@ -5,7 +5,7 @@ import { nodeId, nodeLabel } from "./labels.js";
 type Explanation = ExplanationQuery["explainPriceMove"];
 
 /** Edge width in pixels for a claim's confidence (0..1): 1.5 to 9. */
-export const widthOf = (confidence: number) => 1.5 + 7.5 * Math.max(0, Math.min(1, confidence));
+const widthOf = (confidence: number) => 1.5 + 7.5 * Math.max(0, Math.min(1, confidence));
 
 /**
  * The explanation as a graph: causes and effects are nodes, the claims of the drivers'

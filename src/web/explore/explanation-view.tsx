@@ -6,7 +6,7 @@ import { formatTime, nodeLabel } from "./labels.js";
 import { useRequest } from "./use-request.js";
 
 /** Commentary on a move is published after it: the explanation window runs this long past the move's end. */
-export const COMMENTARY_MS = 24 * 3600 * 1000;
+const COMMENTARY_MS = 24 * 3600 * 1000;
 
 /** A price move picked on the timeline. */
 export interface SelectedMove {

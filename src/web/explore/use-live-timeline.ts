@@ -11,7 +11,7 @@ import {
 } from "@client";
 
 /** Something that arrived after the timeline was opened. */
-export interface LiveEntry {
+interface LiveEntry {
   readonly key: string;
   readonly kind: "ARTICLE" | "CLAIM";
   readonly title: string;

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 
 /** Text as it is compared: Unicode NFC, whitespace runs as one space, no surrounding whitespace. */
-export function comparableText(text: string): string {
+function comparableText(text: string): string {
   return text.normalize("NFC").replace(/\s+/gu, " ").trim();
 }
 

@@ -4,13 +4,14 @@ import type { Context } from "../../../context.js";
 import { loadNode } from "../../shared/load.js";
 import { IngestArticleInput } from "../article.input.js";
 import type { Article } from "../article.type.js";
-import { IngestArticlePayload } from "./ingest.payload.js";
+import { IngestArticlePayload } from "./ingest-payload.type.js";
 import { ingestArticle } from "./ingest.service.js";
 
 @Resolver()
 export class IngestResolver {
   @Mutation(() => IngestArticlePayload, {
-    description: "Writes an article and everything it asserts in one transaction (editor only). Idempotent per URL and content.",
+    description: "Writes an article and everything it asserts in one transaction (editor only). Idempotent per URL and " +
+        "content.",
   })
   async ingestArticle(@Arg("input", () => IngestArticleInput) input: IngestArticleInput, @Ctx() ctx: Context): Promise<IngestArticlePayload> {
     requireEditor(ctx.viewer, "ingestArticle");

@@ -11,7 +11,7 @@ export interface SourceRow {
   kind: string | null;
 }
 
-export interface CitedArticleRow {
+interface CitedArticleRow {
   uid: string;
   url: string;
   title: string;
@@ -20,7 +20,7 @@ export interface CitedArticleRow {
   sourceDomain: string;
 }
 
-export interface EventRow {
+interface EventRow {
   key: string;
   kind: string;
   title: string;
@@ -29,7 +29,7 @@ export interface EventRow {
   amountUsd: number | null;
 }
 
-export interface PriceMoveRow {
+interface PriceMoveRow {
   key: string;
   symbol: string;
   startAt: string;
@@ -42,7 +42,7 @@ export interface PriceMoveRow {
   description: string | null;
 }
 
-export interface LevelRow {
+interface LevelRow {
   key: string;
   symbol: string;
   price: number;
@@ -50,7 +50,7 @@ export interface LevelRow {
   note: string | null;
 }
 
-export interface IndicatorRow {
+interface IndicatorRow {
   key: string;
   symbol: string;
   metric: string;

@@ -28,7 +28,7 @@ export interface VersionedLink {
   readonly amountUsd: number | null;
 }
 
-export function versionedLink(type: string, label: string, key: string, amountUsd: number | null = null): VersionedLink {
+function versionedLink(type: string, label: string, key: string, amountUsd: number | null = null): VersionedLink {
   return { id: `${type}|${label}|${key}`, type, label, key, amountUsd };
 }
 

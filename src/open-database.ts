@@ -1,10 +1,10 @@
 import type { Driver } from "neo4j-driver";
 import type { Logger } from "pino";
-import type { Config } from "../config.js";
-import { DATA_MIGRATIONS } from "../cypher/data-migrations.js";
-import { createDriver, waitForDatabase } from "./driver.js";
-import { portIsFree, startEmbeddedNeo4j, type EmbeddedNeo4j } from "./embedded.js";
-import { applyMigrations } from "./migrations.js";
+import type { Config } from "./config.js";
+import { DATA_MIGRATIONS } from "./cypher/data-migrations.js";
+import { createDriver, waitForDatabase } from "./db/driver.js";
+import { portIsFree, startEmbeddedNeo4j, type EmbeddedNeo4j } from "./db/embedded.js";
+import { applyMigrations } from "./db/migrations.js";
 
 /** A connected, migrated database and how to let go of it. */
 export interface Database {

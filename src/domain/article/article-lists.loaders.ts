@@ -4,7 +4,7 @@ import { linkHeldAt, pastType } from "../../cypher/link-history.js";
 import { toListed } from "./article.mapper.js";
 
 /** An article's own lists: the versioned link each follows, the node type it reaches, and its order. */
-export const ARTICLE_LISTS = {
+const ARTICLE_LISTS = {
   source: { type: "PUBLISHED_BY", target: "Source", orderBy: "n.domain" },
   cites: { type: "CITES", target: "Article", orderBy: "n.publishedAt DESC, n.url" },
   tags: { type: "TAGGED", target: "Tag", orderBy: "n.name" },
