@@ -1,7 +1,8 @@
 import normalizeUrl from "normalize-url";
 
 /** Query parameters that track clicks rather than identify content. */
-const TRACKING = /^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|igshid|_hsenc|_hsmi|ref|ref_src|ref_url|spm|cmpid|ncid|guccounter|ocid)$/i;
+const TRACKING =
+  /^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|igshid|_hsenc|_hsmi|ref|ref_src|ref_url|spm|cmpid|ncid|guccounter|ocid)$/i;
 
 /**
  * The canonical form of an article URL, so the same article is one node however it was
@@ -13,6 +14,18 @@ const TRACKING = /^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid
  * no trailing slash. Returns null when the text is not an absolute http(s) URL.
  */
 export function canonicalUrl(input: string): string | null {
+  // One pass may leave a form the next pass changes again ("x?/" gives "x?", which gives "x";
+  // a decoded escape may make "//" that collapses): the canonical form is where passes agree.
+  let canonical = normalizeOnce(input);
+  for (let pass = 0; canonical !== null && pass < 4; pass += 1) {
+    const again = normalizeOnce(canonical);
+    if (again === canonical) break;
+    canonical = again;
+  }
+  return canonical;
+}
+
+function normalizeOnce(input: string): string | null {
   let url: URL;
   try {
     url = new URL(input.trim());

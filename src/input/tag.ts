@@ -7,10 +7,13 @@ export const MAX_TAG_LENGTH = 64;
  * " #Foo  Bar" and "foo bar" are the same tag.
  */
 export function canonicalTag(value: string): string {
-  return value
-    .normalize("NFKC")
-    .trim()
-    .replace(/^#+\s*/u, "")
-    .replace(/\s+/gu, " ")
-    .toLowerCase();
+  return (
+    value
+      .normalize("NFKC")
+      .trim()
+      // Every leading "#" and the space between them: "# #foo" is "foo", as "#foo" is.
+      .replace(/^[#\s]+/u, "")
+      .replace(/\s+/gu, " ")
+      .toLowerCase()
+  );
 }

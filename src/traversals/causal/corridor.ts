@@ -23,6 +23,8 @@ interface Side {
   /** What widening the frontier would fetch: the sum of its nodes' degrees in the side's direction. */
   load: number;
   depth: number;
+  /** Nothing is left to reach from this side (not merely: the search's depth is used up). */
+  exhausted: boolean;
 }
 
 /**
@@ -32,7 +34,15 @@ interface Side {
  */
 export async function findCorridor(
   readLevel: ReadLevel,
-  params: { start: MetNode; goal: MetNode; maxDepth: number; source: HopSource; limits: HopLimits; floor: Floor | null; filter: ClaimFilter },
+  params: {
+    start: MetNode;
+    goal: MetNode;
+    maxDepth: number;
+    source: HopSource;
+    limits: HopLimits;
+    floor: Floor | null;
+    filter: ClaimFilter;
+  },
 ): Promise<Corridor> {
   const nodes = new Map<string, ReachedNode>([
     [params.start.id, params.start],
@@ -46,11 +56,19 @@ export async function findCorridor(
     frontier: [end.id],
     load: load ?? 1,
     depth: 0,
+    exhausted: false,
   });
   const forward = fromEnd("forward", params.start, params.start.outDegree);
   const backward = fromEnd("backward", params.goal, params.goal.inDegree);
   while (forward.depth + backward.depth < params.maxDepth && (forward.frontier.length > 0 || backward.frontier.length > 0)) {
-    const side = forward.frontier.length === 0 ? backward : backward.frontier.length === 0 ? forward : forward.load <= backward.load ? forward : backward;
+    const side =
+      forward.frontier.length === 0
+        ? backward
+        : backward.frontier.length === 0
+          ? forward
+          : forward.load <= backward.load
+            ? forward
+            : backward;
     const other = side === forward ? backward : forward;
     const last = forward.depth + backward.depth === params.maxDepth - 1;
     const expansion = await readLevel({
@@ -70,6 +88,7 @@ export async function findCorridor(
       if (!side.distance.has(reached)) side.distance.set(reached, side.depth + 1);
     }
     ({ frontier: side.frontier, load: side.load } = side.reaches.next(side.frontier, expansion, last));
+    side.exhausted = side.frontier.length === 0 && !last;
     side.depth += 1;
   }
   const out = new Map<string, Hop[]>();
@@ -82,9 +101,14 @@ export async function findCorridor(
   return {
     out,
     nodes,
-    // A node the goal side did not reach is further from the goal than it searched.
-    hopsToGoal: (node) => goalSide.distance.get(node) ?? (goalSide.frontier.length === 0 ? Number.POSITIVE_INFINITY : goalSide.depth + 1),
-    weakest: [forward.reaches.weakest, backward.reaches.weakest].reduce<number | null>((a, b) => (b === null ? a : Math.max(a ?? 0, b)), null),
+    // A node the goal side did not reach is further from the goal than it searched, or, when
+    // nothing was left to reach, cannot reach it at all. (A side stopped by the search's depth
+    // has an empty frontier too, and proves only the first.)
+    hopsToGoal: (node) => goalSide.distance.get(node) ?? (goalSide.exhausted ? Number.POSITIVE_INFINITY : goalSide.depth + 1),
+    weakest: [forward.reaches.weakest, backward.reaches.weakest].reduce<number | null>(
+      (a, b) => (b === null ? a : Math.max(a ?? 0, b)),
+      null,
+    ),
   };
 }
 
@@ -104,7 +128,10 @@ export async function reachBackward(
     limits: HopLimits;
     floor: RisingFloor;
     filter: ClaimFilter;
-    afterLevel?: (read: { into: ReadonlyMap<string, readonly Hop[]>; nodes: ReadonlyMap<string, ReachedNode> }, depth: number) => void | Promise<void>;
+    afterLevel?: (
+      read: { into: ReadonlyMap<string, readonly Hop[]>; nodes: ReadonlyMap<string, ReachedNode> },
+      depth: number,
+    ) => void | Promise<void>;
     /** Called once when it reads no more levels, whether it finished or failed. */
     onEnd?: () => void;
   },
