@@ -18,7 +18,7 @@ const LAYERS = [
   { type: "server", pattern: ["src/server.ts"] },
   { type: "schema", pattern: ["src/schema.ts"] },
   { type: "live", pattern: ["src/live"] },
-  { type: "request", pattern: ["src/request", "src/seed.ts"] },
+  { type: "request", pattern: ["src/request", "src/seed.ts", "src/seed.cypher.ts"] },
   { type: "http", pattern: ["src/http"] },
   { type: "plugins", pattern: ["src/plugins"] },
   { type: "web", pattern: ["src/web"] },
@@ -90,8 +90,40 @@ function layerZones() {
   })).filter((zone) => zone.from.length > 0);
 }
 
+/**
+ * Cypher text lives only in `*.cypher.ts` files and src/cypher/ (docs/architecture.md, "One file
+ * per role"): elsewhere a string or template naming a clause (upper case, at a word boundary) is
+ * an error. db/ keeps the schema migrations; tests and the benchmark write their own Cypher.
+ * Comments and GraphQL descriptions in plain words are not matched.
+ */
+const CYPHER_CLAUSE = String.raw`/\b(MATCH|MERGE|UNWIND|CREATE|DETACH DELETE)\b|\bCALL \(/`;
+const CYPHER_MESSAGE =
+  "Cypher text goes in a *.cypher.ts file (or src/cypher/ when shared); other files import it (docs/architecture.md, One file per role).";
+const CYPHER_FREE = {
+  files: ["**/*.{ts,tsx,js,mjs}"],
+  // This file names the clauses in the rule itself.
+  ignores: ["**/*.cypher.ts", "src/cypher/**", "src/db/**", "tests/**", "src/**/__tests__/**", "bench/**", "eslint.config.js"],
+  rules: {
+    "no-restricted-syntax": [
+      "error",
+      { selector: `TemplateElement[value.raw=${CYPHER_CLAUSE}]`, message: CYPHER_MESSAGE },
+      { selector: `Literal[value=${CYPHER_CLAUSE}]`, message: CYPHER_MESSAGE },
+    ],
+  },
+};
+
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "data/**", "test-artifacts/**", "**/__generated__/**", "client/generated/**", "neo4j-launcher/**"] },
+  {
+    ignores: [
+      "dist/**",
+      "node_modules/**",
+      "data/**",
+      "test-artifacts/**",
+      "**/__generated__/**",
+      "client/generated/**",
+      "neo4j-launcher/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   // How import-x parses TypeScript dependencies (without it, no cycle through them is seen).
@@ -100,12 +132,17 @@ export default tseslint.config(
     files: ["**/*.{ts,tsx,js,mjs}"],
     plugins: { "import-x": importX },
     settings: {
-      "import-x/resolver-next": [createTypeScriptImportResolver({ project: ["tsconfig.json", "src/web/tsconfig.json"], noWarnOnMultipleProjects: true })],
+      "import-x/resolver-next": [
+        createTypeScriptImportResolver({ project: ["tsconfig.json", "src/web/tsconfig.json"], noWarnOnMultipleProjects: true }),
+      ],
     },
     rules: {
       "import-x/no-cycle": ["error", { ignoreExternal: true }],
       "import-x/no-restricted-paths": ["error", { zones: layerZones() }],
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
       "@typescript-eslint/no-empty-object-type": ["error", { allowInterfaces: "with-single-extends" }],
     },
   },
@@ -124,5 +161,6 @@ export default tseslint.config(
     files: ["tests/**", "src/**/__tests__/**", "scripts/**", "*.config.ts", "*.config.js"],
     rules: { "import-x/no-restricted-paths": "off", "@typescript-eslint/no-explicit-any": "off" },
   },
+  CYPHER_FREE,
   prettier,
 );

@@ -26,16 +26,46 @@ const START = Date.parse("2025-06-01T00:00:00Z");
 const MONTHS = 9;
 const CLAIMS_PER_ARTICLE = 20;
 
-const ASSETS = ["BTC", "ETH", "SOL", "XRP", "SPX", "NDX", "XAU", "XAG", "MSTR", "TSLA", "COIN", "DXY", "TLT", "OIL", "EUR", "JPY", "ADA", "DOGE", "LINK", "AVAX"];
+const ASSETS = [
+  "BTC",
+  "ETH",
+  "SOL",
+  "XRP",
+  "SPX",
+  "NDX",
+  "XAU",
+  "XAG",
+  "MSTR",
+  "TSLA",
+  "COIN",
+  "DXY",
+  "TLT",
+  "OIL",
+  "EUR",
+  "JPY",
+  "ADA",
+  "DOGE",
+  "LINK",
+  "AVAX",
+];
 /** Hubs first: a few factors are named by most articles, the rest form a long tail. */
-const FACTORS = Array.from({ length: 60 }, (_, i) => (i === 0 ? "liquidity" : i === 1 ? "etf-flows" : i === 2 ? "fed-policy" : i === 3 ? "leverage" : `factor-${i}`));
+const FACTORS = Array.from({ length: 60 }, (_, i) =>
+  i === 0 ? "liquidity" : i === 1 ? "etf-flows" : i === 2 ? "fed-policy" : i === 3 ? "leverage" : `factor-${i}`,
+);
 const NARRATIVES = Array.from({ length: 30 }, (_, i) => `narrative-${i}`);
 const ENTITIES = Array.from({ length: 300 }, (_, i) => `entity-${i}`);
 const OUTLETS = Array.from({ length: 60 }, (_, i) => `outlet-${i}.example`);
 const RELATIONS = ["CAUSES", "CONTRIBUTES_TO", "AMPLIFIES", "PRECEDES"] as const;
 
 /** The shared story twenty and more outlets retell: a 6-node chain ending at a BTC move. */
-export const RETOLD_CHAIN = ["story-trigger", "story-funding-squeeze", "story-margin-calls", "story-forced-selling", "story-liquidation-wave", "pm-btc-story-drop"] as const;
+export const RETOLD_CHAIN = [
+  "story-trigger",
+  "story-funding-squeeze",
+  "story-margin-calls",
+  "story-forced-selling",
+  "story-liquidation-wave",
+  "pm-btc-story-drop",
+] as const;
 
 /** Keys the benchmark's questions start from: the hub factor, a BTC weekly move (week 10), the asset, an outlet, the story. */
 export const BENCH_KEYS = { hub: "liquidity", hubMove: "pm-btc-w10", asset: "BTC", outlet: OUTLETS[1]!, story: RETOLD_CHAIN } as const;
@@ -93,9 +123,12 @@ function article(random: () => number, index: number): ArticleDocument {
   ];
   const claims = Array.from({ length: CLAIMS_PER_ARTICLE }, (_, i) => {
     // Mostly factor -> event -> move chains, so paths exist; the rest any pair.
-    const cause = i % 3 === 0 ? ref("MACRO_FACTOR", pick(random, factors)) : i % 3 === 1 ? ref("EVENT", pick(random, events).key) : pick(random, nodes);
-    let effect = i % 3 === 0 ? ref("EVENT", pick(random, events).key) : i % 3 === 1 ? ref("PRICE_MOVE", pick(random, moves).key) : pick(random, nodes);
-    if (effect.kind === cause.kind && effect.key === cause.key) effect = cause.kind === "PRICE_MOVE" ? ref("ASSET", assets[0]!) : ref("PRICE_MOVE", moves[0]!.key);
+    const cause =
+      i % 3 === 0 ? ref("MACRO_FACTOR", pick(random, factors)) : i % 3 === 1 ? ref("EVENT", pick(random, events).key) : pick(random, nodes);
+    let effect =
+      i % 3 === 0 ? ref("EVENT", pick(random, events).key) : i % 3 === 1 ? ref("PRICE_MOVE", pick(random, moves).key) : pick(random, nodes);
+    if (effect.kind === cause.kind && effect.key === cause.key)
+      effect = cause.kind === "PRICE_MOVE" ? ref("ASSET", assets[0]!) : ref("PRICE_MOVE", moves[0]!.key);
     const roll = random();
     const conditional = roll < 0.08;
     return {
@@ -147,7 +180,9 @@ function retelling(random: () => number, outlet: number): ArticleDocument {
     assets: [{ symbol: "BTC", name: "Bitcoin", assetClass: "CRYPTO" }],
     macroFactors: [{ key: trigger, name: "Story trigger" }],
     events: eventKeys.map((key, i) => ({ key, kind: "story", title: key, occurredAt: iso(START + 99 * DAY + i * 3_600_000) })),
-    priceMoves: [{ key: move, asset: "BTC", startAt: iso(START + 99 * DAY), endAt: iso(START + 101 * DAY), open: 100, high: 101, low: 80, close: 82 }],
+    priceMoves: [
+      { key: move, asset: "BTC", startAt: iso(START + 99 * DAY), endAt: iso(START + 101 * DAY), open: 100, high: 101, low: 80, close: 82 },
+    ],
     claims: RETOLD_CHAIN.slice(0, -1).map((cause, i) => ({
       key: `hop-${i}`,
       text: `Outlet ${outlet}: ${cause} led to ${RETOLD_CHAIN[i + 1]}.`,

@@ -68,7 +68,11 @@ export async function askGraphql(request: GraphqlRequest): Promise<Answer> {
     headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
     body: JSON.stringify({ query: request.query, variables: request.variables }),
   });
-  const body = (await response.json()) as { data?: unknown; errors?: { message: string }[]; extensions?: { diagnostics?: { roundTrips?: number } } };
+  const body = (await response.json()) as {
+    data?: unknown;
+    errors?: { message: string }[];
+    extensions?: { diagnostics?: { roundTrips?: number } };
+  };
   if (!response.ok || body.errors?.length) {
     throw new AnswerError(`${request.url} answered ${response.status}: ${body.errors?.map((e) => e.message).join("; ") ?? "no body"}`);
   }
@@ -111,7 +115,11 @@ function throughputOf(result: autocannon.Result, options: { connections: number;
  * Requests/s of a mix of requests to one server: each connection sends them in turn, over and
  * over, for `seconds` (autocannon's `requests`).
  */
-export async function mixedThroughput(url: string, requests: readonly Omit<GraphqlRequest, "url">[], options: { connections: number; seconds: number }): Promise<Throughput> {
+export async function mixedThroughput(
+  url: string,
+  requests: readonly Omit<GraphqlRequest, "url">[],
+  options: { connections: number; seconds: number },
+): Promise<Throughput> {
   const result = await autocannon({
     url,
     connections: options.connections,
@@ -141,5 +149,10 @@ export async function loopThroughput(ask: () => Promise<unknown>, options: { con
       }
     }),
   );
-  return { connections: options.connections, seconds: options.seconds, requestsPerSecond: Math.round((done / options.seconds) * 10) / 10, failures };
+  return {
+    connections: options.connections,
+    seconds: options.seconds,
+    requestsPerSecond: Math.round((done / options.seconds) * 10) / 10,
+    failures,
+  };
 }

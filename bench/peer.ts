@@ -10,13 +10,33 @@ import neo4j from "neo4j-driver";
  * PORT set; it listens on 127.0.0.1 only and prints `PEER_READY <url>` once it serves.
  */
 export const PEER_TYPE_DEFS = /* GraphQL */ `
-  type Source @node { domain: String! name: String }
-  type Asset @node { symbol: String! name: String }
-  type MacroFactor @node { key: String! name: String }
-  type Event @node { key: String! title: String }
-  type PriceMove @node { key: String! }
-  type Entity @node { key: String! name: String }
-  type Narrative @node { key: String! name: String }
+  type Source @node {
+    domain: String!
+    name: String
+  }
+  type Asset @node {
+    symbol: String!
+    name: String
+  }
+  type MacroFactor @node {
+    key: String!
+    name: String
+  }
+  type Event @node {
+    key: String!
+    title: String
+  }
+  type PriceMove @node {
+    key: String!
+  }
+  type Entity @node {
+    key: String!
+    name: String
+  }
+  type Narrative @node {
+    key: String!
+    name: String
+  }
   union CausalNode = MacroFactor | Event | PriceMove | Asset | Entity | Narrative
   type Claim @node {
     id: String!
@@ -45,7 +65,11 @@ async function main(): Promise<void> {
   const server = new ApolloServer({ schema });
   const { url } = await startStandaloneServer(server, { listen: { host: "127.0.0.1", port } });
   process.stdout.write(`PEER_READY ${url}\n`);
-  const stop = () => void server.stop().then(() => driver.close()).then(() => process.exit(0));
+  const stop = () =>
+    void server
+      .stop()
+      .then(() => driver.close())
+      .then(() => process.exit(0));
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
 }

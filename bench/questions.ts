@@ -30,7 +30,8 @@ export interface Question {
   };
 }
 
-const CAUSE_FIELDS = "__typename ... on MacroFactor { key } ... on Event { key } ... on PriceMove { key } ... on Asset { symbol } ... on Entity { key } ... on Narrative { key }";
+const CAUSE_FIELDS =
+  "__typename ... on MacroFactor { key } ... on Event { key } ... on PriceMove { key } ... on Asset { symbol } ... on Entity { key } ... on Narrative { key }";
 const STORY_FROM = { kind: "MACRO_FACTOR", key: RETOLD_CHAIN[0] };
 const STORY_TO = { kind: "PRICE_MOVE", key: RETOLD_CHAIN.at(-1) };
 /** The story's BTC move: 2025-09-08 to 09-10 (day 99 to 101 of the generated months). */
@@ -61,7 +62,9 @@ export const QUESTIONS: readonly Question[] = [
     id: "claims",
     name: "50 newest claims about BTC with confidence at least 0.8",
     kind: "list",
-    api: { query: `{ claims(filter: { asset: "${BENCH_KEYS.asset}", minConfidence: 0.8 }, first: 50) { edges { node { text confidence article { url } } } } }` },
+    api: {
+      query: `{ claims(filter: { asset: "${BENCH_KEYS.asset}", minConfidence: 0.8 }, first: 50) { edges { node { text confidence article { url } } } } }`,
+    },
     floor: {
       cypher: `MATCH (btc:Asset { symbol: $symbol })
         CALL (btc) {
@@ -206,7 +209,12 @@ export const QUESTIONS: readonly Question[] = [
     },
     // The same summary (all five counts) and the same claims listed, in the same order, with the same status and sources.
     sameAnswer: {
-      api: (data: { attributionAudit: { summary: Record<string, number>; claims: { status: string; independentSourceCount: number; claim: { id: string } }[] } }) => {
+      api: (data: {
+        attributionAudit: {
+          summary: Record<string, number>;
+          claims: { status: string; independentSourceCount: number; claim: { id: string } }[];
+        };
+      }) => {
         const { summary, claims } = data.attributionAudit;
         return [
           [summary.total, summary.corroborated, summary.singleSource, summary.uncited, summary.conflicting],

@@ -31,8 +31,14 @@ function targetOf(q: QuestionResult): { target: string; verdict: string } {
     return { target, verdict: `failed: ${q.apiError ?? "no answer"}` };
   }
   if (q.kind === "traversal") return { target: `p95 ≤ ${p95Target} ms`, verdict: verdict(q.api.p95, p95Target, true) };
-  const overFloor = q.sameAnswer === false ? "no ratio: the floor's answer differs" : q.floor ? verdict(ratio(q.api.p50, q.floor.p50), TARGETS.listOverFloor, true) : "floor timed out";
-  if (q.kind === "list" || !q.peer?.throughput || !q.api.throughput) return { target: `p50 ≤ ${TARGETS.listOverFloor}× floor`, verdict: overFloor };
+  const overFloor =
+    q.sameAnswer === false
+      ? "no ratio: the floor's answer differs"
+      : q.floor
+        ? verdict(ratio(q.api.p50, q.floor.p50), TARGETS.listOverFloor, true)
+        : "floor timed out";
+  if (q.kind === "list" || !q.peer?.throughput || !q.api.throughput)
+    return { target: `p50 ≤ ${TARGETS.listOverFloor}× floor`, verdict: overFloor };
   const overPeer = verdict(ratio(q.api.throughput.requestsPerSecond, q.peer.throughput.requestsPerSecond), TARGETS.nestedOverPeer, false);
   return { target: `p50 ≤ ${TARGETS.listOverFloor}× floor; ≥ ${TARGETS.nestedOverPeer}× peer req/s`, verdict: `${overFloor}; ${overPeer}` };
 }
@@ -52,7 +58,9 @@ export function renderMarkdown(result: BenchResult): string {
   for (const q of result.questions) {
     const { target, verdict: v } = targetOf(q);
     if (!q.api) {
-      lines.push(`| ${q.name} | – | – | ${fixed(q.floor?.p50)} | – | ${fixed(q.peer?.p50)} | – | ${fixed(q.floor?.throughput?.requestsPerSecond)} | ${fixed(q.peer?.throughput?.requestsPerSecond)} | – | – | ${target} | ${v} |`);
+      lines.push(
+        `| ${q.name} | – | – | ${fixed(q.floor?.p50)} | – | ${fixed(q.peer?.p50)} | – | ${fixed(q.floor?.throughput?.requestsPerSecond)} | ${fixed(q.peer?.throughput?.requestsPerSecond)} | – | – | ${target} | ${v} |`,
+      );
       continue;
     }
     const apiRps = q.api.throughput?.requestsPerSecond;
@@ -63,7 +71,10 @@ export function renderMarkdown(result: BenchResult): string {
   }
   const compared = result.questions.filter((q) => q.sameAnswer !== undefined);
   if (compared.length > 0) {
-    lines.push("", `Answers compared with the floor's: ${compared.map((q) => `${q.name}: ${q.sameAnswer ? "the same" : "different"}`).join("; ")}.`);
+    lines.push(
+      "",
+      `Answers compared with the floor's: ${compared.map((q) => `${q.name}: ${q.sameAnswer ? "the same" : "different"}`).join("; ")}.`,
+    );
   }
   const ingest = result.ingest.claimsPerSecond;
   const { afterWarmup, firstUnderLoad, max, end, sustained } = result.apiMemoryMb;

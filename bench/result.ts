@@ -21,7 +21,14 @@ export interface QuestionResult {
 export interface BenchResult {
   readonly date: string;
   readonly size: string;
-  readonly machine: { readonly cpus: number; readonly cpuModel: string; readonly memoryGb: number; readonly node: string; readonly neo4jHeap: string; readonly neo4jPageCacheMb: number };
+  readonly machine: {
+    readonly cpus: number;
+    readonly cpuModel: string;
+    readonly memoryGb: number;
+    readonly node: string;
+    readonly neo4jHeap: string;
+    readonly neo4jPageCacheMb: number;
+  };
   readonly graph: { readonly articles: number; readonly claims: number; readonly leadsTo: number };
   readonly ingest: { readonly claims: number; readonly seconds: number; readonly claimsPerSecond: number | null };
   readonly questions: readonly QuestionResult[];
@@ -35,6 +42,11 @@ export interface BenchResult {
     readonly firstUnderLoad: number;
     readonly max: number;
     readonly end: number;
-    readonly sustained: { readonly seconds: number; readonly connections: number; readonly afterRound: readonly number[]; readonly failures: number };
+    readonly sustained: {
+      readonly seconds: number;
+      readonly connections: number;
+      readonly afterRound: readonly number[];
+      readonly failures: number;
+    };
   };
 }

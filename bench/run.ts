@@ -57,7 +57,10 @@ function parseOptions() {
   const size = values.size ?? (values.quick ? "4k" : "10k");
   const claims = SIZES[size.toLowerCase()];
   if (claims === undefined) throw new UsageError(`--size must be one of ${Object.keys(SIZES).join(", ")}`);
-  const only = values.only?.split(",").map((id) => id.trim()).filter(Boolean);
+  const only = values.only
+    ?.split(",")
+    .map((id) => id.trim())
+    .filter(Boolean);
   const unknown = only?.filter((id) => !QUESTIONS.some((q) => q.id === id)) ?? [];
   if (unknown.length) throw new UsageError(`unknown question ids: ${unknown.join(", ")}`);
   return {
@@ -99,7 +102,12 @@ function rssMb(pid: number | undefined): number | null {
 }
 
 /** Starts a Node child and resolves once `ready()` says so; rejects with its stderr if it exits first. */
-function startChild(script: string, env: NodeJS.ProcessEnv, ready: (stdout: string) => Promise<boolean> | boolean, timeoutMs = 120_000): Promise<ChildProcess> {
+function startChild(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  ready: (stdout: string) => Promise<boolean> | boolean,
+  timeoutMs = 120_000,
+): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script], { env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -117,7 +125,11 @@ function startChild(script: string, env: NodeJS.ProcessEnv, ready: (stdout: stri
     child.on("exit", (code) => fail(`exited with code ${code} before it was ready`));
     const poll = async () => {
       while (!settled) {
-        if (await Promise.resolve().then(() => ready(stdout)).catch(() => false)) {
+        if (
+          await Promise.resolve()
+            .then(() => ready(stdout))
+            .catch(() => false)
+        ) {
           settled = true;
           clearTimeout(timer);
           child.removeAllListeners("exit");
@@ -165,7 +177,9 @@ async function main(): Promise<void> {
   const logger = createLogger(config);
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), "mng-bench-"));
   const { maxHeap, pageCacheMb } = config.neo4j.embedded;
-  say(`bench: ${options.size} claims (${options.shape.articles} articles + ${options.shape.retellers} retellings), Neo4j heap ${maxHeap}, page cache ${pageCacheMb} MB`);
+  say(
+    `bench: ${options.size} claims (${options.shape.articles} articles + ${options.shape.retellers} retellings), Neo4j heap ${maxHeap}, page cache ${pageCacheMb} MB`,
+  );
   const neo4j = await startEmbeddedNeo4j({ dataDir, boltPort: await freePort(), logger, maxHeap, pageCacheMb });
   const driver = createDriver(config.neo4j, neo4j.uri, logger);
   let api: ChildProcess | undefined;
@@ -177,15 +191,22 @@ async function main(): Promise<void> {
     say("bench: generating and ingesting");
     const started = performance.now();
     let lastReport = 0;
-    const counts = await bulkIngest(new CypherRunner(driver, { database: config.neo4j.database, timeoutMs: 3_600_000 }), await buildAppSchema(), documentLines(options.shape), {
-      onProgress: (c) => {
-        if (performance.now() - lastReport < 5_000) return;
-        lastReport = performance.now();
-        const seconds = (lastReport - started) / 1000;
-        say(`  ${c.lines} lines: ${c.articles} articles written (${c.claims} claims, ${Math.round(c.claims / seconds)} claims/s), ${c.unchanged} already stored`);
+    const counts = await bulkIngest(
+      new CypherRunner(driver, { database: config.neo4j.database, timeoutMs: 3_600_000 }),
+      await buildAppSchema(),
+      documentLines(options.shape),
+      {
+        onProgress: (c) => {
+          if (performance.now() - lastReport < 5_000) return;
+          lastReport = performance.now();
+          const seconds = (lastReport - started) / 1000;
+          say(
+            `  ${c.lines} lines: ${c.articles} articles written (${c.claims} claims, ${Math.round(c.claims / seconds)} claims/s), ${c.unchanged} already stored`,
+          );
+        },
+        onRejected: (r) => say(`  rejected line ${r.line}: ${r.problems.map((p) => `${p.field}: ${p.message}`).join("; ")}`),
       },
-      onRejected: (r) => say(`  rejected line ${r.line}: ${r.problems.map((p) => `${p.field}: ${p.message}`).join("; ")}`),
-    });
+    );
     if (counts.rejected > 0) throw new Error(`${counts.rejected} generated articles were rejected: the generator and the schema disagree`);
     const ingestSeconds = (performance.now() - started) / 1000;
     const ingest = {
@@ -193,7 +214,11 @@ async function main(): Promise<void> {
       seconds: Math.round(ingestSeconds * 10) / 10,
       claimsPerSecond: counts.claims > 0 ? Math.round(counts.claims / ingestSeconds) : null,
     };
-    say(ingest.claimsPerSecond ? `bench: ingested ${ingest.claims} claims in ${ingest.seconds} s (${ingest.claimsPerSecond} claims/s)` : "bench: the graph was already loaded");
+    say(
+      ingest.claimsPerSecond
+        ? `bench: ingested ${ingest.claims} claims in ${ingest.seconds} s (${ingest.claimsPerSecond} claims/s)`
+        : "bench: the graph was already loaded",
+    );
     const graph = await graphCounts(driver);
 
     const apiPort = await freePort();
@@ -215,7 +240,11 @@ async function main(): Promise<void> {
       async () => (await fetch(`http://127.0.0.1:${apiPort}/readyz`)).ok,
     );
     const peerPort = await freePort();
-    peer = await startChild(path.join(projectRoot, "dist/bench/peer.js"), { ...process.env, NEO4J_URI: neo4j.uri, PORT: String(peerPort) }, (out) => out.includes("PEER_READY"));
+    peer = await startChild(
+      path.join(projectRoot, "dist/bench/peer.js"),
+      { ...process.env, NEO4J_URI: neo4j.uri, PORT: String(peerPort) },
+      (out) => out.includes("PEER_READY"),
+    );
     const peerUrl = `http://127.0.0.1:${peerPort}/`;
 
     const results: QuestionResult[] = [];

@@ -42,7 +42,12 @@ export function subscribe<Result, Variables extends Record<string, unknown>>(
         if (result.errors?.length) handlers.onError?.(result.errors as readonly GraphQLResponseError[]);
         if (result.data) handlers.onData(result.data as Result);
       },
-      error: (error) => handlers.onError?.(Array.isArray(error) ? (error as GraphQLResponseError[]) : [{ message: error instanceof Error ? error.message : "connection closed" }]),
+      error: (error) =>
+        handlers.onError?.(
+          Array.isArray(error)
+            ? (error as GraphQLResponseError[])
+            : [{ message: error instanceof Error ? error.message : "connection closed" }],
+        ),
       complete: () => {},
     },
   );

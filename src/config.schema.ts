@@ -9,7 +9,14 @@ export const LOG_FORMATS = ["json", "pretty"] as const;
  * Variables whose values are secrets, or may hold one (a URL's `user:password@`, however
  * malformed): a configuration error names them, never their value.
  */
-export const SECRET_VARIABLES: ReadonlySet<string> = new Set(["NEO4J_PASSWORD", "EDITOR_TOKENS", "JWT_SECRET", "METRICS_TOKEN", "NEO4J_URI", "REDIS_URL"]);
+export const SECRET_VARIABLES: ReadonlySet<string> = new Set([
+  "NEO4J_PASSWORD",
+  "EDITOR_TOKENS",
+  "JWT_SECRET",
+  "METRICS_TOKEN",
+  "NEO4J_URI",
+  "REDIS_URL",
+]);
 
 /** Shortest editor API key accepted: long enough that guessing one is hopeless. */
 const MIN_EDITOR_TOKEN_LENGTH = 24;
@@ -130,7 +137,10 @@ export const EnvSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.JWT_JWKS_URL && (!env.JWT_AUDIENCE || !env.JWT_ISSUER)) {
-      ctx.addIssue({ code: "custom", path: ["JWT_JWKS_URL"], message: "JWT_JWKS_URL needs JWT_AUDIENCE and JWT_ISSUER (tokens from an identity provider must be checked for both)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["JWT_JWKS_URL"],
+        message: "JWT_JWKS_URL needs JWT_AUDIENCE and JWT_ISSUER (tokens from an identity provider must be checked for both)",
+      });
     }
   });
-

@@ -7,6 +7,7 @@ import { EDITOR_ROLE, type Viewer } from "./auth/viewer.js";
 import type { Config } from "./config.js";
 import { createContext } from "./request/create-context.js";
 import { projectRoot } from "./project-root.js";
+import { ANY_ARTICLE } from "./seed.cypher.js";
 
 /** The seed article as an IngestArticleInput document. */
 const SEED_FILE = path.join(projectRoot, "seed", "seed-article.json");
@@ -40,10 +41,14 @@ export async function loadSeed(
 ): Promise<SeedResult> {
   const { driver, config, logger } = deps;
   if (options.onlyIfEmpty) {
-    const { records } = await driver.executeQuery("MATCH (a:Article) RETURN count(a) > 0 AS any", {}, {
-      database: config.neo4j.database,
-      routing: "READ",
-    });
+    const { records } = await driver.executeQuery(
+      ANY_ARTICLE,
+      {},
+      {
+        database: config.neo4j.database,
+        routing: "READ",
+      },
+    );
     if (records[0]?.get("any") === true) return { loaded: false };
   }
   const input: unknown = JSON.parse(readFileSync(options.file ?? SEED_FILE, "utf8"));

@@ -125,15 +125,18 @@ export async function createApp({ schema, config, driver, logger, events }: AppD
           throw error;
         });
         const clientKey = viewer.subject ? `subject:${viewer.subject}` : `ip:${req.ip ?? req.socket.remoteAddress ?? "unknown"}`;
-        return createContext({ driver, config, events }, {
-          requestId: String(req.id),
-          // One time limit for all the statements of a request, however many fields it asks.
-          deadline: Date.now() + config.neo4j.queryTimeoutMs,
-          viewer,
-          clientKey,
-          logger: req.log,
-          operation: operationReport(res),
-        });
+        return createContext(
+          { driver, config, events },
+          {
+            requestId: String(req.id),
+            // One time limit for all the statements of a request, however many fields it asks.
+            deadline: Date.now() + config.neo4j.queryTimeoutMs,
+            viewer,
+            clientKey,
+            logger: req.log,
+            operation: operationReport(res),
+          },
+        );
       },
     }),
   );

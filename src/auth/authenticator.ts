@@ -40,8 +40,7 @@ export function createAuthenticator(auth: Config["auth"]): Authenticator {
       if (token === null) return ANONYMOUS;
       if (!configured) {
         throw new BearerRejectedError(
-          "This server has no editor credentials configured, so it accepts no bearer tokens; omit the " +
-          "Authorization header to read",
+          "This server has no editor credentials configured, so it accepts no bearer tokens; omit the " + "Authorization header to read",
           "invalid_token",
         );
       }

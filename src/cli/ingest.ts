@@ -65,7 +65,8 @@ async function main(): Promise<number> {
   const database = await openDatabase(config, logger, { shareRunningEmbedded: true });
   const bars = new MultiBar(
     {
-      format: "{bar} {percentage}% | {articles} articles, {claims} claims | {articlesPerSecond} articles/s, {claimsPerSecond} claims/s | ETA {eta_formatted}",
+      format:
+        "{bar} {percentage}% | {articles} articles, {claims} claims | {articlesPerSecond} articles/s, {claimsPerSecond} claims/s | ETA {eta_formatted}",
       hideCursor: true,
       noTTYOutput: true,
       notTTYSchedule: 5_000,
@@ -95,7 +96,8 @@ async function main(): Promise<number> {
         batchSize,
         onProgress: show,
         // Above the bar on a terminal; plain lines otherwise.
-        onRejected: (rejection) => (process.stderr.isTTY ? bars.log(`${describe(rejection)}\n`) : process.stderr.write(`${describe(rejection)}\n`)),
+        onRejected: (rejection) =>
+          process.stderr.isTTY ? bars.log(`${describe(rejection)}\n`) : process.stderr.write(`${describe(rejection)}\n`),
       },
     );
     show(counts);
@@ -116,7 +118,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof ConfigError || error instanceof UsageError ? error.message : `ingest failed: ${(error as Error).stack ?? String(error)}`}\n`);
+    process.stderr.write(
+      `${error instanceof ConfigError || error instanceof UsageError ? error.message : `ingest failed: ${(error as Error).stack ?? String(error)}`}\n`,
+    );
     process.exit(1);
   },
 );

@@ -18,7 +18,10 @@ const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
  * A UTF-8 byte-order mark at the start of the stream is dropped; a line may end in CRLF.
  * `onBytes` is told the bytes read so far (for progress).
  */
-export async function* readJsonLines(input: Readable, options: { maxLineBytes?: number; onBytes?: (bytes: number) => void } = {}): AsyncGenerator<JsonLine> {
+export async function* readJsonLines(
+  input: Readable,
+  options: { maxLineBytes?: number; onBytes?: (bytes: number) => void } = {},
+): AsyncGenerator<JsonLine> {
   const max = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   let parts: Buffer[] = [];

@@ -11,8 +11,7 @@ export const WALK_ABOVE_REACH = 2_000;
 /** True when lists by this asset should walk the sort index (see WALK_ABOVE_REACH); read from Neo4j's degree counts, no traversal. */
 export async function isHubAsset(cypher: CypherRunner, symbol: string): Promise<boolean> {
   const [row] = await cypher.read<{ reach: number }>(
-    "MATCH (x:Asset { symbol: $symbol }) RETURN COUNT { (x)<-[:CAUSE|EFFECT|IF]-() } + COUNT { " +
-    "(x)<-[:AFFECTS|OF]-() } AS reach",
+    "MATCH (x:Asset { symbol: $symbol }) RETURN COUNT { (x)<-[:CAUSE|EFFECT|IF]-() } + COUNT { " + "(x)<-[:AFFECTS|OF]-() } AS reach",
     { symbol },
   );
   return (row?.reach ?? 0) > WALK_ABOVE_REACH;

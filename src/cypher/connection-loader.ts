@@ -29,7 +29,14 @@ export interface NestedConnectionSpec {
 type Batch = readonly NestedPageRequest[];
 
 const requestParams = (requests: Batch) =>
-  requests.map((r, index) => ({ index, label: r.label, key: r.key, variant: r.variant ?? null, options: r.options ?? null, after: afterParam(r.page) }));
+  requests.map((r, index) => ({
+    index,
+    label: r.label,
+    key: r.key,
+    variant: r.variant ?? null,
+    options: r.options ?? null,
+    after: afterParam(r.page),
+  }));
 
 /**
  * Batched nested connections: `sources { articles(first: 5) }` over many sources is one
@@ -60,7 +67,14 @@ export function nestedConnectionLoader<T extends { uid: string }>(
     }
     RETURN req.index AS index, totalCount`;
   const cacheKeyFn = (request: NestedPageRequest) =>
-    JSON.stringify([request.label, request.key, request.variant ?? null, request.options ?? null, request.page, selectionKey(request.select)]);
+    JSON.stringify([
+      request.label,
+      request.key,
+      request.variant ?? null,
+      request.options ?? null,
+      request.page,
+      selectionKey(request.select),
+    ]);
 
   const counts = new DataLoader<NestedPageRequest, number, string>(
     async (requests) => {

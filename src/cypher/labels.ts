@@ -46,7 +46,8 @@ export function parseRefKey(ref: string): LabelKey {
  */
 export function lookupNode(variable: string, labels: readonly Label[] = LABELS, output = "node"): string {
   const branches = labels.map(
-    (label) => `MATCH (${output}:${label} { ${KEY_PROPERTY[label]}: ${variable}.key }) WHERE ${variable}.label = '${label}' RETURN ${output}`,
+    (label) =>
+      `MATCH (${output}:${label} { ${KEY_PROPERTY[label]}: ${variable}.key }) WHERE ${variable}.label = '${label}' RETURN ${output}`,
   );
   return `CALL (${variable}) {\n  ${branches.join("\n  UNION\n  ")}\n}`;
 }

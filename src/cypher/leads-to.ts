@@ -125,7 +125,9 @@ export function recomputeFor(touchedClaims: string): string {
 const RECOMPUTE_FOR_CLAIMS = recomputeFor("UNWIND $claimIds AS claimId MATCH (touched:Claim { id: claimId })");
 
 /** Recomputes the pairs every claim (current or not) of the articles with internal ids `$articleIds` names. */
-export const RECOMPUTE_FOR_ARTICLES = recomputeFor("UNWIND $articleIds AS articleId MATCH (:Article { id: articleId })-[:MAKES]->(touched:Claim)");
+export const RECOMPUTE_FOR_ARTICLES = recomputeFor(
+  "UNWIND $articleIds AS articleId MATCH (:Article { id: articleId })-[:MAKES]->(touched:Claim)",
+);
 
 /** Brings the LEADS_TO of every pair the given claims name up to date, in the caller's transaction. */
 export async function recomputeLeadsTo(tx: WriteTransaction, claimIds: readonly string[]): Promise<void> {

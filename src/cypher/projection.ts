@@ -35,7 +35,18 @@ export const RELATED_NODES: Readonly<Record<string, Readonly<Record<string, stri
  * is loaded only when a query selects it.
  */
 const ARTICLE_PROPERTIES = [
-  "id", "url", "title", "summary", "publishedAt", "ingestedAt", "contentHash", "sentiment", "score", "threatLevel", "riskLevel", "author",
+  "id",
+  "url",
+  "title",
+  "summary",
+  "publishedAt",
+  "ingestedAt",
+  "contentHash",
+  "sentiment",
+  "score",
+  "threatLevel",
+  "riskLevel",
+  "author",
 ];
 
 /** Keys of neighbours that a node's map carries, per label, as Cypher over the node `v`. */
@@ -47,14 +58,30 @@ const NEIGHBOUR_KEYS: Readonly<Record<string, Readonly<Record<string, (v: string
   PriceMove: { symbol: (v) => `head([(${v})-[:OF]->(x:Asset) | x.symbol])` },
   // A level or reading belongs to the one article that states it (its key starts with the
   // article's id), also once a later version has dropped it (PAST_STATES).
-  PriceLevel: { symbol: (v) => `head([(${v})-[:OF]->(x:Asset) | x.symbol])`, articleUid: (v) => `head([(p:Article)-[:${linkTypes(["STATES"], true)}]->(${v}) | p.id])` },
-  Indicator: { symbol: (v) => `head([(${v})-[:OF]->(x:Asset) | x.symbol])`, articleUid: (v) => `head([(p:Article)-[:${linkTypes(["STATES"], true)}]->(${v}) | p.id])` },
+  PriceLevel: {
+    symbol: (v) => `head([(${v})-[:OF]->(x:Asset) | x.symbol])`,
+    articleUid: (v) => `head([(p:Article)-[:${linkTypes(["STATES"], true)}]->(${v}) | p.id])`,
+  },
+  Indicator: {
+    symbol: (v) => `head([(${v})-[:OF]->(x:Asset) | x.symbol])`,
+    articleUid: (v) => `head([(p:Article)-[:${linkTypes(["STATES"], true)}]->(${v}) | p.id])`,
+  },
 };
 
 /** The property that identifies a node of each label: always read. */
 const IDENTITY: Readonly<Record<string, string>> = {
-  Source: "domain", Article: "id", Asset: "symbol", Entity: "key", MacroFactor: "key", Event: "key", PriceMove: "key",
-  PriceLevel: "key", Indicator: "key", Narrative: "key", Claim: "id", Tag: "name",
+  Source: "domain",
+  Article: "id",
+  Asset: "symbol",
+  Entity: "key",
+  MacroFactor: "key",
+  Event: "key",
+  PriceMove: "key",
+  PriceLevel: "key",
+  Indicator: "key",
+  Narrative: "key",
+  Claim: "id",
+  Tag: "name",
 };
 
 function mapOf(v: string, label: string, selection: LabelSelection | "all"): string {
@@ -88,7 +115,9 @@ function mapOf(v: string, label: string, selection: LabelSelection | "all"): str
 export function projectNode(variable: string, selection?: NodeSelection): string {
   const v = variable;
   const branch = (label: string) => mapOf(v, label, selection?.[label] ?? "all");
-  const selectedOthers = Object.keys(selection ?? {}).filter((label) => !["Article", "PriceMove", "PriceLevel", "Indicator", "Claim"].includes(label));
+  const selectedOthers = Object.keys(selection ?? {}).filter(
+    (label) => !["Article", "PriceMove", "PriceLevel", "Indicator", "Claim"].includes(label),
+  );
   return `CASE
     WHEN ${v} IS NULL THEN null
     WHEN ${v}:Article THEN ${branch("Article")}
@@ -119,7 +148,10 @@ export function mergeSelections(selections: readonly (NodeSelection | undefined)
     for (const [name, inner] of Object.entries(entries[0]!.related ?? {})) {
       if (entries.every((e) => e.related?.[name] && selectionKey(e.related[name]) === selectionKey(inner))) related[name] = inner;
     }
-    merged[label] = { properties: [...new Set(entries.flatMap((e) => e.properties))].sort(), ...(Object.keys(related).length ? { related } : {}) };
+    merged[label] = {
+      properties: [...new Set(entries.flatMap((e) => e.properties))].sort(),
+      ...(Object.keys(related).length ? { related } : {}),
+    };
   }
   return merged;
 }

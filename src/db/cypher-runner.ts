@@ -104,7 +104,11 @@ export class CypherRunner {
    * another's in this process) sees that write, also on a cluster's followers.
    */
   #session(defaultAccessMode: "READ" | "WRITE"): Session {
-    return this.driver.session({ database: this.options.database, defaultAccessMode, bookmarkManager: this.driver.executeQueryBookmarkManager });
+    return this.driver.session({
+      database: this.options.database,
+      defaultAccessMode,
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
   }
 
   #writeTransaction(tx: ManagedTransaction): WriteTransaction {

@@ -117,7 +117,10 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
     String(options.pageCacheMb ?? 256),
     "--watch-stdin",
   ];
-  logger.info({ dataDir, boltPort, maxHeap: options.maxHeap ?? "1g", pageCacheMb: options.pageCacheMb ?? 256 }, "starting embedded Neo4j 5.26");
+  logger.info(
+    { dataDir, boltPort, maxHeap: options.maxHeap ?? "1g", pageCacheMb: options.pageCacheMb ?? 256 },
+    "starting embedded Neo4j 5.26",
+  );
   const child = spawn("java", args, { stdio: ["pipe", "pipe", "pipe"] });
   const uri = await waitUntilReady(child, logger);
   logger.info({ uri, pid: child.pid }, "embedded Neo4j is ready");

@@ -45,7 +45,10 @@ export class RedisEventBus implements EventBus {
   private lostEvents = false;
   private current: BusState = "INTERRUPTED";
 
-  constructor(url: string, private readonly logger: Logger) {
+  constructor(
+    url: string,
+    private readonly logger: Logger,
+  ) {
     const options: RedisOptions = {
       // Fail a publish at once rather than queue it while Redis is away: writes must not wait on it.
       enableOfflineQueue: false,
@@ -54,7 +57,13 @@ export class RedisEventBus implements EventBus {
     };
     this.publisher = new Redis(url, { ...options, connectionName: connectionName("publisher") });
     // The subscriber may queue its SUBSCRIBE until connected, and restores it on every reconnect.
-    this.subscriber = new Redis(url, { ...options, connectionName: connectionName("subscriber"), enableOfflineQueue: true, maxRetriesPerRequest: null, autoResubscribe: true });
+    this.subscriber = new Redis(url, {
+      ...options,
+      connectionName: connectionName("subscriber"),
+      enableOfflineQueue: true,
+      maxRetriesPerRequest: null,
+      autoResubscribe: true,
+    });
     this.publisher.on("error", (error: Error) => this.logger.debug({ err: error }, "redis publisher error"));
     this.subscriber.on("error", (error: Error) => this.logger.debug({ err: error }, "redis subscriber error"));
     this.subscriber.on("message", (_channel: string, message: string) => this.deliver(message));
@@ -62,7 +71,9 @@ export class RedisEventBus implements EventBus {
     this.subscriber.on("close", () => this.update({ subscribed: false }));
     this.publisher.on("ready", () => void this.publisherBack());
     this.publisher.on("close", () => this.update({ canPublish: false }));
-    this.subscriber.subscribe(EVENTS_CHANNEL).catch((error: unknown) => this.logger.warn({ err: error }, "could not subscribe to Redis yet; retrying"));
+    this.subscriber
+      .subscribe(EVENTS_CHANNEL)
+      .catch((error: unknown) => this.logger.warn({ err: error }, "could not subscribe to Redis yet; retrying"));
   }
 
   get state(): BusState {
@@ -166,7 +177,10 @@ export class RedisEventBus implements EventBus {
     if (state === this.current) return;
     this.current = state;
     const why = this.subscribed ? "cannot publish to Redis" : "not subscribed to Redis";
-    this.logger[state === "LIVE" ? "info" : "warn"]({ state }, state === "LIVE" ? "live updates flowing (Redis)" : `live updates interrupted: ${why}`);
+    this.logger[state === "LIVE" ? "info" : "warn"](
+      { state },
+      state === "LIVE" ? "live updates flowing (Redis)" : `live updates interrupted: ${why}`,
+    );
     this.local.emit("state", state);
   }
 }

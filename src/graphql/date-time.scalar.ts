@@ -2,8 +2,7 @@ import { GraphQLScalarType, Kind } from "graphql";
 import { InvalidValueError } from "../errors.js";
 
 // Date, time to the minute at least, and an explicit offset: 2026-02-01T09:55-05:00, ...Z.
-const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Offsets beyond ±18:00 are not real (and Neo4j rejects them). */
 const MAX_OFFSET_MINUTES = 18 * 60;
@@ -13,9 +12,7 @@ export function parseDateTime(value: unknown): string {
   if (typeof value !== "string") throw new InvalidValueError("DateTime must be an ISO-8601 string");
   const match = ISO_DATE_TIME.exec(value.trim());
   if (!match || Number.isNaN(Date.parse(value))) {
-    throw new InvalidValueError(
-      `"${value}" is not an ISO-8601 date-time with an offset (e.g. 2026-02-01T09:55:00-05:00)`,
-    );
+    throw new InvalidValueError(`"${value}" is not an ISO-8601 date-time with an offset (e.g. 2026-02-01T09:55:00-05:00)`);
   }
   const [, y, mo, d, h, mi, s = "00", fraction] = match;
   const offset = match[8]!;
@@ -35,7 +32,8 @@ export function parseDateTime(value: unknown): string {
 /** `value` moved by `deltaMs`, written with the same offset as `value`. */
 export function shiftDateTime(value: string, deltaMs: number): string {
   const offset = /(Z|[+-]\d{2}:\d{2})$/.exec(value)?.[1] ?? "Z";
-  const offsetMs = offset === "Z" ? 0 : (offset.startsWith("-") ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60_000;
+  const offsetMs =
+    offset === "Z" ? 0 : (offset.startsWith("-") ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60_000;
   const local = new Date(Date.parse(value) + deltaMs + offsetMs).toISOString().slice(0, -1);
   return `${local.replace(/\.000$/, "")}${offset}`;
 }

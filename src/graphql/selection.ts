@@ -25,13 +25,19 @@ export function selectedFields(info: GraphQLResolveInfo, path: readonly string[]
     level = levelOf(children.map((child) => child.fieldsByTypeName));
     type = getNamedType(field.type);
   }
-  const concrete: readonly GraphQLObjectType[] = isAbstractType(type) ? info.schema.getPossibleTypes(type) : isObjectType(type) ? [type] : [];
+  const concrete: readonly GraphQLObjectType[] = isAbstractType(type)
+    ? info.schema.getPossibleTypes(type)
+    : isObjectType(type)
+      ? [type]
+      : [];
   const out = new Map<string, Set<string>>();
   for (const object of concrete) {
     const names = new Set<string>();
     for (const [condition, fields] of level) {
       const conditionType = info.schema.getType(condition);
-      const applies = conditionType === object || (conditionType !== undefined && isAbstractType(conditionType) && info.schema.isSubType(conditionType, object));
+      const applies =
+        conditionType === object ||
+        (conditionType !== undefined && isAbstractType(conditionType) && info.schema.isSubType(conditionType, object));
       if (applies) for (const child of fields) names.add(child.name);
     }
     out.set(object.name, names);
@@ -42,7 +48,8 @@ export function selectedFields(info: GraphQLResolveInfo, path: readonly string[]
 function levelOf(all: readonly FieldsByTypeName[]): Level {
   const level = new Map<string, ResolveTree[]>();
   for (const byType of all) {
-    for (const [condition, fields] of Object.entries(byType)) level.set(condition, [...(level.get(condition) ?? []), ...Object.values(fields)]);
+    for (const [condition, fields] of Object.entries(byType))
+      level.set(condition, [...(level.get(condition) ?? []), ...Object.values(fields)]);
   }
   return level;
 }

@@ -18,7 +18,10 @@ export function metricsRoute(registry: Registry, token: string | undefined): Req
         presented = null;
       }
       if (!presented || !verifier.verify(presented)) {
-        res.status(401).set("www-authenticate", 'Bearer realm="metrics"').json({ error: "metrics need Authorization: Bearer <METRICS_TOKEN>" });
+        res
+          .status(401)
+          .set("www-authenticate", 'Bearer realm="metrics"')
+          .json({ error: "metrics need Authorization: Bearer <METRICS_TOKEN>" });
         return;
       }
     }

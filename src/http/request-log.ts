@@ -34,7 +34,13 @@ function lineFields(req: IncomingMessage, res: ServerResponse, durationMs: numbe
 
 function message(req: IncomingMessage, res: ServerResponse, durationMs?: number): string {
   const report = (res as WithReport)[REPORT];
-  const parts = [req.method, pathOf(req), report?.operationName ?? undefined, res.statusCode, durationMs === undefined ? undefined : `${durationMs} ms`];
+  const parts = [
+    req.method,
+    pathOf(req),
+    report?.operationName ?? undefined,
+    res.statusCode,
+    durationMs === undefined ? undefined : `${durationMs} ms`,
+  ];
   return parts.filter((part) => part !== undefined).join(" ");
 }
 

@@ -15,7 +15,10 @@ export function canonicalDomain(input: string, field = "domain"): string {
       throw new BadUserInputError(`"${input}" is not a domain or URL`, field);
     }
   }
-  text = text.replace(/[/?#:].*$/, "").replace(/\.$/, "").replace(/^www\./, "");
+  text = text
+    .replace(/[/?#:].*$/, "")
+    .replace(/\.$/, "")
+    .replace(/^www\./, "");
   if (!HOST_NAME.test(text)) {
     throw new BadUserInputError(`"${input}" is not a domain name (expected e.g. coindesk.com)`, field);
   }

@@ -65,7 +65,10 @@ export class FieldReader {
   key(value: unknown, field: string): string {
     const key = typeof value === "string" ? value.trim().toLowerCase() : "";
     if (!/^[a-z0-9][a-z0-9._:-]{0,119}$/.test(key)) {
-      this.problems.add(field, `"${String(value)}" is not a key: use 1-120 of a-z, 0-9, '.', '_', ':', '-', starting with a letter or digit`);
+      this.problems.add(
+        field,
+        `"${String(value)}" is not a key: use 1-120 of a-z, 0-9, '.', '_', ':', '-', starting with a letter or digit`,
+      );
     }
     return key;
   }

@@ -90,7 +90,12 @@ export class BoundedStream<T> implements AsyncIterableIterator<StreamItem<T>> {
  * One subscription's events: those `select` keeps, in publication order. An interruption of
  * the bus is told as an INTERRUPTED notice; the stream goes on and delivers again when the bus is back.
  */
-export function eventStream<T>(bus: EventBus, select: (event: GraphEvent) => T | null, limit: number, open?: Set<object>): BoundedStream<T> {
+export function eventStream<T>(
+  bus: EventBus,
+  select: (event: GraphEvent) => T | null,
+  limit: number,
+  open?: Set<object>,
+): BoundedStream<T> {
   return new BoundedStream<T>(
     (push) => [
       bus.subscribe((event) => {

@@ -32,11 +32,16 @@ function streamOf<T>(context: LiveContext, select: (event: GraphEvent) => T | nu
 function eventOf<T>(item: StreamItem<T>): T {
   if (!isNotice(item)) return item;
   if (item.notice === "INTERRUPTED") {
-    throw new GraphQLError("Live updates are interrupted (the event bus is unreachable); events may be missed until they resume. Re-read what you show once liveUpdatesStatus is LIVE again.", {
-      extensions: { code: "LIVE_UPDATES_INTERRUPTED" },
-    });
+    throw new GraphQLError(
+      "Live updates are interrupted (the event bus is unreachable); events may be missed until they resume. Re-read what you show once liveUpdatesStatus is LIVE again.",
+      {
+        extensions: { code: "LIVE_UPDATES_INTERRUPTED" },
+      },
+    );
   }
-  throw new GraphQLError(`This subscription fell ${item.limit} events behind and was ended; subscribe again.`, { extensions: { code: "SUBSCRIBER_TOO_SLOW" } });
+  throw new GraphQLError(`This subscription fell ${item.limit} events behind and was ended; subscribe again.`, {
+    extensions: { code: "SUBSCRIBER_TOO_SLOW" },
+  });
 }
 
 async function readBack<T extends Article | Claim>(ctx: Context, label: "Article" | "Claim", uid: string): Promise<T> {
@@ -54,7 +59,8 @@ export class LiveResolver {
       "Each article whose ingest commits with new content (not a repeated or rejected ingest), in commit " +
       "order, if it matches the filter (same meaning as `articles`'s). The article is read when sent, so " +
       "its fields are current.",
-    subscribe: ({ args, context }) => streamOf(context as LiveContext, articleMatcher(toArticleCriteria((args.filter as ArticleFilter | undefined) ?? null))),
+    subscribe: ({ args, context }) =>
+      streamOf(context as LiveContext, articleMatcher(toArticleCriteria((args.filter as ArticleFilter | undefined) ?? null))),
   })
   articleIngested(
     @Root() item: StreamItem<ArticleIngestedEvent>,
@@ -71,7 +77,8 @@ export class LiveResolver {
       "or via its events and moves, cause, effect, polarity, modality, minConfidence, outlet publishing or " +
       "attributed, narrative). Select cause, effect and attributedTo to see what it links and on whose " +
       "authority.",
-    subscribe: ({ args, context }) => streamOf(context as LiveContext, claimMatcher(toClaimCriteria((args.filter as ClaimFilter | undefined) ?? null), "claimAdded")),
+    subscribe: ({ args, context }) =>
+      streamOf(context as LiveContext, claimMatcher(toClaimCriteria((args.filter as ClaimFilter | undefined) ?? null), "claimAdded")),
   })
   claimAdded(
     @Root() item: StreamItem<ClaimEvent>,
@@ -82,9 +89,11 @@ export class LiveResolver {
   }
 
   @Subscription(() => Claim, {
-    description: "Each claim when it is first retracted (retractClaim), if it matches the filter (as claimAdded's), so " +
-        "timelines can take it out.",
-    subscribe: ({ args, context }) => streamOf(context as LiveContext, claimMatcher(toClaimCriteria((args.filter as ClaimFilter | undefined) ?? null), "claimRetracted")),
+    description:
+      "Each claim when it is first retracted (retractClaim), if it matches the filter (as claimAdded's), so " +
+      "timelines can take it out.",
+    subscribe: ({ args, context }) =>
+      streamOf(context as LiveContext, claimMatcher(toClaimCriteria((args.filter as ClaimFilter | undefined) ?? null), "claimRetracted")),
   })
   claimRetracted(
     @Root() item: StreamItem<ClaimEvent>,
@@ -95,8 +104,9 @@ export class LiveResolver {
   }
 
   @Subscription(() => LiveUpdatesStatus, {
-    description: "The state of live updates on this server: first the current one, then every change (INTERRUPTED " +
-        "while Redis is away, LIVE when it is back).",
+    description:
+      "The state of live updates on this server: first the current one, then every change (INTERRUPTED " +
+      "while Redis is away, LIVE when it is back).",
     subscribe: ({ context }) => statusStream(context as LiveContext),
   })
   liveUpdatesStatus(@Root() item: StreamItem<LiveUpdatesStatus>): LiveUpdatesStatus {
@@ -106,9 +116,14 @@ export class LiveResolver {
 
 /** The bus's state now, then each change; ends when the subscriber leaves. */
 function statusStream(context: LiveContext): BoundedStream<LiveUpdatesStatus> {
-  const status = (state: BusState) => Object.assign(new LiveUpdatesStatus(), { state: LiveUpdatesState[state], since: new Date().toISOString() });
-  return new BoundedStream<LiveUpdatesStatus>((push) => {
-    push(status(context.events.state));
-    return [context.events.onStateChange((state) => push(status(state)))];
-  }, DEFAULT_QUEUE_LIMIT, context.openStreams);
+  const status = (state: BusState) =>
+    Object.assign(new LiveUpdatesStatus(), { state: LiveUpdatesState[state], since: new Date().toISOString() });
+  return new BoundedStream<LiveUpdatesStatus>(
+    (push) => {
+      push(status(context.events.state));
+      return [context.events.onStateChange((state) => push(status(state)))];
+    },
+    DEFAULT_QUEUE_LIMIT,
+    context.openStreams,
+  );
 }

@@ -7,8 +7,9 @@ export enum LiveUpdatesState {
 
 registerEnumType(LiveUpdatesState, {
   name: "LiveUpdatesState",
-  description: "LIVE: subscriptions receive events. INTERRUPTED: the event bus (Redis) is unreachable; writes still " +
-      "succeed, but their events may not reach subscribers until it is back.",
+  description:
+    "LIVE: subscriptions receive events. INTERRUPTED: the event bus (Redis) is unreachable; writes still " +
+    "succeed, but their events may not reach subscribers until it is back.",
 });
 
 @ObjectType({ description: "Whether live updates are flowing on this server." })

@@ -1,7 +1,7 @@
 import type { ArticleIngestedEvent, ClaimEvent, GraphEvent } from "../events/events.js";
 import { refKey } from "../cypher/labels.js";
-import type { ArticleCriteria } from "../domain/article/article.repository.js";
-import type { ClaimCriteria } from "../domain/claim/claim.repository.js";
+import type { ArticleCriteria } from "../domain/article/article.criteria.js";
+import type { ClaimCriteria } from "../domain/claim/claim.criteria.js";
 
 /**
  * Whether an announced article matches a subscription's filter, by the same meaning as the

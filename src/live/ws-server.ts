@@ -1,5 +1,14 @@
 import type http from "node:http";
-import { getOperationAST, GraphQLError, parse, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from "graphql";
+import {
+  getOperationAST,
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  type ValidationRule,
+} from "graphql";
 import type { Context as WsContext } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import type { Logger } from "pino";
@@ -142,12 +151,22 @@ export function startSubscriptionServer(options: {
         if (operation?.operation !== "subscription") {
           return [new BadRequestError("Only subscriptions run over WebSocket; send queries and mutations to POST /graphql.")];
         }
-        const tooComplex = costRejection(options.limits, { schema, document, operation, operationName: payload.operationName, variables: payload.variables });
+        const tooComplex = costRejection(options.limits, {
+          schema,
+          document,
+          operation,
+          operationName: payload.operationName,
+          variables: payload.variables,
+        });
         if (tooComplex) return [tooComplex];
         // Only subscriptions that passed validation and are still open hold a slot.
         for (const other of admitted) if (!(other in ctx.subscriptions)) admitted.delete(other);
         if (admitted.size >= settings.maxPerConnection) {
-          return [new GraphQLError(`At most ${settings.maxPerConnection} subscriptions per connection.`, { extensions: { code: "TOO_MANY_SUBSCRIPTIONS" } })];
+          return [
+            new GraphQLError(`At most ${settings.maxPerConnection} subscriptions per connection.`, {
+              extensions: { code: "TOO_MANY_SUBSCRIPTIONS" },
+            }),
+          ];
         }
         admitted.add(id);
         const viewer = ctx.extra.viewer ?? ANONYMOUS;
@@ -160,7 +179,13 @@ export function startSubscriptionServer(options: {
           }),
           { subscriptionQueueLimit: settings.queueLimit, openStreams },
         );
-        return { schema, document, variableValues: payload.variables ?? undefined, operationName: payload.operationName ?? undefined, contextValue };
+        return {
+          schema,
+          document,
+          variableValues: payload.variables ?? undefined,
+          operationName: payload.operationName ?? undefined,
+          contextValue,
+        };
       },
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(shown) } : undefined),
       onError: (_ctx, _id, _payload, errors) => errors.map(shown),

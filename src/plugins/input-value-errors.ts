@@ -36,7 +36,9 @@ function argumentPathAt(document: string, offset: number): string | null {
   let found: string | null = null;
   const step = (node: ASTNode, parent: unknown, key: string | number | undefined): string | null => {
     if (node.kind === "Argument" || node.kind === "ObjectField") return `.${node.name.value}`;
-    return Array.isArray(parent) && typeof key === "number" && node.kind !== "Field" && node.kind !== "Directive" && isValue(node) ? `[${key}]` : null;
+    return Array.isArray(parent) && typeof key === "number" && node.kind !== "Field" && node.kind !== "Directive" && isValue(node)
+      ? `[${key}]`
+      : null;
   };
   visit(parse(document), {
     enter(node, key, parent) {

@@ -1,6 +1,13 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
-import { getVariableValues, type DocumentNode, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode, type ValidationContext } from "graphql";
+import {
+  getVariableValues,
+  type DocumentNode,
+  type GraphQLError,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ValidationContext,
+} from "graphql";
 import { getComplexity } from "graphql-query-complexity";
 import type { QueryLimits } from "../config.js";
 import type { Context } from "../context.js";
@@ -22,7 +29,13 @@ function rejectAs(limit: QueryLimitName, max: number) {
  */
 export function costRejection(
   limits: QueryLimits,
-  request: { schema: GraphQLSchema; document: DocumentNode; operation: OperationDefinitionNode | null | undefined; operationName: string | null | undefined; variables: Record<string, unknown> | null | undefined },
+  request: {
+    schema: GraphQLSchema;
+    document: DocumentNode;
+    operation: OperationDefinitionNode | null | undefined;
+    operationName: string | null | undefined;
+    variables: Record<string, unknown> | null | undefined;
+  },
 ): QueryTooComplexError | null {
   const variables = getVariableValues(request.schema, request.operation?.variableDefinitions ?? [], request.variables ?? {});
   if (variables.errors) return null;
@@ -42,7 +55,9 @@ export function costRejection(
     }
     throw error;
   }
-  return cost > limits.maxCost ? new QueryTooComplexError(`Cost limit of ${limits.maxCost} exceeded, estimated ${cost}.`, "cost", limits.maxCost, { cost }) : null;
+  return cost > limits.maxCost
+    ? new QueryTooComplexError(`Cost limit of ${limits.maxCost} exceeded, estimated ${cost}.`, "cost", limits.maxCost, { cost })
+    : null;
 }
 
 /** costRejection for every HTTP operation, once its variables are known and before anything runs. */

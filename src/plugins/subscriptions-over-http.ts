@@ -15,7 +15,7 @@ export function useSubscriptionsOverWebSocketOnly(): ApolloServerPlugin<Context>
           if (operation?.operation !== "subscription") return;
           throw new BadRequestError(
             "Subscriptions run over WebSocket (the graphql-transport-ws protocol of graphql-ws) at ws://<this " +
-            "host>/graphql; POST /graphql answers queries and mutations.",
+              "host>/graphql; POST /graphql answers queries and mutations.",
           );
         },
       };

@@ -71,7 +71,11 @@ function boundariesNear(text: string, index: number): number[] {
 export function boundaryAtOrBefore(text: string, index: number): number {
   if (index <= 0) return 0;
   if (index >= text.length) return text.length;
-  return boundariesNear(text, index).filter((b) => b <= index).at(-1) ?? 0;
+  return (
+    boundariesNear(text, index)
+      .filter((b) => b <= index)
+      .at(-1) ?? 0
+  );
 }
 
 /** The cluster boundary at or after `index`. */

@@ -98,7 +98,10 @@ describe("narrative explorer", () => {
     const target = await page.evaluate(() => {
       const cy = (globalThis as ExplorerWindow).explorerGraph!;
       const edge = cy.edges().filter((e) => /liquidation cascade/.test(e.source().data("label")) && e.target().hasClass("move"))[0]!;
-      const [from, to] = [edge.sourceEndpoint(), edge.targetEndpoint()].map((p) => ({ x: p.x * cy.zoom() + cy.pan().x, y: p.y * cy.zoom() + cy.pan().y }));
+      const [from, to] = [edge.sourceEndpoint(), edge.targetEndpoint()].map((p) => ({
+        x: p.x * cy.zoom() + cy.pan().x,
+        y: p.y * cy.zoom() + cy.pan().y,
+      }));
       const boxes = cy.nodes().map((n) => n.renderedBoundingBox({ includeLabels: true }));
       for (let t = 0.5; t < 0.95; t += 0.05) {
         for (const s of [t, 1 - t]) {
@@ -121,7 +124,9 @@ describe("narrative explorer", () => {
     await expect(panel.locator("mark").innerText()).resolves.toBe(expected!.text);
     const attribution = panel.getByRole("region", { name: "Attribution" });
     for (const source of expected!.attributedTo) await attribution.getByText(source.domain, { exact: false }).first().waitFor();
-    await expect(panel.locator(".badge").getAttribute("data-status")).resolves.toMatch(/^(CORROBORATED|SINGLE_SOURCE|UNCITED|CONFLICTING)$/);
+    await expect(panel.locator(".badge").getAttribute("data-status")).resolves.toMatch(
+      /^(CORROBORATED|SINGLE_SOURCE|UNCITED|CONFLICTING)$/,
+    );
     await panel.getByRole("region", { name: "Related articles" }).locator("li").first().waitFor();
     await screenshot(page, "explorer-claim");
 
@@ -143,7 +148,16 @@ describe("narrative explorer", () => {
         publishedAt: "2026-02-01T21:00:00Z",
         source: { domain: "late.example", name: "Late Wire" },
         assets: [{ symbol: "BTC", name: "Bitcoin" }],
-        claims: [{ key: "late", text, relation: "CONTRIBUTES_TO", confidence: 0.6, cause: { kind: "EVENT", key: "btc-weekend-liquidation-cascade" }, effect: { kind: "ASSET", key: "BTC" } }],
+        claims: [
+          {
+            key: "late",
+            text,
+            relation: "CONTRIBUTES_TO",
+            confidence: 0.6,
+            cause: { kind: "EVENT", key: "btc-weekend-liquidation-cascade" },
+            effect: { kind: "ASSET", key: "BTC" },
+          },
+        ],
       });
       const fresh = page.getByRole("region", { name: "New since you opened" });
       await fresh.getByText(title).waitFor();
@@ -165,7 +179,9 @@ describe("narrative explorer", () => {
   it("says so when the API refuses a request, instead of drawing nothing", async () => {
     const { page, foreign } = await openPage("/explore?asset=BTC&from=2026-02-03&to=2026-01-01");
     await page.getByRole("region", { name: "Timeline" }).getByRole("alert").waitFor();
-    await expect(page.getByRole("region", { name: "Timeline" }).getByRole("alert").innerText()).resolves.toMatch(/Could not load the timeline/);
+    await expect(page.getByRole("region", { name: "Timeline" }).getByRole("alert").innerText()).resolves.toMatch(
+      /Could not load the timeline/,
+    );
     expect(foreign).toEqual([]);
   });
 });

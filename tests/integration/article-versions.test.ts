@@ -17,7 +17,6 @@ import { EDITOR_TOKEN, useTestServer } from "../support/server.js";
 const server = useTestServer();
 const asEditor = { token: EDITOR_TOKEN };
 
-
 const ingest = (input: IngestArticleInput) => ingestOk(server, input);
 
 async function read(url: string, asOf?: string) {
@@ -58,7 +57,13 @@ describe("going back to an earlier version", () => {
     const v1 = sampleArticle(uniqueTag());
     await ingest(v1);
     const before = await read(v1.url);
-    const added = { key: "v2-only", text: "A claim only v2 makes.", relation: "CAUSES" as const, cause: v1.claims![0]!.cause, effect: v1.claims![0]!.effect };
+    const added = {
+      key: "v2-only",
+      text: "A claim only v2 makes.",
+      relation: "CAUSES" as const,
+      cause: v1.claims![0]!.cause,
+      effect: v1.claims![0]!.effect,
+    };
     const v2 = { ...v1, claims: [v1.claims![1]!, added] };
     expect((await ingest(v2)).counts).toMatchObject({ claims: 1, claimsSuperseded: 3, claimsRestored: 0 });
     expect(keysOf((await read(v1.url))!.claims)).toEqual(["cascade-causes-drop", "v2-only"]);
@@ -84,7 +89,10 @@ describe("a claim keeps its identity and its retraction across versions", () => 
     const v2 = {
       ...v1,
       title: `${v1.title} (v2)`,
-      claims: [{ ...v1.claims[0]!, confidence: 0.4 }, { ...keyless, text: " Nobody blamed\tthe fund. " }],
+      claims: [
+        { ...v1.claims[0]!, confidence: 0.4 },
+        { ...keyless, text: " Nobody blamed\tthe fund. " },
+      ],
     };
     expect((await ingest(v2)).counts).toMatchObject({ claims: 0, claimsSuperseded: 0 });
     expect((await read(v1.url))!.claims).toEqual([]);

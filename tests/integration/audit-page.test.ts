@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { AttributionAuditDocument, AttributionAuditPageDocument, IngestArticleDocument, type IngestArticleInput } from "../__generated__/graphql.js";
+import {
+  AttributionAuditDocument,
+  AttributionAuditPageDocument,
+  IngestArticleDocument,
+  type IngestArticleInput,
+} from "../__generated__/graphql.js";
 import { uniqueTag } from "../support/ids.js";
 import { EDITOR_TOKEN, useTestServer } from "../support/server.js";
 
@@ -43,7 +48,18 @@ beforeAll(async () => {
     ...article(`${tag}-nodes.example`, 1, []),
     assets: [{ symbol: tag.toUpperCase(), name: `${tag} coin`, assetClass: "CRYPTO" }],
     macroFactors: [1, 2, 3, 4, 5, 6, 11, 12, 13, 14, 15, 16].map((i) => ({ key: factor(i).key, name: `Factor ${i}`, kind: "test" })),
-    priceMoves: [{ key: move.key, asset: tag.toUpperCase(), startAt: "2026-03-01T00:00:00Z", endAt: "2026-03-02T00:00:00Z", open: 100, high: 101, low: 80, close: 90 }],
+    priceMoves: [
+      {
+        key: move.key,
+        asset: tag.toUpperCase(),
+        startAt: "2026-03-01T00:00:00Z",
+        endAt: "2026-03-02T00:00:00Z",
+        open: 100,
+        high: 101,
+        low: 80,
+        close: 90,
+      },
+    ],
   };
   const articles = [
     nodes,
@@ -80,13 +96,15 @@ describe("attributionAudit without the summary", () => {
       const page = await server.request(AttributionAuditPageDocument, { filter: { source: outlet }, first });
       expect(page.errors).toBeUndefined();
       const listed = page.data!.attributionAudit;
-      const expected = report.claims.slice(0, first).map(({ status, independentSourceCount, independentDomains, claim, conflictsWith }) => ({
-        status,
-        independentSourceCount,
-        independentDomains,
-        claim,
-        conflictsWith: conflictsWith.map(({ kind, article, claim }) => ({ kind, article, claim })),
-      }));
+      const expected = report.claims
+        .slice(0, first)
+        .map(({ status, independentSourceCount, independentDomains, claim, conflictsWith }) => ({
+          status,
+          independentSourceCount,
+          independentDomains,
+          claim,
+          conflictsWith: conflictsWith.map(({ kind, article, claim }) => ({ kind, article, claim })),
+        }));
       expect(listed.claims).toEqual(expected);
       expect(listed.truncated).toBe(first < 12);
     }

@@ -50,7 +50,11 @@ describe("writes need an editor", () => {
     const token = await jwt(["reader"]);
     const res = await server.request(IngestArticleDocument, { input: sampleArticle(uniqueTag()) }, { token });
     expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const retract = await server.request(RetractClaimDocument, { id: Buffer.from("Claim:x").toString("base64url"), reason: "r" }, { token });
+    const retract = await server.request(
+      RetractClaimDocument,
+      { id: Buffer.from("Claim:x").toString("base64url"), reason: "r" },
+      { token },
+    );
     expect(retract.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect(await graphCounts(server.driver)).toEqual(before);
   });

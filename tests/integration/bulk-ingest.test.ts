@@ -43,7 +43,15 @@ describe("npm run ingest", () => {
       title: "Follow-up",
       publishedAt: "2026-02-02T10:00:00Z",
       source: { domain: `${tag}-follow.example`, name: "Follow" },
-      claims: [{ key: "again", text: "Leverage again.", relation: "CAUSES", cause: { kind: "MACRO_FACTOR", key: `${tag}0-leverage` }, effect: { kind: "EVENT", key: `${tag}0-cascade` } }],
+      claims: [
+        {
+          key: "again",
+          text: "Leverage again.",
+          relation: "CAUSES",
+          cause: { kind: "MACRO_FACTOR", key: `${tag}0-leverage` },
+          effect: { kind: "EVENT", key: `${tag}0-cascade` },
+        },
+      ],
     };
     const badConfidence = { ...sampleArticle(`${tag}bad`), claims: [{ ...sampleArticle(`${tag}bad`).claims![0]!, confidence: 7 }] };
     const lines = [
@@ -100,7 +108,8 @@ describe("npm run ingest on files as they come", () => {
     const [before, after] = [sampleArticle(uniqueTag()), sampleArticle(uniqueTag())];
     const file = path.join(dir, `${uniqueTag()}-huge.jsonl`);
     const out = createWriteStream(file);
-    const write = (chunk: string | Buffer) => new Promise<void>((resolve, reject) => out.write(chunk, (error) => (error ? reject(error) : resolve())));
+    const write = (chunk: string | Buffer) =>
+      new Promise<void>((resolve, reject) => out.write(chunk, (error) => (error ? reject(error) : resolve())));
     await write(`${JSON.stringify(before)}\n{"title":"`);
     // More than V8's longest string (about 512 MB): the line cannot be held as one.
     const megabyte = Buffer.alloc(1 << 20, "a");
@@ -143,8 +152,18 @@ describe("npm run ingest on files as they come", () => {
     expect(await stored(last.url)).not.toBeNull();
 
     // The same bytes over HTTP are refused too.
-    const body = Buffer.concat([Buffer.from(`{"query":"mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { created } }","variables":{"input":${head}`), Buffer.from([0xc3, 0x28]), Buffer.from(`${tail}}}`)]);
-    const res = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${EDITOR_TOKEN}` }, body });
+    const body = Buffer.concat([
+      Buffer.from(
+        `{"query":"mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { created } }","variables":{"input":${head}`,
+      ),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from(`${tail}}}`),
+    ]);
+    const res = await fetch(server.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${EDITOR_TOKEN}` },
+      body,
+    });
     expect(res.status).toBe(400);
     expect(await stored(bad.url)).toBeNull();
   }, 60_000);

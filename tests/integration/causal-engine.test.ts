@@ -51,7 +51,10 @@ const shapeOf = (path: PathDetailFragment): PathShape => ({
 });
 
 const byRank = (a: PathShape, b: PathShape) =>
-  b.confidence - a.confidence || b.independentSourceCount - a.independentSourceCount || a.nodes.length - b.nodes.length || a.nodes.join().localeCompare(b.nodes.join());
+  b.confidence - a.confidence ||
+  b.independentSourceCount - a.independentSourceCount ||
+  a.nodes.length - b.nodes.length ||
+  a.nodes.join().localeCompare(b.nodes.join());
 
 describe("the retold chain: twenty outlets telling one story", () => {
   it("answers one path whose every hop has all twenty claims and twenty sources, from LEADS_TO and from the claims alike", async () => {
@@ -63,7 +66,14 @@ describe("the retold chain: twenty outlets telling one story", () => {
       const claims = chain.slice(0, -1).map((cause, i) => {
         const confidence = Math.round((0.6 + random() * 0.35) * 100) / 100;
         best[i] = Math.max(best[i]!, confidence);
-        return { key: `hop-${i}`, text: `Outlet ${outlet}: ${cause} led on.`, relation: "CAUSES" as const, confidence, cause: factor(cause), effect: factor(chain[i + 1]!) };
+        return {
+          key: `hop-${i}`,
+          text: `Outlet ${outlet}: ${cause} led on.`,
+          relation: "CAUSES" as const,
+          confidence,
+          cause: factor(cause),
+          effect: factor(chain[i + 1]!),
+        };
       });
       await ingest(outletArticle(tag, `${tag}-out${outlet}.example`, chain, claims));
     }
@@ -75,7 +85,10 @@ describe("the retold chain: twenty outlets telling one story", () => {
     expect(path!.steps.map((s) => s.independentSourceCount)).toEqual([20, 20, 20, 20, 20]);
     expect(path!.steps.map((s) => s.confidence)).toEqual(best);
     expect(path!.independentSourceCount).toBe(20);
-    expect(path!.confidence).toBeCloseTo(best.reduce((p, c) => p * c, 1), 6);
+    expect(path!.confidence).toBeCloseTo(
+      best.reduce((p, c) => p * c, 1),
+      6,
+    );
     // The same answer read from the claims themselves (asOf now) rather than the derived LEADS_TO.
     const fromClaims = await chainsQuery(chain[0]!, chain[5]!, 5, new Date().toISOString());
     expect(fromClaims.data!.causalChains).toEqual(now.data!.causalChains);
@@ -113,7 +126,15 @@ describe("exact ranking over all paths", () => {
         },
       });
     }
-    for (const outlet of outlets) await ingest(outletArticle(tag, outlet, nodes, all.filter((c) => c.outlet === outlet).map((c) => c.claim)));
+    for (const outlet of outlets)
+      await ingest(
+        outletArticle(
+          tag,
+          outlet,
+          nodes,
+          all.filter((c) => c.outlet === outlet).map((c) => c.claim),
+        ),
+      );
 
     // Reference: hops from the claims that lead to their effect, asserted and not conditional.
     const hops = new Map<string, { confidence: number; outlets: Set<string> }>();
@@ -135,10 +156,15 @@ describe("exact ranking over all paths", () => {
       if (path.length - 1 >= maxDepth) return;
       for (const next of nodes) {
         const hop = hops.get(`${at}>${next}`);
-        if (hop && !path.includes(next)) walk([...path, next], confidence * hop.confidence, Math.min(sources, hop.outlets.size), goal, maxDepth);
+        if (hop && !path.includes(next))
+          walk([...path, next], confidence * hop.confidence, Math.min(sources, hop.outlets.size), goal, maxDepth);
       }
     };
-    for (const [from, to] of [[nodes[0]!, nodes[8]!], [nodes[1]!, nodes[5]!], [nodes[2]!, nodes[7]!]] as const) {
+    for (const [from, to] of [
+      [nodes[0]!, nodes[8]!],
+      [nodes[1]!, nodes[5]!],
+      [nodes[2]!, nodes[7]!],
+    ] as const) {
       reference.length = 0;
       walk([from], 1, Infinity, to, 4);
       expect(reference.length).toBeLessThan(200);
@@ -155,13 +181,27 @@ describe("LEADS_TO stays in step with the claims", () => {
   it("matches a recomputation from the claims after changes, supersessions and retractions", async () => {
     const tag = uniqueTag();
     const [a, b, c] = [`${tag}-a`, `${tag}-b`, `${tag}-c`];
-    const claim = (key: string, cause: string, effect: string, confidence: number): ClaimInput => ({ key, text: key, relation: "CAUSES", confidence, cause: factor(cause), effect: factor(effect) });
+    const claim = (key: string, cause: string, effect: string, confidence: number): ClaimInput => ({
+      key,
+      text: key,
+      relation: "CAUSES",
+      confidence,
+      cause: factor(cause),
+      effect: factor(effect),
+    });
     const v1 = outletArticle(tag, `${tag}-one.example`, [a, b, c], [claim("ab", a, b, 0.9), claim("bc", b, c, 0.95)]);
     await ingest(v1);
     expect(await strongPairs(tag)).toEqual([`${a}>${b}`, `${b}>${c}`]);
     await ingest(outletArticle(tag, `${tag}-two.example`, [a, b, c], [claim("ab", a, b, 0.7)]));
     // A conditional claim counts in maxConfidence and sources, not in the fact summaries.
-    await ingest(outletArticle(tag, `${tag}-three.example`, [a, b, c], [{ ...claim("ab", a, b, 0.99), modality: "CONDITIONAL", conditions: [factor(c)] }]));
+    await ingest(
+      outletArticle(
+        tag,
+        `${tag}-three.example`,
+        [a, b, c],
+        [{ ...claim("ab", a, b, 0.99), modality: "CONDITIONAL", conditions: [factor(c)] }],
+      ),
+    );
     // v2 drops b -> c and moves its key to a -> c; then one claim is retracted.
     await ingest({ ...v1, claims: [claim("ab", a, b, 0.95), claim("bc", a, c, 0.6)] });
     const chains = await chainsQuery(a, b, 1);
@@ -206,7 +246,11 @@ describe("LEADS_TO stays in step with the claims", () => {
       expect((r.get("range") as unknown[]).map(Number)).toEqual([Math.min(...published), Math.max(...published)]);
     }
     const summaries = (r: { get(key: string): unknown }) => ({
-      pair: r.get("pair"), max: r.get("max"), sources: Number(r.get("sources")), factConfidence: r.get("factConfidence"), factSources: Number(r.get("factSources")),
+      pair: r.get("pair"),
+      max: r.get("max"),
+      sources: Number(r.get("sources")),
+      factConfidence: r.get("factConfidence"),
+      factSources: Number(r.get("factSources")),
     });
     expect(strong.map(summaries)).toEqual(
       stored

@@ -44,7 +44,9 @@ function version(n: number): IngestArticleInput {
     assets: [{ symbol: sym(n), name: `Coin ${n}`, assetClass: "CRYPTO" }],
     macroFactors: [{ key: factor(n), name: `Factor ${n}` }],
     narratives: [{ key: narrative(n), name: `Story ${n}` }],
-    events: [{ key: event(n), kind: "flows", title: `Event ${n}`, occurredAt: "2026-03-01T00:00:00Z", affects: [{ kind: "ASSET", key: sym(n) }] }],
+    events: [
+      { key: event(n), kind: "flows", title: `Event ${n}`, occurredAt: "2026-03-01T00:00:00Z", affects: [{ kind: "ASSET", key: sym(n) }] },
+    ],
     claims: [
       {
         key: "the-driver",
@@ -90,8 +92,20 @@ interface ClaimView {
 /** What a researcher sees of the two claims when their links are those of version n. */
 function linksOf(n: number) {
   return {
-    "the-condition": { cause: { key: event(n) }, effect: { key: factor(n) }, conditions: [{ key: event(n) }], attributedTo: [], narratives: [] },
-    "the-driver": { cause: { key: factor(n) }, effect: { symbol: sym(n) }, conditions: [], attributedTo: [{ domain: analyst(n) }], narratives: [{ key: narrative(n) }] },
+    "the-condition": {
+      cause: { key: event(n) },
+      effect: { key: factor(n) },
+      conditions: [{ key: event(n) }],
+      attributedTo: [],
+      narratives: [],
+    },
+    "the-driver": {
+      cause: { key: factor(n) },
+      effect: { symbol: sym(n) },
+      conditions: [],
+      attributedTo: [{ domain: analyst(n) }],
+      narratives: [{ key: narrative(n) }],
+    },
   };
 }
 
@@ -103,7 +117,9 @@ let ids: string[];
 beforeAll(async () => {
   await ingestOk(server, version(1));
   v1Time = await instant();
-  const before = await ask<{ article: { claims: { id: string }[] } }>(`query ($url: String!) { article(url: $url) { claims { id } } }`, { url });
+  const before = await ask<{ article: { claims: { id: string }[] } }>(`query ($url: String!) { article(url: $url) { claims { id } } }`, {
+    url,
+  });
   ids = before.article.claims.map((c) => c.id).sort();
   const second = await ingestOk(server, version(2));
   expect(second.changed).toBe(true);
@@ -111,7 +127,9 @@ beforeAll(async () => {
 
 describe("a claim whose links changed in a later version, read as of before the change", () => {
   it("keeps its id across the versions", async () => {
-    const now = await ask<{ article: { claims: { id: string }[] } }>(`query ($url: String!) { article(url: $url) { claims { id } } }`, { url });
+    const now = await ask<{ article: { claims: { id: string }[] } }>(`query ($url: String!) { article(url: $url) { claims { id } } }`, {
+      url,
+    });
     expect(now.article.claims.map((c) => c.id).sort()).toEqual(ids);
   });
 
@@ -123,7 +141,8 @@ describe("a claim whose links changed in a later version, read as of before the 
 
   it("root claims(asOf) shows the links held then, however its claims are reached", async () => {
     const query = `query ($asOf: DateTime, $filter: ClaimFilter) { claims(asOf: $asOf, filter: $filter) { edges { node { ${CLAIM_FIELDS} } } } }`;
-    const list = async (filter: object, asOf?: string) => byKey((await ask(query, { filter, asOf })).claims.edges.map((e: { node: ClaimView }) => e.node));
+    const list = async (filter: object, asOf?: string) =>
+      byKey((await ask(query, { filter, asOf })).claims.edges.map((e: { node: ClaimView }) => e.node));
     const source = { source: `${tag}-desk.example` };
     expect(await list(source, v1Time)).toEqual(linksOf(1));
     expect(await list(source)).toEqual(linksOf(2));
@@ -180,8 +199,11 @@ describe("a claim whose links changed in a later version, read as of before the 
   });
 
   it("a claim read by id is read now, whatever list it was first found in", async () => {
-    const [driverId] = (await ask(`query ($url: String!, $asOf: DateTime) { article(url: $url, asOf: $asOf) { claims { id key } } }`, { url, asOf: v1Time }))
-      .article.claims.filter((c: ClaimView) => c.key === "the-driver").map((c: ClaimView) => c.id);
+    const [driverId] = (
+      await ask(`query ($url: String!, $asOf: DateTime) { article(url: $url, asOf: $asOf) { claims { id key } } }`, { url, asOf: v1Time })
+    ).article.claims
+      .filter((c: ClaimView) => c.key === "the-driver")
+      .map((c: ClaimView) => c.id);
     const node = await ask(`query ($id: ID!) { node(id: $id) { ... on Claim { ${CLAIM_FIELDS} } } }`, { id: driverId });
     expect(byKey([node.node])).toEqual({ "the-driver": linksOf(2)["the-driver"] });
   });

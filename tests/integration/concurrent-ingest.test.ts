@@ -73,9 +73,16 @@ describe("concurrent writes to the same pairs", () => {
       retract.push(listed.data!.claims.edges.find((e) => e.node.key === "bc")!.node.id);
     }
     const versions = Array.from({ length: 10 }, (_, n) =>
-      outletArticle(tag, n, [claim(tag, "ab", "a", n % 2 ? "b" : "c", 0.9 - n / 100), ...(n % 2 ? [claim(tag, "bc", "b", "c", 0.6 + n / 100)] : [])], "v2"),
+      outletArticle(
+        tag,
+        n,
+        [claim(tag, "ab", "a", n % 2 ? "b" : "c", 0.9 - n / 100), ...(n % 2 ? [claim(tag, "bc", "b", "c", 0.6 + n / 100)] : [])],
+        "v2",
+      ),
     );
-    const appends = Array.from({ length: 10 }, (_, n) => outletArticle(tag, 10 + n, [claim(tag, "ab", "a", "b", 0.7 + n / 100), claim(tag, "ac", "a", "c", 0.4)]));
+    const appends = Array.from({ length: 10 }, (_, n) =>
+      outletArticle(tag, 10 + n, [claim(tag, "ab", "a", "b", 0.7 + n / 100), claim(tag, "ac", "a", "c", 0.4)]),
+    );
     const results = await Promise.all([
       ingestAll([...versions, ...appends]),
       ...retract.map((id) => server.request(RetractClaimDocument, { id, reason: "concurrency test" }, asEditor)),
@@ -111,7 +118,9 @@ describe("concurrent writes to the same pairs", () => {
     // At once: each such claim retracted (its pair loses its LEADS_TO) and a new outlet's claim on the same pair.
     const results = await Promise.all([
       ...ids.map((id) => server.request(RetractClaimDocument, { id, reason: "concurrency test" }, asEditor)),
-      ...pairs.map(([x, y], i) => server.request(IngestArticleDocument, { input: outletArticle(tag, 20 + i, [claim(tag, "new", x, y, 0.6)]) }, asEditor)),
+      ...pairs.map(([x, y], i) =>
+        server.request(IngestArticleDocument, { input: outletArticle(tag, 20 + i, [claim(tag, "new", x, y, 0.6)]) }, asEditor),
+      ),
     ]);
     for (const res of results) expect(res.errors).toBeUndefined();
 

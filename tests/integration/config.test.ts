@@ -9,7 +9,14 @@ describe("loadConfig", () => {
     const config = loadConfig({});
     expect(config.http).toEqual({ port: 4000, host: "127.0.0.1", corsOrigins: [] });
     expect(config.rateLimits).toEqual({ readsPerMinute: 600, writesPerMinute: 120 });
-    expect(config.graphql.limits).toEqual({ maxDepth: 12, maxAliases: 15, maxDirectives: 10, maxTokens: 1000, maxFields: 400, maxCost: 20000 });
+    expect(config.graphql.limits).toEqual({
+      maxDepth: 12,
+      maxAliases: 15,
+      maxDirectives: 10,
+      maxTokens: 1000,
+      maxFields: 400,
+      maxCost: 20000,
+    });
     expect(config.metricsToken).toBeUndefined();
     expect(config.neo4j.uri).toBeUndefined();
     expect(config.neo4j.embedded.boltPort).toBe(7687);
@@ -50,7 +57,7 @@ describe("loadConfig", () => {
       const message = (error as Error).message;
       expect(message).not.toContain("\n");
       expect(message).toContain('PORT must be an integer between 0 and 65535 (got "abc")');
-      expect(message).toContain('LOG_LEVEL must be one of');
+      expect(message).toContain("LOG_LEVEL must be one of");
       expect(message).toContain("NEO4J_URI must be a bolt:// or neo4j:// URI");
     }
   });
@@ -83,7 +90,9 @@ describe("loadConfig", () => {
   });
 
   it("requires an audience and an issuer with a JWKS, and reads the limits and CORS origins", () => {
-    expect(() => loadConfig({ JWT_JWKS_URL: "https://id.example.com/jwks.json" })).toThrow(/JWT_JWKS_URL needs JWT_AUDIENCE and JWT_ISSUER/);
+    expect(() => loadConfig({ JWT_JWKS_URL: "https://id.example.com/jwks.json" })).toThrow(
+      /JWT_JWKS_URL needs JWT_AUDIENCE and JWT_ISSUER/,
+    );
     const config = loadConfig({
       JWT_JWKS_URL: "https://id.example.com/jwks.json",
       JWT_AUDIENCE: "market-graph",
@@ -122,8 +131,6 @@ describe("starting with a bad environment", () => {
     });
     expect(result.status).toBe(1);
     expect(result.stdout).toBe("");
-    expect(result.stderr.trim().split("\n")).toEqual([
-      'Invalid configuration: PORT must be an integer between 0 and 65535 (got "abc")',
-    ]);
+    expect(result.stderr.trim().split("\n")).toEqual(['Invalid configuration: PORT must be an integer between 0 and 65535 (got "abc")']);
   });
 });

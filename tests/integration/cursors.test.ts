@@ -16,7 +16,10 @@ describe("a cursor from another list", () => {
       articles: await endCursor(`{ articles(first: 1) { pageInfo { endCursor } } }`, (d) => d.articles.pageInfo.endCursor),
       claims: await endCursor(`{ claims(first: 1) { pageInfo { endCursor } } }`, (d) => d.claims.pageInfo.endCursor),
       sources: await endCursor(`{ sources(first: 1) { pageInfo { endCursor } } }`, (d) => d.sources.pageInfo.endCursor),
-      timeline: await endCursor(`{ timeline(filter: { asset: "BTC" }, first: 1) { pageInfo { endCursor } } }`, (d) => d.timeline.pageInfo.endCursor),
+      timeline: await endCursor(
+        `{ timeline(filter: { asset: "BTC" }, first: 1) { pageInfo { endCursor } } }`,
+        (d) => d.timeline.pageInfo.endCursor,
+      ),
     };
     const lists: Record<keyof typeof cursors, (after: string) => string> = {
       articles: (after) => `{ articles(first: 1, after: "${after}") { edges { cursor } } }`,

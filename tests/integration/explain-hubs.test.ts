@@ -30,7 +30,12 @@ function makeHops(): ToldHop[] {
   for (let i = 0; i < 550; i += 1) hops.push({ cause: `${tag}-x${i}`, effect: MOVE, confidence: 0.5, outlets: 1 });
   for (let i = 0; i < 20; i += 1) {
     for (let k = 0; k < 30; k += 1) {
-      hops.push({ cause: `${tag}-r${i}-${k}`, effect: strong(i), confidence: round2(0.5 + random() * 0.49), outlets: 1 + Math.floor(random() * 3) });
+      hops.push({
+        cause: `${tag}-r${i}-${k}`,
+        effect: strong(i),
+        confidence: round2(0.5 + random() * 0.49),
+        outlets: 1 + Math.floor(random() * 3),
+      });
     }
   }
   return hops;
@@ -42,7 +47,20 @@ const referenceScores = () => enumeratedScores(HOPS, MOVE, 3);
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
 beforeAll(
-  () => loadArticles(server, articlesTelling({ tag, symbol: SYMBOL, move: MOVE, publishedAt: "2026-05-09T10:00:00Z", moveSpan: { startAt: "2026-05-10T12:00:00Z", endAt: "2026-05-11T12:00:00Z" } }, HOPS)),
+  () =>
+    loadArticles(
+      server,
+      articlesTelling(
+        {
+          tag,
+          symbol: SYMBOL,
+          move: MOVE,
+          publishedAt: "2026-05-09T10:00:00Z",
+          moveSpan: { startAt: "2026-05-10T12:00:00Z", endAt: "2026-05-11T12:00:00Z" },
+        },
+        HOPS,
+      ),
+    ),
   180_000,
 );
 
@@ -53,10 +71,15 @@ type ExplainAnswer = { explainPriceMove: { drivers: { score: number; node: { key
 
 describe("explainPriceMove through a large level of strong hops", () => {
   it("reads its second level under a floor of at least STRONG_FROM, and that level decides the answer", async () => {
-    const { records } = await server.driver.executeQuery("MATCH (m:PriceMove { key: $move }) RETURN COUNT { (m)<-[:LEADS_TO]-() } AS degree", { move: MOVE });
+    const { records } = await server.driver.executeQuery(
+      "MATCH (m:PriceMove { key: $move }) RETURN COUNT { (m)<-[:LEADS_TO]-() } AS degree",
+      { move: MOVE },
+    );
     expect(Number(records[0]!.get("degree"))).toBeGreaterThan(FLOOR_ABOVE_HOPS);
     // The first search's floor is the 51st best direct driver's score.
-    const direct = HOPS.filter((h) => h.effect === MOVE).map((h) => round(h.confidence * (1 + 0.5 * (h.outlets - 1)))).sort((a, b) => b - a);
+    const direct = HOPS.filter((h) => h.effect === MOVE)
+      .map((h) => round(h.confidence * (1 + 0.5 * (h.outlets - 1))))
+      .sort((a, b) => b - a);
     expect(direct[50]).toBeGreaterThanOrEqual(STRONG_FROM);
     // Roots (two hops away) are among the best fifty.
     const top = [...referenceScores().entries()].sort((a, b) => b[1] - a[1]).slice(0, 50);

@@ -53,8 +53,17 @@ const LATER_HOPS: ToldHop[] = [
 
 beforeAll(async () => {
   const span = { startAt: "2026-06-10T12:00:00Z", endAt: "2026-06-11T12:00:00Z" };
-  await loadArticles(server, articlesTelling({ tag, symbol: SYMBOL, move: MOVE, publishedAt: "2026-06-09T10:00:00Z", moveSpan: span }, HOPS));
-  await loadArticles(server, articlesTelling({ tag: later, symbol: LATER_SYMBOL, move: LATER_MOVE, publishedAt: "2026-06-09T10:00:00Z", moveSpan: span }, LATER_HOPS));
+  await loadArticles(
+    server,
+    articlesTelling({ tag, symbol: SYMBOL, move: MOVE, publishedAt: "2026-06-09T10:00:00Z", moveSpan: span }, HOPS),
+  );
+  await loadArticles(
+    server,
+    articlesTelling(
+      { tag: later, symbol: LATER_SYMBOL, move: LATER_MOVE, publishedAt: "2026-06-09T10:00:00Z", moveSpan: span },
+      LATER_HOPS,
+    ),
+  );
 }, 180_000);
 
 afterAll(async () => {

@@ -66,8 +66,14 @@ class RecordingRunner extends CypherRunner {
 const SPAN = { startAt: "2026-07-10T12:00:00Z", endAt: "2026-07-11T12:00:00Z" };
 
 beforeAll(async () => {
-  await loadArticles(server, articlesTelling({ tag, symbol: SYMBOL, move: MOVE, publishedAt: "2026-07-09T10:00:00Z", moveSpan: SPAN }, HOPS));
-  await loadArticles(server, articlesTelling({ tag: tie, symbol: TIE_SYMBOL, move: TIE_MOVE, publishedAt: "2026-07-09T10:00:00Z", moveSpan: SPAN }, TIE_HOPS));
+  await loadArticles(
+    server,
+    articlesTelling({ tag, symbol: SYMBOL, move: MOVE, publishedAt: "2026-07-09T10:00:00Z", moveSpan: SPAN }, HOPS),
+  );
+  await loadArticles(
+    server,
+    articlesTelling({ tag: tie, symbol: TIE_SYMBOL, move: TIE_MOVE, publishedAt: "2026-07-09T10:00:00Z", moveSpan: SPAN }, TIE_HOPS),
+  );
 }, 180_000);
 
 afterAll(async () => {
@@ -88,13 +94,21 @@ describe("explainPriceMove under a floor that rises as levels are read", () => {
     const cypher = new RecordingRunner(server.driver, { database: server.config.neo4j.database, timeoutMs: 60_000 });
     const from = Date.parse("2026-07-10T00:00:00Z");
     const to = Date.parse("2026-07-12T00:00:00Z");
-    const answer = await explainMoves(cypher, { symbol: SYMBOL, window: { from, to, articlesFrom: from - 7 * DAY, articlesTo: to }, depth: 3, asOf: new Date().toISOString() });
+    const answer = await explainMoves(cypher, {
+      symbol: SYMBOL,
+      window: { from, to, articlesFrom: from - 7 * DAY, articlesTo: to },
+      depth: 3,
+      asOf: new Date().toISOString(),
+    });
 
     expect(answer.drivers.map((d) => [d.nodeRef.key, d.score])).toEqual(ranked.slice(0, 50));
     // No level returned a hop from a root: the hops read are the move's 4 and the hub's 60.
-    const { records } = await server.driver.executeQuery("MATCH (r:MacroFactor) WHERE r.key STARTS WITH $prefix RETURN collect(elementId(r)) AS ids", {
-      prefix: node("r"),
-    });
+    const { records } = await server.driver.executeQuery(
+      "MATCH (r:MacroFactor) WHERE r.key STARTS WITH $prefix RETURN collect(elementId(r)) AS ids",
+      {
+        prefix: node("r"),
+      },
+    );
     const rootIds = new Set<string>(records[0]!.get("ids"));
 
     const read = cypher.levels.flat().flatMap((row) => (row.hops as unknown[][]).map((hop) => hop[0] as string));

@@ -38,7 +38,12 @@ async function explain(variables: Partial<typeof WEEKEND> & { lookbackDays?: num
 function btcArticle(
   slug: string,
   publishedAt: string,
-  parts: { factors?: string[]; events?: { key: string; occurredAt: string }[]; moves?: { key: string; startAt: string }[]; claims: ClaimInput[] },
+  parts: {
+    factors?: string[];
+    events?: { key: string; occurredAt: string }[];
+    moves?: { key: string; startAt: string }[];
+    claims: ClaimInput[];
+  },
   outlet = `${tag}-wire.example`,
 ): IngestArticleInput {
   return {
@@ -48,7 +53,13 @@ function btcArticle(
     source: { domain: outlet, name: outlet },
     assets: [{ symbol: "BTC", name: "Bitcoin", assetClass: "CRYPTO" }],
     macroFactors: (parts.factors ?? []).map((key) => ({ key, name: key })),
-    events: (parts.events ?? []).map((e) => ({ key: e.key, kind: "news", title: e.key, occurredAt: e.occurredAt, affects: [{ kind: "ASSET", key: "BTC" }] })),
+    events: (parts.events ?? []).map((e) => ({
+      key: e.key,
+      kind: "news",
+      title: e.key,
+      occurredAt: e.occurredAt,
+      affects: [{ kind: "ASSET", key: "BTC" }],
+    })),
     priceMoves: (parts.moves ?? []).map((m) => ({
       key: m.key,
       asset: "BTC",
@@ -113,7 +124,10 @@ describe("explainPriceMove explains its window only", () => {
           { key: late, occurredAt: "2026-02-01T11:00:00Z" },
           { key: during, occurredAt: "2026-01-31T12:00:00Z" },
         ],
-        claims: [claim("late-event-caused-the-slide", { kind: "EVENT", key: late }, slide), claim("event-during-slide-fed-it", { kind: "EVENT", key: during }, slide, 0.3)],
+        claims: [
+          claim("late-event-caused-the-slide", { kind: "EVENT", key: late }, slide),
+          claim("event-during-slide-fed-it", { kind: "EVENT", key: during }, slide, 0.3),
+        ],
       }),
     );
     const explanation = await explain();
@@ -145,7 +159,11 @@ describe("explainPriceMove explains its window only", () => {
       );
     }
     // A seed factor reaching BTC through a confident claim of another month does not gain from it.
-    await ingest(btcArticle("liquidity-in-march", "2026-03-10T10:00:00Z", { claims: [claim("liquidity-moved-btc", { kind: "MACRO_FACTOR", key: "liquidity" }, btc)] }));
+    await ingest(
+      btcArticle("liquidity-in-march", "2026-03-10T10:00:00Z", {
+        claims: [claim("liquidity-moved-btc", { kind: "MACRO_FACTOR", key: "liquidity" }, btc)],
+      }),
+    );
 
     const explanation = await explain();
     expect(explanation.articleWindow).toEqual({ from: "2026-01-28T00:00:00-05:00", to: WEEKEND.to });
@@ -199,20 +217,37 @@ describe("explainPriceMove explains its window only", () => {
     // The seed's leverage and ETF-flow claims are single-source; 200 articles from other weeks
     // repeating them about BTC in general do not corroborate this weekend's chains.
     for (const driver of explanation.drivers) {
-      for (const path of driver.paths) expect(path.steps.every((s) => s.claim.key !== "leverage-moved-btc" && s.claim.key !== "etf-flows-moved-btc")).toBe(true);
+      for (const path of driver.paths)
+        expect(path.steps.every((s) => s.claim.key !== "leverage-moved-btc" && s.claim.key !== "etf-flows-moved-btc")).toBe(true);
     }
     expect(explanation.drivers.find((d) => keyOf(d.node) === "leverage")!.independentSourceCount).toBe(1);
   }, 120_000); // 200 ingests over HTTP, one by one
 
   it("a link on the way to both the move and the asset counts all its claims toward the move, only the window's toward the asset", async () => {
     const [factor, event] = [`${tag}-shared-factor`, `${tag}-shared-event`];
-    const [cause, effect] = [{ kind: "MACRO_FACTOR" as const, key: factor }, { kind: "EVENT" as const, key: event }];
+    const [cause, effect] = [
+      { kind: "MACRO_FACTOR" as const, key: factor },
+      { kind: "EVENT" as const, key: event },
+    ];
     // Two outlets said the factor caused the event on Jan 16, before the article window (from Jan 28); one in it.
     await ingest(
-      btcArticle("shared-early-1", "2026-01-16T10:00:00Z", { factors: [factor], events: [{ key: event, occurredAt: "2026-01-15T12:00:00Z" }], claims: [claim("early-1", cause, effect, 0.95)] }, `${tag}-early-1.example`),
+      btcArticle(
+        "shared-early-1",
+        "2026-01-16T10:00:00Z",
+        {
+          factors: [factor],
+          events: [{ key: event, occurredAt: "2026-01-15T12:00:00Z" }],
+          claims: [claim("early-1", cause, effect, 0.95)],
+        },
+        `${tag}-early-1.example`,
+      ),
     );
-    await ingest(btcArticle("shared-early-2", "2026-01-16T12:00:00Z", { claims: [claim("early-2", cause, effect, 0.95)] }, `${tag}-early-2.example`));
-    await ingest(btcArticle("shared-late", "2026-01-31T18:00:00-05:00", { claims: [claim("late", cause, effect, 0.9)] }, `${tag}-late.example`));
+    await ingest(
+      btcArticle("shared-early-2", "2026-01-16T12:00:00Z", { claims: [claim("early-2", cause, effect, 0.95)] }, `${tag}-early-2.example`),
+    );
+    await ingest(
+      btcArticle("shared-late", "2026-01-31T18:00:00-05:00", { claims: [claim("late", cause, effect, 0.9)] }, `${tag}-late.example`),
+    );
     // The event moved the weekend slide (three outlets, in the window) and BTC (one).
     for (const n of [1, 2, 3]) {
       const claims = [claim(`event-slide-${n}`, effect, slide, 0.9), ...(n === 1 ? [claim("event-btc", effect, btc, 0.9)] : [])];

@@ -52,9 +52,14 @@ describe("Neo4j going away and coming back", () => {
           server.request(SourcesPageDocument, { first: 1 }),
           server.request(IngestArticleDocument, { input }, { token: EDITOR_TOKEN }),
         ]);
-        ingests.push({ url: input.url, ok: !write.errors && write.status === 200, code: write.errors?.[0]?.extensions?.code as string | undefined });
+        ingests.push({
+          url: input.url,
+          ok: !write.errors && write.status === 200,
+          code: write.errors?.[0]?.extensions?.code as string | undefined,
+        });
         // Answers given wholly while Neo4j was down (none straddling its restart).
-        if (startedIn === "outage" && phase === "outage") outageAnswers.push({ status: read.status, code: read.errors?.[0]?.extensions?.code });
+        if (startedIn === "outage" && phase === "outage")
+          outageAnswers.push({ status: read.status, code: read.errors?.[0]?.extensions?.code });
         if (startedIn !== "before") await sleep(50);
       }
     })();
@@ -109,13 +114,16 @@ describe("Neo4j frozen with more requests waiting than the pool holds", () => {
     const server = await startTestServer({ NEO4J_URI: database.uri, NEO4J_MAX_CONNECTION_POOL_SIZE: "4" });
     cleanup.push(() => server.close());
     // Fill the pool with four open connections.
-    for (const warm of await Promise.all(Array.from({ length: 8 }, () => server.request(SourcesPageDocument, { first: 1 })))) expect(warm.errors).toBeUndefined();
+    for (const warm of await Promise.all(Array.from({ length: 8 }, () => server.request(SourcesPageDocument, { first: 1 }))))
+      expect(warm.errors).toBeUndefined();
 
     process.kill(database.pid, "SIGSTOP");
     const thaw = () => void process.kill(database.pid, "SIGCONT");
     cleanup.push(thaw);
     const started = Date.now();
-    const pending = Array.from({ length: 12 }, () => server.request(SourcesPageDocument, { first: 1 }).then((answer) => ({ answer, after: Date.now() - started })));
+    const pending = Array.from({ length: 12 }, () =>
+      server.request(SourcesPageDocument, { first: 1 }).then((answer) => ({ answer, after: Date.now() - started })),
+    );
     await sleep(7_000);
     thaw();
     const answers = await Promise.all(pending);
@@ -150,7 +158,14 @@ describe("SIGTERM under load", () => {
 
     // An article whose node another transaction holds: changed ingests of it wait inside Neo4j.
     const input = sampleArticle(uniqueTag());
-    const { article } = (await postGraphQL<{ ingestArticle: { article: { url: string } } }>(url, print(IngestArticleDocument), { input }, { token: EDITOR_TOKEN })).data!.ingestArticle;
+    const { article } = (
+      await postGraphQL<{ ingestArticle: { article: { url: string } } }>(
+        url,
+        print(IngestArticleDocument),
+        { input },
+        { token: EDITOR_TOKEN },
+      )
+    ).data!.ingestArticle;
     const observer = neo4j.driver(inject("neo4jUri"));
     cleanup.push(() => observer.close());
     const session = observer.session();
@@ -162,7 +177,9 @@ describe("SIGTERM under load", () => {
     );
     // Wait until all three are inside Neo4j, blocked on the lock.
     for (let waited = 0; ; waited += 100) {
-      const { records } = await observer.executeQuery("SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n");
+      const { records } = await observer.executeQuery(
+        "SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n",
+      );
       if (Number(records[0]!.get("n")) >= 3) break;
       if (waited > 20_000) throw new Error("the ingests never reached Neo4j");
       await sleep(100);
@@ -171,7 +188,11 @@ describe("SIGTERM under load", () => {
     child.child.kill("SIGTERM");
     await child.waitForLog((line) => line.msg === "shutting down: draining in-flight requests");
     // Draining: nothing new is taken.
-    const late = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: '{"query":"{ __typename }"}' }).then(
+    const late = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"query":"{ __typename }"}',
+    }).then(
       (res) => res.status,
       () => "refused",
     );

@@ -73,42 +73,109 @@ const anyValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 /** A value for a field: usually of a plausible kind, sometimes anything at all. */
 const fieldValue = (plausible: fc.Arbitrary<unknown>) => fc.oneof({ weight: 3, arbitrary: plausible }, { weight: 1, arbitrary: anyValue });
 
-const nodeRef = fc.record({ kind: fieldValue(fc.constantFrom("ASSET", "EVENT", "MACRO_FACTOR", "SOURCE", "NOPE")), key: fieldValue(nastyText) }, { requiredKeys: [] });
+const nodeRef = fc.record(
+  { kind: fieldValue(fc.constantFrom("ASSET", "EVENT", "MACRO_FACTOR", "SOURCE", "NOPE")), key: fieldValue(nastyText) },
+  { requiredKeys: [] },
+);
 
 /** Operations with their variables fuzzed; every one is a read, or a write that cannot succeed. */
 const operations: fc.Arbitrary<{ query: string; variables: unknown; token?: string }> = fc.oneof(
-  fc.record({ query: fc.constant("query ($q: String!, $n: Int) { search(query: $q, first: $n) { snippet score field } }"), variables: fc.record({ q: fieldValue(nastyText), n: fieldValue(extremeNumber) }, { requiredKeys: [] }) }),
   fc.record({
-    query: fc.constant("query ($f: ArticleFilter, $n: Int, $a: String) { articles(filter: $f, first: $n, after: $a) { totalCount edges { cursor node { title tags { name } } } } }"),
-    variables: fc.record({
-      f: fc.record({ asset: fieldValue(nastyText), source: fieldValue(nastyText), tag: fieldValue(nastyText), narrative: fieldValue(nastyText), from: fieldValue(extremeDate), to: fieldValue(extremeDate) }, { requiredKeys: [] }),
-      n: fieldValue(extremeNumber),
-      a: fieldValue(nastyText),
-    }, { requiredKeys: [] }),
+    query: fc.constant("query ($q: String!, $n: Int) { search(query: $q, first: $n) { snippet score field } }"),
+    variables: fc.record({ q: fieldValue(nastyText), n: fieldValue(extremeNumber) }, { requiredKeys: [] }),
   }),
   fc.record({
-    query: fc.constant("query ($f: ClaimFilter, $t: DateTime) { claims(filter: $f, asOf: $t) { totalCount edges { node { text article { url } } } } }"),
-    variables: fc.record({ f: fc.record({ cause: nodeRef, effect: nodeRef, minConfidence: fieldValue(extremeNumber), asset: fieldValue(nastyText) }, { requiredKeys: [] }), t: fieldValue(extremeDate) }, { requiredKeys: [] }),
+    query: fc.constant(
+      "query ($f: ArticleFilter, $n: Int, $a: String) { articles(filter: $f, first: $n, after: $a) { totalCount edges { cursor node { title tags { name } } } } }",
+    ),
+    variables: fc.record(
+      {
+        f: fc.record(
+          {
+            asset: fieldValue(nastyText),
+            source: fieldValue(nastyText),
+            tag: fieldValue(nastyText),
+            narrative: fieldValue(nastyText),
+            from: fieldValue(extremeDate),
+            to: fieldValue(extremeDate),
+          },
+          { requiredKeys: [] },
+        ),
+        n: fieldValue(extremeNumber),
+        a: fieldValue(nastyText),
+      },
+      { requiredKeys: [] },
+    ),
   }),
   fc.record({
-    query: fc.constant("query ($a: NodeRef!, $b: NodeRef!, $d: Int, $t: DateTime) { causalChains(from: $a, to: $b, maxDepth: $d, asOf: $t) { confidence length } }"),
+    query: fc.constant(
+      "query ($f: ClaimFilter, $t: DateTime) { claims(filter: $f, asOf: $t) { totalCount edges { node { text article { url } } } } }",
+    ),
+    variables: fc.record(
+      {
+        f: fc.record(
+          { cause: nodeRef, effect: nodeRef, minConfidence: fieldValue(extremeNumber), asset: fieldValue(nastyText) },
+          { requiredKeys: [] },
+        ),
+        t: fieldValue(extremeDate),
+      },
+      { requiredKeys: [] },
+    ),
+  }),
+  fc.record({
+    query: fc.constant(
+      "query ($a: NodeRef!, $b: NodeRef!, $d: Int, $t: DateTime) { causalChains(from: $a, to: $b, maxDepth: $d, asOf: $t) { confidence length } }",
+    ),
     variables: fc.record({ a: nodeRef, b: nodeRef, d: fieldValue(extremeNumber), t: fieldValue(extremeDate) }, { requiredKeys: [] }),
   }),
   fc.record({
-    query: fc.constant("query ($s: String!, $f: DateTime!, $t: DateTime!, $d: Int, $l: Int) { explainPriceMove(symbol: $s, from: $f, to: $t, maxDepth: $d, lookbackDays: $l) { drivers { score } } }"),
-    variables: fc.record({ s: fieldValue(fc.constantFrom("BTC", "btc", "NOPE")), f: fieldValue(extremeDate), t: fieldValue(extremeDate), d: fieldValue(extremeNumber), l: fieldValue(extremeNumber) }, { requiredKeys: [] }),
+    query: fc.constant(
+      "query ($s: String!, $f: DateTime!, $t: DateTime!, $d: Int, $l: Int) { explainPriceMove(symbol: $s, from: $f, to: $t, maxDepth: $d, lookbackDays: $l) { drivers { score } } }",
+    ),
+    variables: fc.record(
+      {
+        s: fieldValue(fc.constantFrom("BTC", "btc", "NOPE")),
+        f: fieldValue(extremeDate),
+        t: fieldValue(extremeDate),
+        d: fieldValue(extremeNumber),
+        l: fieldValue(extremeNumber),
+      },
+      { requiredKeys: [] },
+    ),
   }),
   fc.record({
-    query: fc.constant("query ($f: TimelineFilter!, $n: Int, $a: String) { timeline(filter: $f, first: $n, after: $a) { totalCount edges { cursor } } }"),
-    variables: fc.record({ f: fc.record({ asset: fieldValue(nastyText), tag: fieldValue(nastyText), from: fieldValue(extremeDate), to: fieldValue(extremeDate) }, { requiredKeys: [] }), n: fieldValue(extremeNumber), a: fieldValue(nastyText) }, { requiredKeys: [] }),
+    query: fc.constant(
+      "query ($f: TimelineFilter!, $n: Int, $a: String) { timeline(filter: $f, first: $n, after: $a) { totalCount edges { cursor } } }",
+    ),
+    variables: fc.record(
+      {
+        f: fc.record(
+          { asset: fieldValue(nastyText), tag: fieldValue(nastyText), from: fieldValue(extremeDate), to: fieldValue(extremeDate) },
+          { requiredKeys: [] },
+        ),
+        n: fieldValue(extremeNumber),
+        a: fieldValue(nastyText),
+      },
+      { requiredKeys: [] },
+    ),
   }),
   fc.record({
-    query: fc.constant("query ($u: String, $i: ID, $t: DateTime) { article(url: $u, id: $i, asOf: $t) { title claims { key } } node(id: \"QXJ0aWNsZTp4\") { id } }"),
+    query: fc.constant(
+      'query ($u: String, $i: ID, $t: DateTime) { article(url: $u, id: $i, asOf: $t) { title claims { key } } node(id: "QXJ0aWNsZTp4") { id } }',
+    ),
     variables: fc.record({ u: fieldValue(nastyText), i: fieldValue(nastyText), t: fieldValue(extremeDate) }, { requiredKeys: [] }),
   }),
   fc.record({
     query: fc.constant("query ($f: AuditFilter) { attributionAudit(filter: $f, first: 5) { summary { total } } }"),
-    variables: fc.record({ f: fc.record({ articleUrl: fieldValue(nastyText), source: fieldValue(nastyText), asset: fieldValue(nastyText), status: anyValue }, { requiredKeys: [] }) }, { requiredKeys: [] }),
+    variables: fc.record(
+      {
+        f: fc.record(
+          { articleUrl: fieldValue(nastyText), source: fieldValue(nastyText), asset: fieldValue(nastyText), status: anyValue },
+          { requiredKeys: [] },
+        ),
+      },
+      { requiredKeys: [] },
+    ),
   }),
   // Literals instead of variables: values written into the document.
   fc.tuple(nastyText, extremeDate).map(([text, date]) => ({
@@ -119,14 +186,23 @@ const operations: fc.Arbitrary<{ query: string; variables: unknown; token?: stri
   fc.record({
     query: fc.constant("mutation ($input: IngestArticleInput!) { ingestArticle(input: $input) { created } }"),
     variables: fc.record({
-      input: fc.record({
-        url: nastyText.map((t) => `not a url ${t}`),
-        title: fieldValue(nastyText),
-        publishedAt: fieldValue(extremeDate),
-        source: fc.record({ domain: fieldValue(nastyText), name: fieldValue(nastyText) }, { requiredKeys: [] }),
-        tags: fc.array(fieldValue(nastyText), { maxLength: 5 }),
-        claims: fc.array(fc.record({ text: fieldValue(nastyText), relation: anyValue, confidence: fieldValue(extremeNumber), cause: nodeRef, effect: nodeRef }, { requiredKeys: [] }), { maxLength: 3 }),
-      }, { requiredKeys: [] }),
+      input: fc.record(
+        {
+          url: nastyText.map((t) => `not a url ${t}`),
+          title: fieldValue(nastyText),
+          publishedAt: fieldValue(extremeDate),
+          source: fc.record({ domain: fieldValue(nastyText), name: fieldValue(nastyText) }, { requiredKeys: [] }),
+          tags: fc.array(fieldValue(nastyText), { maxLength: 5 }),
+          claims: fc.array(
+            fc.record(
+              { text: fieldValue(nastyText), relation: anyValue, confidence: fieldValue(extremeNumber), cause: nodeRef, effect: nodeRef },
+              { requiredKeys: [] },
+            ),
+            { maxLength: 3 },
+          ),
+        },
+        { requiredKeys: [] },
+      ),
     }),
     token: fc.constant(EDITOR_TOKEN),
   }),
@@ -139,15 +215,33 @@ const operations: fc.Arbitrary<{ query: string; variables: unknown; token?: stri
 
 /** Whole bodies that are not well-formed requests at all. */
 const malformedBodies: fc.Arbitrary<{ body: Uint8Array | string; contentType: string }> = fc.oneof(
-  fc.record({ body: fc.uint8Array({ maxLength: 2000 }), contentType: fc.constantFrom("application/json", "application/graphql-response+json", "text/plain") }),
+  fc.record({
+    body: fc.uint8Array({ maxLength: 2000 }),
+    contentType: fc.constantFrom("application/json", "application/graphql-response+json", "text/plain"),
+  }),
   fc.record({ body: fc.json(), contentType: fc.constant("application/json") }),
   fc.record({ body: fc.string().map((s) => `{"query": ${s}`), contentType: fc.constant("application/json") }),
-  fc.record({ body: fc.tuple(fc.string(), anyValue).map(([q, v]) => JSON.stringify({ query: q, variables: v, operationName: q })), contentType: fc.constant("application/json") }),
-  fc.record({ body: fc.constant(new Uint8Array([0x7b, 0x22, 0x71, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x28, 0x22, 0x7d])), contentType: fc.constant("application/json; charset=utf-8") }),
+  fc.record({
+    body: fc.tuple(fc.string(), anyValue).map(([q, v]) => JSON.stringify({ query: q, variables: v, operationName: q })),
+    contentType: fc.constant("application/json"),
+  }),
+  fc.record({
+    body: fc.constant(new Uint8Array([0x7b, 0x22, 0x71, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x28, 0x22, 0x7d])),
+    contentType: fc.constant("application/json; charset=utf-8"),
+  }),
 );
 
 /** Byte sequences that are not UTF-8: stray continuation bytes, overlong forms, encoded surrogates, bytes never used. */
-const invalidUtf8 = fc.constantFrom([0xff], [0xfe, 0xff], [0x80], [0xc3, 0x28], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xe2, 0x82]);
+const invalidUtf8 = fc.constantFrom(
+  [0xff],
+  [0xfe, 0xff],
+  [0x80],
+  [0xc3, 0x28],
+  [0xc0, 0xaf],
+  [0xed, 0xa0, 0x80],
+  [0xf8, 0x88, 0x80, 0x80, 0x80],
+  [0xe2, 0x82],
+);
 
 /**
  * A valid ingest of a real URL, as an editor, with bytes that are not UTF-8 inside its title or
@@ -162,7 +256,10 @@ const ingestWithInvalidBytes = fc.tuple(fc.nat(), invalidUtf8, fc.constantFrom("
     source: { domain: "fuzz-utf8.example", name: "Fuzz" },
     tags: where === "tag" ? [`tag${marker}`] : [],
   };
-  const [head, tail] = JSON.stringify({ query: "mutation ($input: IngestArticleInput!) { ingestArticle(input: $input) { created } }", variables: { input } }).split(marker);
+  const [head, tail] = JSON.stringify({
+    query: "mutation ($input: IngestArticleInput!) { ingestArticle(input: $input) { created } }",
+    variables: { input },
+  }).split(marker);
   const body = new Uint8Array([...Buffer.from(head!), ...bytes, ...Buffer.from(tail!)]);
   return { body, contentType: "application/json", token: EDITOR_TOKEN };
 });

@@ -47,7 +47,9 @@ describe("rate limits per client", () => {
     const third = await server().request(IngestArticleDocument, { input: inputs[2]! }, { token: EDITOR_TOKEN });
     expect(third.status).toBe(429);
     expect(third.errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
-    const written = await server().driver.executeQuery("MATCH (a:Article) WHERE a.url CONTAINS $tag RETURN count(a) AS n", { tag: `${tag}2-wire` });
+    const written = await server().driver.executeQuery("MATCH (a:Article) WHERE a.url CONTAINS $tag RETURN count(a) AS n", {
+      tag: `${tag}2-wire`,
+    });
     expect(Number(written.records[0]!.get("n"))).toBe(0);
   });
 });
@@ -57,7 +59,10 @@ describe("CORS", () => {
 
   it("allows the listed origin and no other", async () => {
     const preflight = (origin: string) =>
-      fetch(server().url, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" } });
+      fetch(server().url, {
+        method: "OPTIONS",
+        headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+      });
     const allowed = await preflight("https://app.example.com");
     expect(allowed.headers.get("access-control-allow-origin")).toBe("https://app.example.com");
     const other = await preflight("https://evil.example.com");
@@ -80,10 +85,14 @@ describe("/metrics", () => {
   it("keeps label values bounded whatever operation names clients send", async () => {
     for (let i = 0; i < 30; i += 1) await postGraphQL(server().url, `query Client${i}${uniqueTag()} { sources(first: 1) { totalCount } }`);
     await postGraphQL(server().url, "{ nope }");
-    const text = await (await fetch(`${server().origin}/metrics`, { headers: { authorization: "Bearer metrics-token-0123456789" } })).text();
+    const text = await (
+      await fetch(`${server().origin}/metrics`, { headers: { authorization: "Bearer metrics-token-0123456789" } })
+    ).text();
     const series = text.split("\n").filter((line) => line.startsWith("graphql_operations_total{"));
     expect(series.some((line) => line.includes("Client"))).toBe(false);
-    expect(series).toContainEqual(expect.stringMatching(/^graphql_operations_total\{type="query",root_field="sources",outcome="ok"\} (\d+)$/));
+    expect(series).toContainEqual(
+      expect.stringMatching(/^graphql_operations_total\{type="query",root_field="sources",outcome="ok"\} (\d+)$/),
+    );
     expect(Number(/root_field="sources",outcome="ok"\} (\d+)/.exec(series.join("\n"))![1])).toBeGreaterThanOrEqual(30);
     expect(series).toContainEqual(expect.stringMatching(/^graphql_operations_total\{type="none",root_field="none",outcome="error"\} \d+$/));
   });

@@ -26,7 +26,14 @@ function article(i: number) {
   const move = `${tag}-pm-${i}`;
   const factor = `${tag}-factor-${i % 7}`;
   const tail = i % 10 === 0;
-  const claim = (key: string, cause: object, effect: object) => ({ key, text: `${key} of ${i}`, relation: "CAUSES", confidence: 0.6, cause, effect });
+  const claim = (key: string, cause: object, effect: object) => ({
+    key,
+    text: `${key} of ${i}`,
+    relation: "CAUSES",
+    confidence: 0.6,
+    cause,
+    effect,
+  });
   return {
     url: `https://${tag}-${i % 5}.example/a/${i}`,
     title: `Article ${i}`,
@@ -34,14 +41,35 @@ function article(i: number) {
     source: { domain: `${tag}-${i % 5}.example`, name: `Outlet ${i % 5}` },
     assets: [{ symbol: HUB, name: "Hub" }, { symbol: OTHER, name: "Other" }, ...(tail ? [{ symbol: TAIL, name: "Tail" }] : [])],
     macroFactors: [{ key: factor, name: factor }],
-    events: [{ key: event, kind: "news", title: `Event ${i}`, occurredAt: new Date(at - HOUR).toISOString(), affects: [{ kind: "ASSET", key: HUB }] }],
-    priceMoves: [{ key: move, asset: HUB, startAt: new Date(at - 2 * HOUR).toISOString(), endAt: new Date(at).toISOString(), open: 1, high: 2, low: 0.5, close: 1.5 }],
+    events: [
+      {
+        key: event,
+        kind: "news",
+        title: `Event ${i}`,
+        occurredAt: new Date(at - HOUR).toISOString(),
+        affects: [{ kind: "ASSET", key: HUB }],
+      },
+    ],
+    priceMoves: [
+      {
+        key: move,
+        asset: HUB,
+        startAt: new Date(at - 2 * HOUR).toISOString(),
+        endAt: new Date(at).toISOString(),
+        open: 1,
+        high: 2,
+        low: 0.5,
+        close: 1.5,
+      },
+    ],
     claims: [
       ...Array.from({ length: 12 }, (_, k) => claim(`direct-${k}`, { kind: "MACRO_FACTOR", key: factor }, { kind: "ASSET", key: HUB })),
       ...Array.from({ length: 3 }, (_, k) => claim(`event-${k}`, { kind: "MACRO_FACTOR", key: factor }, { kind: "EVENT", key: event })),
       ...Array.from({ length: 3 }, (_, k) => claim(`move-${k}`, { kind: "EVENT", key: event }, { kind: "PRICE_MOVE", key: move })),
       claim("unrelated", { kind: "MACRO_FACTOR", key: factor }, { kind: "ASSET", key: OTHER }),
-      tail ? claim("tail", { kind: "MACRO_FACTOR", key: factor }, { kind: "ASSET", key: TAIL }) : claim("unrelated-2", { kind: "ASSET", key: OTHER }, { kind: "MACRO_FACTOR", key: factor }),
+      tail
+        ? claim("tail", { kind: "MACRO_FACTOR", key: factor }, { kind: "ASSET", key: TAIL })
+        : claim("unrelated-2", { kind: "ASSET", key: OTHER }, { kind: "MACRO_FACTOR", key: factor }),
     ],
   };
 }
@@ -50,7 +78,11 @@ beforeAll(async () => {
   async function* lines() {
     for (let i = 0; i < ARTICLES; i += 1) yield { line: i + 1, text: JSON.stringify(article(i)) };
   }
-  const counts = await bulkIngest(new CypherRunner(server.driver, { database: server.config.neo4j.database, timeoutMs: 120_000 }), await buildAppSchema(), lines());
+  const counts = await bulkIngest(
+    new CypherRunner(server.driver, { database: server.config.neo4j.database, timeoutMs: 120_000 }),
+    await buildAppSchema(),
+    lines(),
+  );
   expect(counts).toMatchObject({ articles: ARTICLES, rejected: 0 });
 }, 180_000);
 
@@ -153,12 +185,15 @@ describe("lists by a hub asset and by a long-tail one", () => {
   it.each([
     ["hub", HUB, 18 * ARTICLES],
     ["tail", TAIL, ARTICLES / 10],
-  ])("claims about the %s asset asOf a time: the same pages where no link changed since, none before anything was known", async (_kind, symbol, count) => {
-    const { keys, totalCount } = await allClaimPages(symbol, 200, new Date().toISOString());
-    expect(keys).toEqual(await expectedClaims(symbol));
-    expect(totalCount).toBe(count);
-    expect(await allClaimPages(symbol, 200, "2000-01-01T00:00:00Z")).toEqual({ keys: [], totalCount: 0 });
-  });
+  ])(
+    "claims about the %s asset asOf a time: the same pages where no link changed since, none before anything was known",
+    async (_kind, symbol, count) => {
+      const { keys, totalCount } = await allClaimPages(symbol, 200, new Date().toISOString());
+      expect(keys).toEqual(await expectedClaims(symbol));
+      expect(totalCount).toBe(count);
+      expect(await allClaimPages(symbol, 200, "2000-01-01T00:00:00Z")).toEqual({ keys: [], totalCount: 0 });
+    },
+  );
 
   it.each([
     ["hub", HUB],

@@ -80,7 +80,9 @@ function articles() {
       source: { domain: `${tag}-o${outlet}.example`, name: `Outlet ${outlet}` },
       assets: [{ symbol: SYMBOL, name: "Hub asset" }],
       macroFactors: keys.map((key) => ({ key, name: key })),
-      priceMoves: [{ key: MOVE, asset: SYMBOL, startAt: "2026-04-10T12:00:00Z", endAt: "2026-04-11T12:00:00Z", open: 10, high: 11, low: 8, close: 9 }],
+      priceMoves: [
+        { key: MOVE, asset: SYMBOL, startAt: "2026-04-10T12:00:00Z", endAt: "2026-04-11T12:00:00Z", open: 10, high: 11, low: 8, close: 9 },
+      ],
       claims: batch.map((c, k) => ({
         key: `c${start + k}`,
         text: `${c.cause} ${c.relation} ${c.effect}`,
@@ -111,7 +113,13 @@ interface Weighted {
 function referenceHops(options: { includeConditional: boolean; minConfidence: number }): Map<string, Map<string, Weighted>> {
   const out = new Map<string, Map<string, Weighted>>();
   CLAIMS.forEach((c, index) => {
-    if (c.relation === "PREVENTS" || c.polarity === "DENIED" || (c.conditional && !options.includeConditional) || c.confidence < options.minConfidence) return;
+    if (
+      c.relation === "PREVENTS" ||
+      c.polarity === "DENIED" ||
+      (c.conditional && !options.includeConditional) ||
+      c.confidence < options.minConfidence
+    )
+      return;
     const byEffect = out.get(c.cause) ?? new Map<string, Weighted>();
     const hop = byEffect.get(c.effect) ?? { confidence: 0, outlets: new Set<number>() };
     hop.confidence = Math.max(hop.confidence, c.confidence);
@@ -162,7 +170,11 @@ const CHAINS = `query ($from: String!, $to: String!, $depth: Int, $first: Int, $
 }`;
 
 type ChainsAnswer = {
-  causalChains: { confidence: number; independentSourceCount: number; steps: { from: { key: string }; to: { key: string }; claims: { confidence: number }[] }[] }[];
+  causalChains: {
+    confidence: number;
+    independentSourceCount: number;
+    steps: { from: { key: string }; to: { key: string }; claims: { confidence: number }[] }[];
+  }[];
 };
 
 describe("causalChains from a hub", () => {
@@ -189,29 +201,34 @@ describe("causalChains from a hub", () => {
     { first: 10, depth: 3, min: 0, conditional: true },
     { first: 10, depth: 3, min: 0.6, conditional: false },
     { first: 5, depth: 2, min: 0, conditional: false },
-  ])("answers the best $first chains (depth $depth, minConfidence $min, conditional $conditional) exactly as an enumeration does", async ({ first, depth, min, conditional }) => {
-    const hops = referenceHops({ includeConditional: conditional, minConfidence: min });
-    const reference = enumerate(hops, HUB, GOAL, depth).sort(byRank);
-    expect(reference.length).toBeGreaterThan(first);
-    const res = await postGraphQL<ChainsAnswer>(server.url, CHAINS, { from: HUB, to: GOAL, depth, first, min, conditional });
-    expect(res.errors).toBeUndefined();
-    const answered = res.data!.causalChains;
-    expect(answered).toHaveLength(first);
-    // The same strengths, in order (ties may list different chains of equal strength) ...
-    expect(answered.map((c) => [c.confidence, c.independentSourceCount])).toEqual(reference.slice(0, first).map((c) => [round(c.confidence), c.sources]));
-    // ... and every chain answered is a real one, with that strength and each hop's usable claims.
-    for (const chain of answered) {
-      const nodes = [chain.steps[0]!.from.key, ...chain.steps.map((s) => s.to.key)];
-      const match = reference.find((r) => r.nodes.join() === nodes.join());
-      expect(match, nodes.join(" > ")).toBeDefined();
-      expect(round(match!.confidence)).toBe(chain.confidence);
-      for (const step of chain.steps) {
-        const hop = hops.get(step.from.key)!.get(step.to.key)!;
-        expect(step.claims.length).toBeGreaterThan(0);
-        expect(Math.max(...step.claims.map((c) => c.confidence))).toBe(hop.confidence);
+  ])(
+    "answers the best $first chains (depth $depth, minConfidence $min, conditional $conditional) exactly as an enumeration does",
+    async ({ first, depth, min, conditional }) => {
+      const hops = referenceHops({ includeConditional: conditional, minConfidence: min });
+      const reference = enumerate(hops, HUB, GOAL, depth).sort(byRank);
+      expect(reference.length).toBeGreaterThan(first);
+      const res = await postGraphQL<ChainsAnswer>(server.url, CHAINS, { from: HUB, to: GOAL, depth, first, min, conditional });
+      expect(res.errors).toBeUndefined();
+      const answered = res.data!.causalChains;
+      expect(answered).toHaveLength(first);
+      // The same strengths, in order (ties may list different chains of equal strength) ...
+      expect(answered.map((c) => [c.confidence, c.independentSourceCount])).toEqual(
+        reference.slice(0, first).map((c) => [round(c.confidence), c.sources]),
+      );
+      // ... and every chain answered is a real one, with that strength and each hop's usable claims.
+      for (const chain of answered) {
+        const nodes = [chain.steps[0]!.from.key, ...chain.steps.map((s) => s.to.key)];
+        const match = reference.find((r) => r.nodes.join() === nodes.join());
+        expect(match, nodes.join(" > ")).toBeDefined();
+        expect(round(match!.confidence)).toBe(chain.confidence);
+        for (const step of chain.steps) {
+          const hop = hops.get(step.from.key)!.get(step.to.key)!;
+          expect(step.claims.length).toBeGreaterThan(0);
+          expect(Math.max(...step.claims.map((c) => c.confidence))).toBe(hop.confidence);
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 const EXPLAIN = `query ($symbol: String!, $from: DateTime!, $to: DateTime!) {
@@ -220,7 +237,11 @@ const EXPLAIN = `query ($symbol: String!, $from: DateTime!, $to: DateTime!) {
   }
 }`;
 
-type ExplainAnswer = { explainPriceMove: { drivers: { score: number; node: { key: string }; paths: { confidence: number; steps: { claims: { id: string }[] }[] }[] }[] } };
+type ExplainAnswer = {
+  explainPriceMove: {
+    drivers: { score: number; node: { key: string }; paths: { confidence: number; steps: { claims: { id: string }[] }[] }[] }[];
+  };
+};
 
 describe("explainPriceMove into a hub move", () => {
   it("ranks the same drivers with the same scores as an enumeration of every chain into the move", async () => {
@@ -228,7 +249,8 @@ describe("explainPriceMove into a hub move", () => {
     // Each node's best chain score into the move: confidence × (1 + 0.5 × (outlets of its weakest hop − 1)).
     const best = new Map<string, number>();
     const into = new Map<string, [string, Weighted][]>();
-    for (const [cause, byEffect] of hops) for (const [effect, hop] of byEffect) into.set(effect, [...(into.get(effect) ?? []), [cause, hop]]);
+    for (const [cause, byEffect] of hops)
+      for (const [effect, hop] of byEffect) into.set(effect, [...(into.get(effect) ?? []), [cause, hop]]);
     const walk = (path: string[], confidence: number, sources: number) => {
       const head = path[0]!;
       if (path.length > 1) {

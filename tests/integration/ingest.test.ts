@@ -42,9 +42,12 @@ describe("ingestArticle", () => {
     expect(article.riskLevel).toBe("HIGH");
     expect(article.source).toEqual({ domain: `${tag}-wire.example`, name: `${tag} Wire`, kind: "NEWS" });
     expect(article.publishedAt).toBe("2026-02-01T12:00:00-05:00");
-    expect(article.claims.map((c) => c.key).sort()).toEqual(
-      ["cascade-causes-drop", "if-leverage-returns", "leverage-causes-cascade", "not-the-fund"],
-    );
+    expect(article.claims.map((c) => c.key).sort()).toEqual([
+      "cascade-causes-drop",
+      "if-leverage-returns",
+      "leverage-causes-cascade",
+      "not-the-fund",
+    ]);
     const denial = article.claims.find((c) => c.key === "not-the-fund")!;
     expect(denial).toMatchObject({ polarity: "DENIED", cause: { __typename: "Entity", key: `${tag}-fund` } });
     const conditional = article.claims.find((c) => c.key === "if-leverage-returns")!;
@@ -77,9 +80,7 @@ describe("ingestArticle", () => {
     const tag = uniqueTag();
     const input = sampleArticle(tag);
     const before = await graphCounts(server.driver);
-    const results = await Promise.all(
-      Array.from({ length: 20 }, () => server.request(IngestArticleDocument, { input }, asEditor)),
-    );
+    const results = await Promise.all(Array.from({ length: 20 }, () => server.request(IngestArticleDocument, { input }, asEditor)));
     for (const res of results) expect(res.errors).toBeUndefined();
     const payloads = results.map((res) => res.data!.ingestArticle);
     expect(payloads.filter((p) => p.created)).toHaveLength(1);
@@ -105,7 +106,11 @@ describe("ingestArticle", () => {
       claims: [{ ...input.claims![1]!, text: "The cascade sent the price sharply down." }],
     };
     const res = await server.request(IngestArticleDocument, { input: changed }, asEditor);
-    expect(res.data!.ingestArticle).toMatchObject({ created: false, changed: true, counts: { claims: 0, claimsSuperseded: 3, claimsRestored: 0 } });
+    expect(res.data!.ingestArticle).toMatchObject({
+      created: false,
+      changed: true,
+      counts: { claims: 0, claimsSuperseded: 3, claimsRestored: 0 },
+    });
 
     const current = await server.request(ArticleByUrlDocument, { url: input.url });
     expect(current.data!.article!.title).toBe(changed.title);
@@ -117,7 +122,11 @@ describe("ingestArticle", () => {
     const history = await server.request(ArticleByUrlDocument, { url: input.url, includeSuperseded: true });
     const claims = history.data!.article!.claims;
     expect(claims).toHaveLength(4);
-    expect(claims.filter((c) => c.supersededAt !== null).map((c) => c.key)).toEqual(["if-leverage-returns", "leverage-causes-cascade", "not-the-fund"]);
+    expect(claims.filter((c) => c.supersededAt !== null).map((c) => c.key)).toEqual([
+      "if-leverage-returns",
+      "leverage-causes-cascade",
+      "not-the-fund",
+    ]);
   });
 });
 
@@ -188,9 +197,17 @@ describe("retractClaim", () => {
 
   it("rejects an unknown claim id and an empty reason without writing", async () => {
     const before = await graphCounts(server.driver);
-    const unknown = await server.request(RetractClaimDocument, { id: Buffer.from("Claim:nope").toString("base64url"), reason: "x" }, asEditor);
+    const unknown = await server.request(
+      RetractClaimDocument,
+      { id: Buffer.from("Claim:nope").toString("base64url"), reason: "x" },
+      asEditor,
+    );
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
-    const empty = await server.request(RetractClaimDocument, { id: Buffer.from("Claim:nope").toString("base64url"), reason: "  " }, asEditor);
+    const empty = await server.request(
+      RetractClaimDocument,
+      { id: Buffer.from("Claim:nope").toString("base64url"), reason: "  " },
+      asEditor,
+    );
     expect(empty.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "reason" });
     expect(await graphCounts(server.driver)).toEqual(before);
   });

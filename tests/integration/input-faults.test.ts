@@ -10,10 +10,10 @@ import { EDITOR_TOKEN, postGraphQL, useTestServer } from "../support/server.js";
 const server = useTestServer();
 const asEditor = { token: EDITOR_TOKEN };
 
-
 const ingest = (input: IngestArticleInput) => ingestOk(server, input);
 
-const post = (query: string, variables?: Record<string, unknown>, token?: string) => postGraphQL<Record<string, unknown>>(server.url, query, variables, { token });
+const post = (query: string, variables?: Record<string, unknown>, token?: string) =>
+  postGraphQL<Record<string, unknown>>(server.url, query, variables, { token });
 
 describe("date-times with offsets beyond ±18:00", () => {
   const BAD = ["2026-02-01T00:00:00+19:00", "2026-02-01T00:00:00-18:30", "2026-02-01T00:00:00+23:59"];
@@ -23,7 +23,10 @@ describe("date-times with offsets beyond ±18:00", () => {
       [`{ articles(filter: { from: "${bad}" }) { totalCount } }`, "filter.from"],
       [`{ articles(filter: { to: "${bad}" }) { totalCount } }`, "filter.to"],
       [`{ claims(asOf: "${bad}") { totalCount } }`, "asOf"],
-      [`{ causalChains(from: { kind: MACRO_FACTOR, key: "liquidity" }, to: { kind: ASSET, key: "BTC" }, asOf: "${bad}") { length } }`, "asOf"],
+      [
+        `{ causalChains(from: { kind: MACRO_FACTOR, key: "liquidity" }, to: { kind: ASSET, key: "BTC" }, asOf: "${bad}") { length } }`,
+        "asOf",
+      ],
       [`{ explainPriceMove(symbol: "BTC", from: "${bad}", to: "2026-02-02T00:00:00Z") { drivers { score } } }`, "from"],
       [`{ timeline(filter: { from: "${bad}" }) { totalCount } }`, "filter.from"],
       [`{ asset(symbol: "BTC") { claims(asOf: "${bad}") { totalCount } } }`, "asOf"],
@@ -138,9 +141,15 @@ describe("text is counted and cut by characters", () => {
     const json = JSON.stringify({ query: print(IngestArticleDocument), variables: { input: { ...input, title: "bad BYTES here" } } });
     const [before, after] = json.split("BYTES");
     const body = Buffer.concat([Buffer.from(before!), Buffer.from([0xff, 0xfe]), Buffer.from(after!)]);
-    const res = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${EDITOR_TOKEN}` }, body });
+    const res = await fetch(server.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${EDITOR_TOKEN}` },
+      body,
+    });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ errors: [{ message: "The request body is not valid UTF-8.", extensions: { code: "BAD_REQUEST" } }] });
+    expect(await res.json()).toEqual({
+      errors: [{ message: "The request body is not valid UTF-8.", extensions: { code: "BAD_REQUEST" } }],
+    });
     const read = await server.request(ArticleByUrlDocument, { url: input.url });
     expect(read.data!.article).toBeNull();
   });
@@ -191,7 +200,10 @@ describe("a write is not answered from a cache filled before it", () => {
       EDITOR_TOKEN,
     );
     expect(res.errors).toBeUndefined();
-    const data = res.data as { retractClaim: { article: { title: string } }; ingestArticle: { article: { title: string; claims: { key: string }[] } } };
+    const data = res.data as {
+      retractClaim: { article: { title: string } };
+      ingestArticle: { article: { title: string; claims: { key: string }[] } };
+    };
     expect(data.retractClaim.article.title).toBe(input.title);
     expect(data.ingestArticle.article.title).toBe(`Renamed ${tag}`);
     expect(data.ingestArticle.article.claims.length).toBeGreaterThan(0);
@@ -218,7 +230,9 @@ describe("URLs are one article in every standard form", () => {
       const read = await server.request(ArticleByUrlDocument, { url });
       expect(read.data!.article!.url, url).toBe(first.article.url);
     }
-    const { records } = await server.driver.executeQuery("MATCH (a:Article) WHERE a.url CONTAINS $tag RETURN count(a) AS n", { tag: `${tag}.example/` });
+    const { records } = await server.driver.executeQuery("MATCH (a:Article) WHERE a.url CONTAINS $tag RETURN count(a) AS n", {
+      tag: `${tag}.example/`,
+    });
     expect(Number(records[0]!.get("n"))).toBe(1);
   });
 

@@ -20,7 +20,11 @@ function nestedAttack(levels: number): string {
 
 const ATTACKS: [name: string, query: string, limit: string][] = [
   ["101 aliases", `{ ${repeat(101, (i) => `a${i}: sources { totalCount }`)} }`, "aliases"],
-  ["101 aliases of articles(first: 100), over 1,000 tokens", `{ ${repeat(101, (i) => `a${i}: articles(first: 100) { totalCount }`)} }`, "tokens"],
+  [
+    "101 aliases of articles(first: 100), over 1,000 tokens",
+    `{ ${repeat(101, (i) => `a${i}: articles(first: 100) { totalCount }`)} }`,
+    "tokens",
+  ],
   ["110 aliases of __typename", `{ ${repeat(110, (i) => `t${i}: __typename`)} }`, "aliases"],
   ["100 aliases of attributionAudit", `{ ${repeat(100, (i) => `a${i}: attributionAudit { summary { total } }`)} }`, "aliases"],
   ["500 duplicated fields", `{ sources(first: 1) { ${repeat(500, () => "totalCount")} } }`, "fields"],
@@ -28,8 +32,16 @@ const ATTACKS: [name: string, query: string, limit: string][] = [
   ["nesting eight levels deep", nestedAttack(8), "depth"],
   ["articles -> claims -> article nested three levels", nestedAttack(3), "cost"],
   ["a huge first", "{ articles(first: 1000000000) { edges { node { title source { name } } } } }", "cost"],
-  ["a huge maxDepth", `{ causalChains(from: { kind: MACRO_FACTOR, key: "liquidity" }, to: { kind: ASSET, key: "BTC" }, maxDepth: 100000) { length } }`, "cost"],
-  ["a shallow query whose cost multiplies", "{ sources(first: 200) { edges { node { articles(first: 200) { edges { node { title } } } } } } }", "cost"],
+  [
+    "a huge maxDepth",
+    `{ causalChains(from: { kind: MACRO_FACTOR, key: "liquidity" }, to: { kind: ASSET, key: "BTC" }, maxDepth: 100000) { length } }`,
+    "cost",
+  ],
+  [
+    "a shallow query whose cost multiplies",
+    "{ sources(first: 200) { edges { node { articles(first: 200) { edges { node { title } } } } } } }",
+    "cost",
+  ],
   ["2,000 tokens", `query ($x: [Int] = [${repeat(2000, () => "1")}]) { sources(first: 1) { totalCount } }`, "tokens"],
 ];
 
@@ -55,7 +67,10 @@ describe("one request cannot take the server down", () => {
   });
 
   it("rejects circular fragments as invalid, without running them", async () => {
-    const res = await postGraphQL(server.url, "query { ...A } fragment A on Query { sources { totalCount } ...B } fragment B on Query { ...A }");
+    const res = await postGraphQL(
+      server.url,
+      "query { ...A } fragment A on Query { sources { totalCount } ...B } fragment B on Query { ...A }",
+    );
     expect(res.status).toBe(400);
     expect(res.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
     expect(res.errors?.[0]?.message).toContain("Cannot spread fragment");
@@ -117,7 +132,11 @@ describe("in production", () => {
     expect(typo.errors?.[0]?.message).toBe('Cannot query field "sourcs" on type "Query".');
     // Enum values too, as a literal and as a variable.
     const literal = await postGraphQL(production.url, "{ claims(first: 1, filter: { polarity: ASERTED }) { totalCount } }");
-    const variable = await postGraphQL(production.url, "query ($p: Polarity) { claims(first: 1, filter: { polarity: $p }) { totalCount } }", { p: "ASERTED" });
+    const variable = await postGraphQL(
+      production.url,
+      "query ($p: Polarity) { claims(first: 1, filter: { polarity: $p }) { totalCount } }",
+      { p: "ASERTED" },
+    );
     for (const res of [literal, variable]) {
       expect(res.errors?.[0]?.message).toContain('"ASERTED"');
       expect(res.errors?.[0]?.message).not.toMatch(/Did you mean|ASSERTED/);
@@ -131,7 +150,9 @@ describe("in production", () => {
   });
 
   it("cuts a message quoting a huge value before it looks for suggestions to hide", async () => {
-    const res = await postGraphQL(production.url, "query ($n: Int) { sources(first: $n) { totalCount } }", { n: "Did you mean ".repeat(40_000) });
+    const res = await postGraphQL(production.url, "query ($n: Int) { sources(first: $n) { totalCount } }", {
+      n: "Did you mean ".repeat(40_000),
+    });
     expect(res.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect([...res.errors![0]!.message].length).toBeLessThanOrEqual(300);
     expect(res.errors![0]!.message).not.toContain("Did you mean");
@@ -146,7 +167,10 @@ describe("in production", () => {
 
   it("quotes at most 300 characters of what a client sent back in an error", async () => {
     const huge = "x".repeat(400_000);
-    const fields = Array.from({ length: 7 }, (_, i) => `n${i}: node(id: $id) { id } c${i}: sources(first: 1, after: $cursor) { totalCount }`).join(" ");
+    const fields = Array.from(
+      { length: 7 },
+      (_, i) => `n${i}: node(id: $id) { id } c${i}: sources(first: 1, after: $cursor) { totalCount }`,
+    ).join(" ");
     const res = await postGraphQL(production.url, `query ($id: ID!, $cursor: String) { ${fields} }`, { id: huge, cursor: huge });
     expect(res.errors?.length).toBeGreaterThan(0);
     for (const error of res.errors!) {
@@ -167,7 +191,11 @@ describe("a Cypher timeout", () => {
     const blocker = await session.beginTransaction();
     try {
       await blocker.run("MATCH (a:Article { url: $url }) SET a.title = a.title", { url: article.url });
-      const res = await slow.request(IngestArticleDocument, { input: { ...input, title: "Changed while locked" } }, { token: EDITOR_TOKEN });
+      const res = await slow.request(
+        IngestArticleDocument,
+        { input: { ...input, title: "Changed while locked" } },
+        { token: EDITOR_TOKEN },
+      );
       expect(res.errors?.[0]?.extensions?.code).toBe("QUERY_TIMEOUT");
       expect(res.errors?.[0]?.message).toContain("time limit");
     } finally {
@@ -182,7 +210,11 @@ describe("a Cypher timeout", () => {
   it("is one limit for all the Cypher of a request: a statement gets what is left, none once it has passed", async () => {
     const input = sampleArticle(uniqueTag());
     const { article } = await ingestOk(server, input);
-    const runner = new CypherRunner(server.driver, { database: server.config.neo4j.database, timeoutMs: 10_000, deadline: Date.now() + 500 });
+    const runner = new CypherRunner(server.driver, {
+      database: server.config.neo4j.database,
+      timeoutMs: 10_000,
+      deadline: Date.now() + 500,
+    });
     // Another transaction holds the article's lock for 3 s: a write waiting for it ends at the deadline, not after 10 s.
     const session = server.driver.session();
     const blocker = await session.beginTransaction();
@@ -190,7 +222,9 @@ describe("a Cypher timeout", () => {
       await blocker.run("MATCH (a:Article { url: $url }) SET a.title = a.title", { url: article.url });
       const release = setTimeout(() => void blocker.rollback(), 3_000);
       const started = Date.now();
-      await expect(runner.write((tx) => tx.run("MATCH (a:Article { url: $url }) SET a.title = 'late'", { url: article.url }))).rejects.toBeInstanceOf(QueryTimeoutError);
+      await expect(
+        runner.write((tx) => tx.run("MATCH (a:Article { url: $url }) SET a.title = 'late'", { url: article.url })),
+      ).rejects.toBeInstanceOf(QueryTimeoutError);
       expect(Date.now() - started).toBeLessThan(2_500);
       clearTimeout(release);
     } finally {

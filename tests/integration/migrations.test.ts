@@ -66,7 +66,13 @@ describe("migrations", () => {
       { tag },
     );
     const jan1 = Date.parse("2026-01-01T00:00:00Z");
-    expect(records.map((r) => [r.get("key"), (r.get("periods") as { toNumber(): number }[]).map((t) => t.toNumber()), Number(r.get("versions"))])).toEqual([
+    expect(
+      records.map((r) => [
+        r.get("key"),
+        (r.get("periods") as { toNumber(): number }[]).map((t) => t.toNumber()),
+        Number(r.get("versions")),
+      ]),
+    ).toEqual([
       ["current", [jan1], 1],
       ["old", [jan1, jan1 + 86_400_000], 1],
     ]);
@@ -109,7 +115,9 @@ describe("migrations", () => {
     await driver.executeQuery("MATCH (m:Migration { name: 'claim-pair-1' }) DELETE m");
     await applyMigrations(driver, process.env.NEO4J_DATABASE, logger, DATA_MIGRATIONS);
     const { records } = await driver.executeQuery("MATCH (c:Claim { id: $id }) RETURN c.pair AS pair", { id: `${tag}:c` });
-    expect(records[0]!.get("pair")).toBe(pairKey({ label: "MacroFactor", key: `${tag}-cause` }, { label: "Asset", key: tag.toUpperCase() }));
+    expect(records[0]!.get("pair")).toBe(
+      pairKey({ label: "MacroFactor", key: `${tag}-cause` }, { label: "Asset", key: tag.toUpperCase() }),
+    );
     await driver.executeQuery(
       `MATCH (a:Article { id: $tag }) OPTIONAL MATCH (a)-->(c:Claim) OPTIONAL MATCH (c)-->(n) DETACH DELETE a, c, n`,
       { tag },
@@ -126,10 +134,7 @@ describe("migrations", () => {
     );
     await driver.executeQuery("MATCH (m:Migration { name: 'claim-other-stance-pair-1' }) DELETE m");
     await applyMigrations(driver, process.env.NEO4J_DATABASE, logger, DATA_MIGRATIONS);
-    const { records } = await driver.executeQuery(
-      "MATCH (c:Claim { otherStancePair: $pair }) RETURN c.id AS id ORDER BY id",
-      { pair },
-    );
+    const { records } = await driver.executeQuery("MATCH (c:Claim { otherStancePair: $pair }) RETURN c.id AS id ORDER BY id", { pair });
     expect(records.map((r) => r.get("id"))).toEqual([`${tag}:denies`, `${tag}:denies-prevents`, `${tag}:prevents`]);
     await driver.executeQuery("MATCH (c:Claim) WHERE c.id STARTS WITH $tag DELETE c", { tag });
   });
@@ -143,7 +148,9 @@ describe("migrations", () => {
     await driver.executeQuery("MATCH (m:Migration { name: 'leads-to-pair-1' }) DELETE m");
     await applyMigrations(driver, process.env.NEO4J_DATABASE, logger, DATA_MIGRATIONS);
     const pair = pairKey({ label: "MacroFactor", key: `${tag}-cause` }, { label: "Event", key: `${tag}-effect` });
-    const { records } = await driver.executeQuery("MATCH (:MacroFactor { key: $key })-[r:LEADS_TO]->() RETURN r.pair AS pair", { key: `${tag}-cause` });
+    const { records } = await driver.executeQuery("MATCH (:MacroFactor { key: $key })-[r:LEADS_TO]->() RETURN r.pair AS pair", {
+      key: `${tag}-cause`,
+    });
     expect(records.map((r) => r.get("pair"))).toEqual([pair]);
     const indexed = await driver.executeQuery("MATCH ()-[r:LEADS_TO { pair: $pair }]->() RETURN count(r) AS n", { pair });
     expect(Number(indexed.records[0]!.get("n"))).toBe(1);
@@ -160,7 +167,9 @@ describe("migrations", () => {
     );
     await driver.executeQuery("MATCH (m:Migration { name: 'article-recorded-1' }) DELETE m");
     await applyMigrations(driver, process.env.NEO4J_DATABASE, logger, DATA_MIGRATIONS);
-    const { records } = await driver.executeQuery("MATCH (a:Article { id: $id }) RETURN toString(a.recordedAt) AS at", { id: `${tag}-cited` });
+    const { records } = await driver.executeQuery("MATCH (a:Article { id: $id }) RETURN toString(a.recordedAt) AS at", {
+      id: `${tag}-cited`,
+    });
     expect(records.map((r) => r.get("at"))).toEqual(["2026-01-02T00:00:00Z"]);
     await driver.executeQuery("MATCH (a:Article) WHERE a.id STARTS WITH $tag DETACH DELETE a", { tag });
   });

@@ -11,7 +11,6 @@ import { useTestServer } from "../support/server.js";
 
 const server = useTestServer();
 
-
 /** An article of `outlet` at `url`, optionally citing `cited` as published by `citedAs`. */
 function article(tag: string, url: string, outlet: string, cited?: { url: string; citedAs: string }): IngestArticleInput {
   return {
@@ -24,7 +23,14 @@ function article(tag: string, url: string, outlet: string, cited?: { url: string
       { key: `${tag}-risk-off`, name: "Risk-off" },
     ],
     cites: cited
-      ? [{ url: cited.url, title: "The original story", publishedAt: "2026-02-01T08:00:00Z", source: { domain: cited.citedAs, name: cited.citedAs } }]
+      ? [
+          {
+            url: cited.url,
+            title: "The original story",
+            publishedAt: "2026-02-01T08:00:00Z",
+            source: { domain: cited.citedAs, name: cited.citedAs },
+          },
+        ]
       : [],
     claims: [
       {
@@ -53,7 +59,10 @@ describe("an article has exactly one publisher", () => {
     const tag = uniqueTag();
     const story = `https://${tag}-origin.example/story`;
     // The aggregator's article cites the story and names itself as its outlet.
-    const citing = article(tag, `https://${tag}-aggregator.example/roundup`, `${tag}-aggregator.example`, { url: story, citedAs: `${tag}-aggregator.example` });
+    const citing = article(tag, `https://${tag}-aggregator.example/roundup`, `${tag}-aggregator.example`, {
+      url: story,
+      citedAs: `${tag}-aggregator.example`,
+    });
     citing.claims = [];
     await ingest(citing);
     expect(await publishersOf(story)).toEqual([`${tag}-aggregator.example`]);
@@ -75,7 +84,12 @@ describe("an article has exactly one publisher", () => {
   it("the same claim made by the citing outlet's own article still counts as a second domain", async () => {
     const tag = uniqueTag();
     const story = `https://${tag}-origin.example/story`;
-    await ingest(article(tag, `https://${tag}-aggregator.example/roundup`, `${tag}-aggregator.example`, { url: story, citedAs: `${tag}-aggregator.example` }));
+    await ingest(
+      article(tag, `https://${tag}-aggregator.example/roundup`, `${tag}-aggregator.example`, {
+        url: story,
+        citedAs: `${tag}-aggregator.example`,
+      }),
+    );
     await ingest(article(tag, story, `${tag}-origin.example`));
     const audit = await server.request(AttributionAuditDocument, { filter: { articleUrl: story } });
     const [claim] = audit.data!.attributionAudit.claims;
@@ -87,7 +101,10 @@ describe("an article has exactly one publisher", () => {
     const tag = uniqueTag();
     const story = `https://${tag}-origin.example/story`;
     await ingest(article(tag, story, `${tag}-origin.example`));
-    const citing = article(tag, `https://${tag}-other.example/take`, `${tag}-other.example`, { url: story, citedAs: `${tag}-mirror.example` });
+    const citing = article(tag, `https://${tag}-other.example/take`, `${tag}-other.example`, {
+      url: story,
+      citedAs: `${tag}-mirror.example`,
+    });
     citing.claims = [];
     await ingest(citing);
     expect(await publishersOf(story)).toEqual([`${tag}-origin.example`]);
@@ -99,7 +116,10 @@ describe("an article has exactly one publisher", () => {
     const tag = uniqueTag();
     const story = `https://${tag}-origin.example/story`;
     for (const outlet of ["first", "second"]) {
-      const citing = article(tag, `https://${tag}-${outlet}.example/take`, `${tag}-${outlet}.example`, { url: story, citedAs: `${tag}-${outlet}-says.example` });
+      const citing = article(tag, `https://${tag}-${outlet}.example/take`, `${tag}-${outlet}.example`, {
+        url: story,
+        citedAs: `${tag}-${outlet}-says.example`,
+      });
       citing.claims = [];
       await ingest(citing);
     }

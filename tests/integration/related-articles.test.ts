@@ -27,7 +27,13 @@ function article(name: string, publishedAt: string, extra: Partial<IngestArticle
 }
 
 const outage = { key: EVENT, kind: "OUTAGE", title: `Exchange outage ${tag}`, occurredAt: "2031-05-09T12:00:00Z" };
-const outageMovesAsset = (text: string) => ({ text, relation: "CAUSES" as const, confidence: 0.8, cause: { kind: "EVENT" as const, key: EVENT }, effect: { kind: "ASSET" as const, key: SYMBOL } });
+const outageMovesAsset = (text: string) => ({
+  text,
+  relation: "CAUSES" as const,
+  confidence: 0.8,
+  cause: { kind: "EVENT" as const, key: EVENT },
+  effect: { kind: "ASSET" as const, key: SYMBOL },
+});
 
 async function related(name: string, first = 10) {
   const res = await server.request(RelatedArticlesDocument, { url: url(name), first });
@@ -37,28 +43,61 @@ async function related(name: string, first = 10) {
 
 describe("Article.related", () => {
   it("ranks other articles by what they share, with the reasons, and leaves out what shares nothing current", async () => {
-    await ingestOk(server, article("anchor", "2031-05-10T09:00:00Z", {
-      events: [outage],
-      narratives: [{ key: NARRATIVE, name: `Exodus ${tag}` }],
-      claims: [outageMovesAsset("The outage sent the token lower.")],
-      cites: [{ url: url("wire"), title: `Wire report ${tag}`, publishedAt: "2031-05-09T18:00:00Z", source: { domain: "wire.example", name: "Wire" } }],
-    }));
+    await ingestOk(
+      server,
+      article("anchor", "2031-05-10T09:00:00Z", {
+        events: [outage],
+        narratives: [{ key: NARRATIVE, name: `Exodus ${tag}` }],
+        claims: [outageMovesAsset("The outage sent the token lower.")],
+        cites: [
+          {
+            url: url("wire"),
+            title: `Wire report ${tag}`,
+            publishedAt: "2031-05-09T18:00:00Z",
+            source: { domain: "wire.example", name: "Wire" },
+          },
+        ],
+      }),
+    );
     // Same event, same cause and effect, same asset, one day later.
-    await ingestOk(server, article("retell", "2031-05-11T09:00:00Z", { events: [outage], claims: [outageMovesAsset("An outage hit the token.")] }));
+    await ingestOk(
+      server,
+      article("retell", "2031-05-11T09:00:00Z", { events: [outage], claims: [outageMovesAsset("An outage hit the token.")] }),
+    );
     // Same narrative and asset.
     await ingestOk(server, article("narrator", "2031-05-09T09:00:00Z", { narratives: [{ key: NARRATIVE, name: `Exodus ${tag}` }] }));
     // The asset alone, within three days; and far away in time.
     await ingestOk(server, article("nearby", "2031-05-12T09:00:00Z"));
     await ingestOk(server, article("faraway", "2031-06-20T09:00:00Z"));
     // Cites the anchor.
-    await ingestOk(server, article("citer", "2031-07-01T09:00:00Z", {
-      assets: [],
-      cites: [{ url: url("anchor"), title: `anchor on ${SYMBOL}`, publishedAt: "2031-05-10T09:00:00Z", source: { domain: "anchor.example", name: "anchor" } }],
-    }));
+    await ingestOk(
+      server,
+      article("citer", "2031-07-01T09:00:00Z", {
+        assets: [],
+        cites: [
+          {
+            url: url("anchor"),
+            title: `anchor on ${SYMBOL}`,
+            publishedAt: "2031-05-10T09:00:00Z",
+            source: { domain: "anchor.example", name: "anchor" },
+          },
+        ],
+      }),
+    );
     // Its only link is a claim with the same cause and effect, which is then retracted.
-    await ingestOk(server, article("retracted", "2031-05-25T09:00:00Z", { assets: [], claims: [outageMovesAsset("The outage moved the token, we said.")] }));
-    const claims = await postGraphQL<{ article: { claims: { id: string }[] } }>(server.url, `{ article(url: "${url("retracted")}") { claims { id } } }`);
-    const retraction = await server.request(RetractClaimDocument, { id: claims.data!.article.claims[0]!.id, reason: "wrong" }, { token: EDITOR_TOKEN });
+    await ingestOk(
+      server,
+      article("retracted", "2031-05-25T09:00:00Z", { assets: [], claims: [outageMovesAsset("The outage moved the token, we said.")] }),
+    );
+    const claims = await postGraphQL<{ article: { claims: { id: string }[] } }>(
+      server.url,
+      `{ article(url: "${url("retracted")}") { claims { id } } }`,
+    );
+    const retraction = await server.request(
+      RetractClaimDocument,
+      { id: claims.data!.article.claims[0]!.id, reason: "wrong" },
+      { token: EDITOR_TOKEN },
+    );
     expect(retraction.errors).toBeUndefined();
 
     const ranked = await related("anchor");
@@ -74,7 +113,9 @@ describe("Article.related", () => {
       { kind: "SAME_CAUSE_AND_EFFECT", label: `Exchange outage ${tag} → Asset ${tag}`, weight: 3 },
       { kind: "SAME_ASSET", label: SYMBOL, weight: 1 },
     ]);
-    expect(ranked.find((r) => r.article.url === url("citer"))!.reasons).toEqual([{ kind: "CITED_BY", label: `citer on ${SYMBOL}`, weight: 4 }]);
+    expect(ranked.find((r) => r.article.url === url("citer"))!.reasons).toEqual([
+      { kind: "CITED_BY", label: `citer on ${SYMBOL}`, weight: 4 },
+    ]);
     expect(ranked.find((r) => r.article.url === url("wire"))!.reasons).toEqual([{ kind: "CITES", label: `Wire report ${tag}`, weight: 4 }]);
     expect(ranked.find((r) => r.article.url === url("narrator"))!.reasons.map((r) => r.kind)).toEqual(["SAME_NARRATIVE", "SAME_ASSET"]);
 
@@ -84,7 +125,13 @@ describe("Article.related", () => {
   });
 
   it("follows the current version: what a newer version dropped no longer relates", async () => {
-    await ingestOk(server, article("retell", "2031-05-11T09:00:00Z", { title: `retell v2 on ${SYMBOL}`, claims: [outageMovesAsset("An outage hit the token.")] }));
+    await ingestOk(
+      server,
+      article("retell", "2031-05-11T09:00:00Z", {
+        title: `retell v2 on ${SYMBOL}`,
+        claims: [outageMovesAsset("An outage hit the token.")],
+      }),
+    );
     const anchorSide = (await related("anchor")).find((r) => r.article.url === url("retell"))!;
     expect(anchorSide.score).toBe(4);
     expect(anchorSide.reasons.map((r) => r.kind)).toEqual(["SAME_CAUSE_AND_EFFECT", "SAME_ASSET"]);

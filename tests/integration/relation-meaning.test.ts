@@ -15,7 +15,6 @@ const server = useTestServer();
 const asEditor = { token: EDITOR_TOKEN };
 const keyOf = (node: CausalNodeRefFragment) => ("key" in node ? node.key : "symbol" in node ? node.symbol : "");
 
-
 /** The sample article plus one article per outlet, each making one claim on leverage -> the price drop. */
 async function storyWith(claims: Record<string, Partial<ClaimInput>>) {
   const tag = uniqueTag();
@@ -26,7 +25,11 @@ async function storyWith(claims: Record<string, Partial<ClaimInput>>) {
     effect: { kind: "PRICE_MOVE" as const, key: `${tag}-drop` },
   };
   for (const [name, claim] of Object.entries(claims)) {
-    const res = await server.request(IngestArticleDocument, { input: claimArticle(tag, `${tag}-${name}.example`, { ...link, ...claim }) }, asEditor);
+    const res = await server.request(
+      IngestArticleDocument,
+      { input: claimArticle(tag, `${tag}-${name}.example`, { ...link, ...claim }) },
+      asEditor,
+    );
     expect(res.errors).toBeUndefined();
   }
   const audit = async (name: string) => {
@@ -34,7 +37,8 @@ async function storyWith(claims: Record<string, Partial<ClaimInput>>) {
     expect(res.errors).toBeUndefined();
     return res.data!.attributionAudit.claims[0]!;
   };
-  const chains = async () => (await server.request(CausalChainsDocument, { from: link.cause, to: link.effect, maxDepth: 1 })).data!.causalChains;
+  const chains = async () =>
+    (await server.request(CausalChainsDocument, { from: link.cause, to: link.effect, maxDepth: 1 })).data!.causalChains;
   const symbol = base.assets![0]!.symbol;
   const explain = async () =>
     (await server.request(ExplainPriceMoveDocument, { symbol, from: "2026-01-31T00:00:00-05:00", to: "2026-02-01T12:00:00-05:00" })).data!
@@ -61,7 +65,9 @@ describe("PREVENTS opposes its effect", () => {
     const causes = await story.audit("causes");
     expect(causes.status).toBe("CONFLICTING");
     expect(causes.independentSourceCount).toBe(1);
-    expect(causes.conflictsWith.map((c) => [c.kind, c.article?.url])).toEqual([["RELATION", `https://${story.tag}-prevents.example/${story.tag}`]]);
+    expect(causes.conflictsWith.map((c) => [c.kind, c.article?.url])).toEqual([
+      ["RELATION", `https://${story.tag}-prevents.example/${story.tag}`],
+    ]);
   });
 
   it("is never a hop of a causal chain and never counts toward its independent sources", async () => {
@@ -111,7 +117,11 @@ describe("PREVENTS opposes its effect", () => {
   });
 
   it("different leads-to relations (CAUSES, AMPLIFIES, PRECEDES) corroborate each other", async () => {
-    const story = await storyWith({ causes: { relation: "CAUSES" }, amplifies: { relation: "AMPLIFIES" }, precedes: { relation: "PRECEDES" } });
+    const story = await storyWith({
+      causes: { relation: "CAUSES" },
+      amplifies: { relation: "AMPLIFIES" },
+      precedes: { relation: "PRECEDES" },
+    });
     const amplifies = await story.audit("amplifies");
     expect(amplifies.status).toBe("CORROBORATED");
     expect(amplifies.independentSourceCount).toBe(3);
@@ -135,9 +145,13 @@ describe("PREVENTS opposes its effect", () => {
     // "X does not contribute to Y" contradicts "X causes Y".
     const notCauses = await story.audit("notCauses");
     expect(notCauses.status).toBe("CONFLICTING");
-    expect(notCauses.conflictsWith.map((c) => [c.kind, c.article?.url])).toEqual([["POLARITY", `https://${story.tag}-causes.example/${story.tag}`]]);
+    expect(notCauses.conflictsWith.map((c) => [c.kind, c.article?.url])).toEqual([
+      ["POLARITY", `https://${story.tag}-causes.example/${story.tag}`],
+    ]);
     const causes = await story.audit("causes");
-    expect(causes.conflictsWith.map((c) => [c.kind, c.article?.url])).toEqual([["POLARITY", `https://${story.tag}-notcauses.example/${story.tag}`]]);
+    expect(causes.conflictsWith.map((c) => [c.kind, c.article?.url])).toEqual([
+      ["POLARITY", `https://${story.tag}-notcauses.example/${story.tag}`],
+    ]);
   });
 
   it("a new version that turns a claim into a denial, or back, changes who conflicts with whom", async () => {
@@ -157,7 +171,9 @@ describe("PREVENTS opposes its effect", () => {
     const contradicted = await story.audit("causes");
     expect(contradicted.status).toBe("CONFLICTING");
     expect(contradicted.independentSourceCount).toBe(1);
-    expect(contradicted.conflictsWith.map((c) => [c.kind, c.article?.url])).toEqual([["POLARITY", `https://${story.tag}-turns.example/${story.tag}`]]);
+    expect(contradicted.conflictsWith.map((c) => [c.kind, c.article?.url])).toEqual([
+      ["POLARITY", `https://${story.tag}-turns.example/${story.tag}`],
+    ]);
 
     // Then says PREVENTS: a conflict of relation, not of polarity.
     await version({ relation: "PREVENTS" }, "v3");

@@ -19,7 +19,9 @@ afterAll(() => {
 describe("request logs", () => {
   it("JSON (the default off a terminal): one line per request with method, path, operation, status and duration", async () => {
     const { server, url } = await start({});
-    await postGraphQL(url, "query SourcesForTheLog { sources(first: 1) { edges { node { domain } } } }", undefined, { headers: { "x-request-id": "log-check-1" } });
+    await postGraphQL(url, "query SourcesForTheLog { sources(first: 1) { edges { node { domain } } } }", undefined, {
+      headers: { "x-request-id": "log-check-1" },
+    });
     await postGraphQL(url, "query Broken { nope }", undefined, { headers: { "x-request-id": "log-check-2" } });
     await fetch(new URL("/explore", url), { headers: { "x-request-id": "log-check-3" } });
     await fetch(new URL("/healthz", url));
@@ -30,7 +32,15 @@ describe("request logs", () => {
     };
     const [ok] = await ofRequest("log-check-1");
     expect(await ofRequest("log-check-1")).toHaveLength(1);
-    expect(ok).toMatchObject({ level: 30, method: "POST", path: "/graphql", operation: "SourcesForTheLog", status: 200, roundTrips: 1, msg: expect.stringMatching(/^POST \/graphql SourcesForTheLog 200 \d+ ms$/) });
+    expect(ok).toMatchObject({
+      level: 30,
+      method: "POST",
+      path: "/graphql",
+      operation: "SourcesForTheLog",
+      status: 200,
+      roundTrips: 1,
+      msg: expect.stringMatching(/^POST \/graphql SourcesForTheLog 200 \d+ ms$/),
+    });
     expect(typeof (ok as LogLine).durationMs).toBe("number");
     // No request or response dump with headers: the line is the summary.
     expect(ok).not.toHaveProperty("req");
@@ -47,13 +57,18 @@ describe("request logs", () => {
   it("a subscription sent over HTTP: 400 BAD_REQUEST pointing at the WebSocket endpoint, and no error-level log", async () => {
     const { server, url } = await start({});
     const answers = await Promise.all(
-      ["subscription { liveUpdatesStatus { state } }", "subscription Live($f: ArticleFilter) { articleIngested(filter: $f) { url } }"].map((query, i) =>
-        postGraphQL(url, query, { f: { asset: "BTC" } }, { headers: { "x-request-id": `sub-over-http-${i}` } }),
+      ["subscription { liveUpdatesStatus { state } }", "subscription Live($f: ArticleFilter) { articleIngested(filter: $f) { url } }"].map(
+        (query, i) => postGraphQL(url, query, { f: { asset: "BTC" } }, { headers: { "x-request-id": `sub-over-http-${i}` } }),
       ),
     );
     for (const answer of answers) {
       expect(answer.status).toBe(400);
-      expect(answer.errors).toEqual([{ message: expect.stringMatching(/^Subscriptions run over WebSocket .* at ws:\/\/<this host>\/graphql/), extensions: { code: "BAD_REQUEST" } }]);
+      expect(answer.errors).toEqual([
+        {
+          message: expect.stringMatching(/^Subscriptions run over WebSocket .* at ws:\/\/<this host>\/graphql/),
+          extensions: { code: "BAD_REQUEST" },
+        },
+      ]);
     }
     for (const id of ["sub-over-http-0", "sub-over-http-1"]) {
       const [line] = await server.waitForLog((l) => l.reqId === id).then(() => server.logs.filter((l) => l.reqId === id));

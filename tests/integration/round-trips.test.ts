@@ -70,11 +70,16 @@ describe("no N+1", () => {
 
   it("reads each article's publisher with the article, so `source` costs no round trip of its own", async () => {
     type Page = { articles: { edges: { node: { url: string; source: { domain: string; name: string } | null } }[] } };
-    const res = await postGraphQL<Page>(server.url, `query ($tag: String) { articles(filter: { tag: $tag }, first: 60) { edges { node { url source { domain name } } } } }`, { tag: RUN_TAG });
+    const res = await postGraphQL<Page>(
+      server.url,
+      `query ($tag: String) { articles(filter: { tag: $tag }, first: 60) { edges { node { url source { domain name } } } } }`,
+      { tag: RUN_TAG },
+    );
     expect(res.errors).toBeUndefined();
     const edges = res.data!.articles.edges;
     expect(edges).toHaveLength(ARTICLES);
-    for (const { node } of edges) expect(node.source).toEqual({ domain: new URL(node.url).hostname.replace(/^www\./, ""), name: expect.any(String) });
+    for (const { node } of edges)
+      expect(node.source).toEqual({ domain: new URL(node.url).hostname.replace(/^www\./, ""), name: expect.any(String) });
     expect(res.extensions).toEqual({ diagnostics: { roundTrips: 1 } });
   });
 

@@ -40,7 +40,10 @@ describe("search over the seed article", () => {
     const factor = hitOf(hits, "MACRO_FACTOR:treasury-issuance");
     expect(factor).toMatchObject({ field: "name", snippet: "Treasury issuance / TGA", node: { __typename: "MacroFactor" } });
     const event = hitOf(hits, "EVENT:tga-absorbs-64-3b");
-    expect(event).toMatchObject({ field: "title", node: { __typename: "Event", title: "Treasury General Account (TGA) absorbs $64.3 billion from the system" } });
+    expect(event).toMatchObject({
+      field: "title",
+      node: { __typename: "Event", title: "Treasury General Account (TGA) absorbs $64.3 billion from the system" },
+    });
     const claim = hitOf(hits, "CLAIM:tga-absorption-drains-liquidity");
     expect(claim).toMatchObject({ field: "text", node: { __typename: "Claim", retractedAt: null } });
     for (const hit of hits) expect(hit.snippet).toMatch(/\bTGA\b/i);
@@ -112,17 +115,20 @@ describe("search limits and ordering", () => {
 });
 
 describe("search input that looks like Lucene syntax", () => {
-  it.each(["bitcoin (ETF", "bitcoin~ AND \"ETF* [76K TO 80K}", "TGA^2 || -liquidity:drain"])("searches %j as plain words", async (query) => {
+  it.each(["bitcoin (ETF", 'bitcoin~ AND "ETF* [76K TO 80K}', "TGA^2 || -liquidity:drain"])("searches %j as plain words", async (query) => {
     const hits = await search(query);
     expect(hits.length).toBeGreaterThan(0);
   });
 
   // Unescaped, each of these is a Lucene parse error (a broken phrase, range, group, boost or regex).
-  it.each(['"unterminated', 'bit"coin', "ETF[76K", "ETF(s", "TGA^drain", "a:b OR", "NOT", "x/y\\z"])("answers %j without an error", async (query) => {
-    const res = await server.request(SearchDocument, { query });
-    expect(res.errors).toBeUndefined();
-    expect(Array.isArray(res.data!.search)).toBe(true);
-  });
+  it.each(['"unterminated', 'bit"coin', "ETF[76K", "ETF(s", "TGA^drain", "a:b OR", "NOT", "x/y\\z"])(
+    "answers %j without an error",
+    async (query) => {
+      const res = await server.request(SearchDocument, { query });
+      expect(res.errors).toBeUndefined();
+      expect(Array.isArray(res.data!.search)).toBe(true);
+    },
+  );
 
   it.each(["\\", "\\\\", "()", '+-&&||!(){}[]^"~*?:\\/', "  &&  "])("rejects %j, which has nothing to search, on query", async (query) => {
     const res = await server.request(SearchDocument, { query });

@@ -15,16 +15,13 @@ import { startTestServer, type TestServer } from "../support/server.js";
 
 // The seed article (Strykr, 2026-02-01), loaded by the global setup. Every test reads it
 // back through the HTTP API and checks what the article actually says.
-const SEED_URL =
-  "https://strykr.ai/news/bitcoins-1-3b-liquidation-derivatives-reset-etf-exodus-anatomy-of-a-crypto-freefall";
+const SEED_URL = "https://strykr.ai/news/bitcoins-1-3b-liquidation-derivatives-reset-etf-exodus-anatomy-of-a-crypto-freefall";
 const CITED = {
   uToday: "https://u.today/xrp-trader-who-predicted-700-bull-run-shares-brutal-bitcoin-price-update",
   bitcoinCom: "https://news.bitcoin.com/crypto-traders-dial-back-leverage-as-bitcoin-derivatives-markets-reset",
   cryptoPotato: "https://cryptopotato.com/2-5-billion-saturday-wiped-out-analysts-explain-why-bitcoin-and-altcoins-crashed",
-  coinDesk:
-    "https://coindesk.com/markets/2026/02/01/michael-saylor-signals-another-bitcoin-buy-as-btc-price-slumps-to-78000",
-  benzinga:
-    "https://benzinga.com/crypto/weekend-round-up-teslas-bitcoin-losses-us-crypto-bill-progress-bitcoins-downtrend-and-more",
+  coinDesk: "https://coindesk.com/markets/2026/02/01/michael-saylor-signals-another-bitcoin-buy-as-btc-price-slumps-to-78000",
+  benzinga: "https://benzinga.com/crypto/weekend-round-up-teslas-bitcoin-losses-us-crypto-bill-progress-bitcoins-downtrend-and-more",
 };
 
 let server: TestServer;
@@ -67,7 +64,10 @@ async function seedClaims(filter: ClaimFilter): Promise<SeedClaimFragment[]> {
 /** The one claim whose text is `text` (the verbatim sentence), failing if there is none. */
 function claimReading(claims: SeedClaimFragment[], text: string): SeedClaimFragment {
   const found = claims.filter((claim) => claim.text === text);
-  expect(found.map((claim) => claim.text), `a claim reading "${text}"`).toEqual([text]);
+  expect(
+    found.map((claim) => claim.text),
+    `a claim reading "${text}"`,
+  ).toEqual([text]);
   return found[0]!;
 }
 
@@ -91,9 +91,7 @@ const domainsOf = (claim: SeedClaimFragment) => claim.attributedTo.map((source) 
 describe("the article itself", () => {
   it("is published by Strykr (strykr.ai) on 2026-02-01 and written by Strykr AI", async () => {
     const article = await seedArticle();
-    expect(article.title).toBe(
-      "Bitcoin’s $1.3B Liquidation: Derivatives Reset, ETF Exodus, and the Anatomy of a Crypto Freefall",
-    );
+    expect(article.title).toBe("Bitcoin’s $1.3B Liquidation: Derivatives Reset, ETF Exodus, and the Anatomy of a Crypto Freefall");
     expect(article.source).toEqual({ domain: "strykr.ai", name: "Strykr", kind: "ANALYSIS" });
     expect(article.author).toBe("Strykr AI");
     expect(article.publishedAt?.slice(0, 10)).toBe("2026-02-01");
@@ -129,7 +127,10 @@ describe("the article itself", () => {
     for (const tag of tags) {
       // Other test files tag their own articles "liquidation" too: narrow to the seed's outlet.
       const { articles } = await ask(ArticlesPageDocument, { filter: { tag, source: "strykr.ai" }, first: 50 });
-      expect(articles.edges.map((edge) => edge.node.url), `tag ${tag}`).toContain(SEED_URL);
+      expect(
+        articles.edges.map((edge) => edge.node.url),
+        `tag ${tag}`,
+      ).toContain(SEED_URL);
     }
   });
 
@@ -181,9 +182,7 @@ describe("the article itself", () => {
     const article = await seedArticle();
     const written = [article.body ?? "", article.title, article.summary ?? ""];
     expect(article.claims.length).toBeGreaterThan(0);
-    const notInArticle = article.claims
-      .map((claim) => claim.text)
-      .filter((text) => !written.some((part) => part.includes(text)));
+    const notInArticle = article.claims.map((claim) => claim.text).filter((text) => !written.some((part) => part.includes(text)));
     expect(notInArticle).toEqual([]);
   });
 });
@@ -204,10 +203,7 @@ describe("price action and events", () => {
     expect(Date.parse(slide.endAt)).toBeLessThanOrEqual(Date.parse(bounce.startAt));
     for (const move of moves) expect(article.body).toContain(move.description);
 
-    const sequence = claimReading(
-      article.claims,
-      "sent the spot price tumbling to $76,000 before a feeble bounce to $78,199",
-    );
+    const sequence = claimReading(article.claims, "sent the spot price tumbling to $76,000 before a feeble bounce to $78,199");
     expect(sequence.relation).toBe("PRECEDES");
     expect(describeNode(sequence.cause)?.key).toBe(slide.key);
     expect(describeNode(sequence.effect)?.key).toBe(bounce.key);
@@ -354,10 +350,7 @@ describe("price action and events", () => {
       expect.objectContaining({ name: "XRP trader who nailed the 700% run in 2024", kind: "person" }),
     );
     const claims = await seedClaims({ source: "u.today" });
-    const warning = claimReading(
-      claims,
-      "The XRP trader who nailed the 700% run in 2024 is now warning of more pain ahead (U.Today).",
-    );
+    const warning = claimReading(claims, "The XRP trader who nailed the 700% run in 2024 is now warning of more pain ahead (U.Today).");
     expect(warning.attributedTo).toEqual([{ domain: "u.today", name: "U.Today" }]);
     expect(warning.supportedBy.map((cited) => cited.url)).toEqual([CITED.uToday]);
     expect(warning.modality).toBe("SPECULATIVE");
@@ -527,9 +520,7 @@ describe("conditional claims", () => {
   }
 
   it("if ETF outflows continue, nothing stops another liquidation cascade", async () => {
-    const { conditions, effect } = await conditional(
-      "If ETF outflows continue, there’s nothing to stop another liquidation cascade.",
-    );
+    const { conditions, effect } = await conditional("If ETF outflows continue, there’s nothing to stop another liquidation cascade.");
     expect(conditions).toEqual([expect.stringMatching(/ETF outflows continue/i)]);
     expect(effect).toMatchObject({ type: "Event", label: expect.stringMatching(/another liquidation cascade/i) });
   });
@@ -541,9 +532,7 @@ describe("conditional claims", () => {
   });
 
   it("if BTC reclaims $80,000 and holds it, the worst may be over", async () => {
-    const { conditions, effect } = await conditional(
-      "If $BTC can reclaim $80,000 and hold it, the worst of the liquidation may be over.",
-    );
+    const { conditions, effect } = await conditional("If $BTC can reclaim $80,000 and hold it, the worst of the liquidation may be over.");
     expect(conditions).toEqual([expect.stringMatching(/BTC reclaims \$80,000/)]);
     expect(effect).toMatchObject({ type: "Event", label: expect.stringMatching(/worst of the liquidation is over/) });
   });

@@ -10,10 +10,9 @@ const domains = [`${tag}-alpha.example`, `${tag}-bravo.example`, `${tag}-charlie
 
 beforeAll(async () => {
   server = await startTestServer();
-  await server.driver.executeQuery(
-    "UNWIND $rows AS row CREATE (:Source { domain: row.domain, name: row.name, kind: 'NEWS' })",
-    { rows: domains.map((domain, i) => ({ domain, name: `Outlet ${i}` })) },
-  );
+  await server.driver.executeQuery("UNWIND $rows AS row CREATE (:Source { domain: row.domain, name: row.name, kind: 'NEWS' })", {
+    rows: domains.map((domain, i) => ({ domain, name: `Outlet ${i}` })),
+  });
 });
 
 afterAll(async () => {

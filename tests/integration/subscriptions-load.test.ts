@@ -32,7 +32,16 @@ function article(body = "A short note."): IngestArticleInput {
     body,
     assets: [{ symbol: SYMBOL, name: `Asset ${SYMBOL}` }],
     macroFactors: [{ key: `${tag}-rates`, name: `Rates ${tag}` }],
-    claims: [{ key: "k", text: "Rates moved it.", relation: "CAUSES", confidence: 0.7, cause: { kind: "MACRO_FACTOR", key: `${tag}-rates` }, effect: { kind: "ASSET", key: SYMBOL } }],
+    claims: [
+      {
+        key: "k",
+        text: "Rates moved it.",
+        relation: "CAUSES",
+        confidence: 0.7,
+        cause: { kind: "MACRO_FACTOR", key: `${tag}-rates` },
+        effect: { kind: "ASSET", key: SYMBOL },
+      },
+    ],
   };
 }
 
@@ -50,8 +59,13 @@ describe("subscribers that come and go", () => {
     const api = await server();
     const round = async (subscribers: number) => {
       const clients = Array.from({ length: subscribers }, () => wsClient(api.url));
-      const subs = clients.map((client) =>
-        new Subscriber(client, "subscription($f: ClaimFilter) { claimAdded(filter: $f) { key cause { __typename } attributedTo { domain } } }", { f: { asset: SYMBOL } }),
+      const subs = clients.map(
+        (client) =>
+          new Subscriber(
+            client,
+            "subscription($f: ClaimFilter) { claimAdded(filter: $f) { key cause { __typename } attributedTo { domain } } }",
+            { f: { asset: SYMBOL } },
+          ),
       );
       await untilActiveSubscriptions(api.origin, (n) => n >= subscribers);
       // Half leave at once; the others after an event reached them, with the next ingest under way.
@@ -70,7 +84,8 @@ describe("subscribers that come and go", () => {
     for (let i = 0; i < 4; i += 1) await round(50);
     await untilActiveSubscriptions(api.origin, (n) => n === 0);
     const deadline = Date.now() + 10_000;
-    while ((await metric(api.origin, "graphql_ws_connections")) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    while ((await metric(api.origin, "graphql_ws_connections")) > 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await metric(api.origin, "graphql_ws_connections")).toBe(0);
     expect(await metric(api.origin, "live_event_bus_listeners")).toBe(listeners);
     const grown = heapAfterGc() - before;
@@ -95,7 +110,13 @@ describe("subscribers that come and go", () => {
       }
     };
     await until(() => messages.some((m) => m.type === "connection_ack"), "connection_ack");
-    socket.send(JSON.stringify({ id: "slow", type: "subscribe", payload: { query: `subscription { articleIngested(filter: { asset: "${SYMBOL}" }) { url body } }` } }));
+    socket.send(
+      JSON.stringify({
+        id: "slow",
+        type: "subscribe",
+        payload: { query: `subscription { articleIngested(filter: { asset: "${SYMBOL}" }) { url body } }` },
+      }),
+    );
     const baseline = await untilActiveSubscriptions(api.origin, (n) => n >= 1);
     (socket as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
 

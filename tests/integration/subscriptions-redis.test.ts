@@ -19,8 +19,14 @@ const cleanup: Array<() => unknown> = [];
 
 beforeAll(async () => {
   redis = await RedisProcess.start();
-  const driver = neo4j.driver(inject("neo4jUri"), neo4j.auth.basic(process.env.NEO4J_USERNAME ?? "neo4j", process.env.NEO4J_PASSWORD ?? ""));
-  cleanup.push(() => driver.close(), () => removeArticles(driver, tag));
+  const driver = neo4j.driver(
+    inject("neo4jUri"),
+    neo4j.auth.basic(process.env.NEO4J_USERNAME ?? "neo4j", process.env.NEO4J_PASSWORD ?? ""),
+  );
+  cleanup.push(
+    () => driver.close(),
+    () => removeArticles(driver, tag),
+  );
 });
 afterAll(async () => {
   for (const step of cleanup.reverse()) await step();
@@ -35,13 +41,27 @@ function article(name: string): IngestArticleInput {
     source: { domain: `${name}.example`, name },
     assets: [{ symbol: SYMBOL, name: `Asset ${SYMBOL}` }],
     macroFactors: [{ key: `${tag}-liquidity`, name: `Liquidity ${tag}` }],
-    claims: [{ key: "k", text: `${name}: liquidity moved it.`, relation: "CAUSES", confidence: 0.7, cause: { kind: "MACRO_FACTOR", key: `${tag}-liquidity` }, effect: { kind: "ASSET", key: SYMBOL } }],
+    claims: [
+      {
+        key: "k",
+        text: `${name}: liquidity moved it.`,
+        relation: "CAUSES",
+        confidence: 0.7,
+        cause: { kind: "MACRO_FACTOR", key: `${tag}-liquidity` },
+        effect: { kind: "ASSET", key: SYMBOL },
+      },
+    ],
   };
 }
 
 /** Ingests through `graphqlUrl` as an editor, expecting success. */
 async function ingestThrough(graphqlUrl: string, input: IngestArticleInput) {
-  const res = await postGraphQL<{ ingestArticle: { changed: boolean } }>(graphqlUrl, print(IngestArticleDocument), { input }, { token: EDITOR_TOKEN });
+  const res = await postGraphQL<{ ingestArticle: { changed: boolean } }>(
+    graphqlUrl,
+    print(IngestArticleDocument),
+    { input },
+    { token: EDITOR_TOKEN },
+  );
   expect(res.errors, input.url).toBeUndefined();
   return res.data!.ingestArticle;
 }
@@ -61,16 +81,32 @@ describe("events across replicas through Redis", () => {
     const [a, b] = await Promise.all([replica(), replica()]);
     const ws = wsClient(a.url);
     cleanup.push(() => ws.dispose());
-    const articles = new Subscriber<{ articleIngested: { url: string } }>(ws, "subscription($f: ArticleFilter) { articleIngested(filter: $f) { url } }", { f: { asset: SYMBOL } });
-    const retractions = new Subscriber<{ claimRetracted: { key: string } }>(ws, "subscription($f: ClaimFilter) { claimRetracted(filter: $f) { key } }", { f: { asset: SYMBOL } });
+    const articles = new Subscriber<{ articleIngested: { url: string } }>(
+      ws,
+      "subscription($f: ArticleFilter) { articleIngested(filter: $f) { url } }",
+      { f: { asset: SYMBOL } },
+    );
+    const retractions = new Subscriber<{ claimRetracted: { key: string } }>(
+      ws,
+      "subscription($f: ClaimFilter) { claimRetracted(filter: $f) { key } }",
+      { f: { asset: SYMBOL } },
+    );
     await untilActiveSubscriptions(a.origin, (n) => n >= 2);
 
     await ingestThrough(b.url, article("through-b"));
     await articles.until((s) => s.data.length >= 1, "the article from B");
     expect(articles.data.map((d) => d.articleIngested.url)).toEqual([url("through-b")]);
 
-    const claims = await postGraphQL<{ article: { claims: { id: string }[] } }>(b.url, `{ article(url: "${url("through-b")}") { claims { id } } }`);
-    const retracted = await postGraphQL(b.url, print(RetractClaimDocument), { id: claims.data!.article.claims[0]!.id, reason: "wrong" }, { token: EDITOR_TOKEN });
+    const claims = await postGraphQL<{ article: { claims: { id: string }[] } }>(
+      b.url,
+      `{ article(url: "${url("through-b")}") { claims { id } } }`,
+    );
+    const retracted = await postGraphQL(
+      b.url,
+      print(RetractClaimDocument),
+      { id: claims.data!.article.claims[0]!.id, reason: "wrong" },
+      { token: EDITOR_TOKEN },
+    );
     expect(retracted.errors).toBeUndefined();
     await retractions.until((s) => s.data.length >= 1, "the retraction from B");
     expect(retractions.data).toEqual([{ claimRetracted: { key: "k" } }]);
@@ -88,14 +124,21 @@ describe("Redis going away", () => {
     const ws = wsClient(server.url);
     cleanup.push(() => ws.dispose());
     const status = new Subscriber<{ liveUpdatesStatus: { state: string } }>(ws, "subscription { liveUpdatesStatus { state since } }");
-    const articles = new Subscriber<{ articleIngested: { url: string } }>(ws, "subscription($f: ArticleFilter) { articleIngested(filter: $f) { url } }", { f: { asset: SYMBOL } });
+    const articles = new Subscriber<{ articleIngested: { url: string } }>(
+      ws,
+      "subscription($f: ArticleFilter) { articleIngested(filter: $f) { url } }",
+      { f: { asset: SYMBOL } },
+    );
     await status.until((s) => s.data.at(-1)?.liveUpdatesStatus.state === "LIVE", "LIVE");
     await untilActiveSubscriptions(server.origin, (n) => n >= 2);
 
     await redis.kill();
     await status.until((s) => s.data.at(-1)?.liveUpdatesStatus.state === "INTERRUPTED", "INTERRUPTED");
     // The article subscriber is told in its own stream, and stays subscribed.
-    await articles.until((s) => s.results.some((r) => r.errors?.[0]?.extensions?.code === "LIVE_UPDATES_INTERRUPTED"), "the interruption notice");
+    await articles.until(
+      (s) => s.results.some((r) => r.errors?.[0]?.extensions?.code === "LIVE_UPDATES_INTERRUPTED"),
+      "the interruption notice",
+    );
     const during = await ingestThrough(server.url, article("during-outage"));
     expect(during.changed).toBe(true);
 
@@ -118,7 +161,11 @@ describe("the publisher's connection dropping alone", () => {
       cleanup.push(() => ws.dispose());
       return {
         status: new Subscriber<{ liveUpdatesStatus: { state: string } }>(ws, "subscription { liveUpdatesStatus { state } }"),
-        articles: new Subscriber<{ articleIngested: { url: string } }>(ws, "subscription($f: ArticleFilter) { articleIngested(filter: $f) { url } }", { f: { asset: SYMBOL } }),
+        articles: new Subscriber<{ articleIngested: { url: string } }>(
+          ws,
+          "subscription($f: ArticleFilter) { articleIngested(filter: $f) { url } }",
+          { f: { asset: SYMBOL } },
+        ),
       };
     };
     const [onA, onB] = [subscribe(a), subscribe(b)];
@@ -132,7 +179,11 @@ describe("the publisher's connection dropping alone", () => {
     const id = /\bid=(\d+)/.exec(publisher ?? "")?.[1];
     expect(id, clients).toBeDefined();
     const connected = Number(/connected_clients:(\d+)/.exec(await admin.info("clients"))![1]);
-    await admin.multi().config("SET", "maxclients", String(connected - 1)).client("KILL", "ID", id!).exec();
+    await admin
+      .multi()
+      .config("SET", "maxclients", String(connected - 1))
+      .client("KILL", "ID", id!)
+      .exec();
     await onA.status.until((s) => s.data.at(-1)?.liveUpdatesStatus.state === "INTERRUPTED", "A interrupted");
     const during = await ingestThrough(a.url, article("during-kill"));
     expect(during.changed).toBe(true);

@@ -38,14 +38,27 @@ const hackMovesAsset = (key: string, confidence: number, extra: Record<string, u
   ...extra,
 });
 
-function article(name: string, symbol: string, claims: IngestArticleInput["claims"] = [], extra: Partial<IngestArticleInput> = {}): IngestArticleInput {
+function article(
+  name: string,
+  symbol: string,
+  claims: IngestArticleInput["claims"] = [],
+  extra: Partial<IngestArticleInput> = {},
+): IngestArticleInput {
   return {
     url: url(name),
     title: `${name} ${tag}`,
     publishedAt: "2031-08-01T10:00:00Z",
     source: { domain: `${name}.example`, name },
     assets: [{ symbol, name: `Asset ${symbol}` }],
-    events: [{ key: EVENT, kind: "HACK", title: `Bridge hack ${tag}`, occurredAt: "2031-08-01T08:00:00Z", affects: [{ kind: "ASSET", key: SYMBOL }] }],
+    events: [
+      {
+        key: EVENT,
+        kind: "HACK",
+        title: `Bridge hack ${tag}`,
+        occurredAt: "2031-08-01T08:00:00Z",
+        affects: [{ kind: "ASSET", key: SYMBOL }],
+      },
+    ],
     claims,
     ...extra,
   };
@@ -78,30 +91,44 @@ describe("subscriptions over graphql-ws", () => {
   it("deliver exactly the matching articles and claims, in commit order, and nothing for a repeated or rejected ingest", async () => {
     const ws = client();
     const articles = new Subscriber<{ articleIngested: { url: string } }>(ws, ARTICLES, { filter: { asset: SYMBOL } });
-    const confident = new Subscriber<{ claimAdded: { key: string; cause: { key: string }; effect: { symbol: string }; attributedTo: { domain: string }[]; article: { url: string } } }>(
-      ws,
-      CLAIMS,
-      { filter: { asset: SYMBOL, minConfidence: 0.6 } },
-    );
+    const confident = new Subscriber<{
+      claimAdded: {
+        key: string;
+        cause: { key: string };
+        effect: { symbol: string };
+        attributedTo: { domain: string }[];
+        article: { url: string };
+      };
+    }>(ws, CLAIMS, { filter: { asset: SYMBOL, minConfidence: 0.6 } });
     const denials = new Subscriber<{ claimAdded: { key: string } }>(ws, CLAIMS, { filter: { asset: SYMBOL, polarity: "DENIED" } });
     const elsewhere = new Subscriber(ws, CLAIMS, { filter: { asset: OTHER } });
     await untilActiveSubscriptions(server.origin, (n) => n >= baseline + 4);
 
-    await ingestOk(server, article("first", SYMBOL, [
-      hackMovesAsset("a-strong", 0.8, { attributedTo: ["wire.example"] }),
-      hackMovesAsset("b-weak", 0.5),
-      hackMovesAsset("c-denied", 0.7, { polarity: "DENIED" }),
-    ]));
+    await ingestOk(
+      server,
+      article("first", SYMBOL, [
+        hackMovesAsset("a-strong", 0.8, { attributedTo: ["wire.example"] }),
+        hackMovesAsset("b-weak", 0.5),
+        hackMovesAsset("c-denied", 0.7, { polarity: "DENIED" }),
+      ]),
+    );
     await ingestOk(server, article("second", SYMBOL, [hackMovesAsset("d-later", 0.9)]));
     await ingestOk(server, article("unrelated", OTHER, [], { events: [] }));
     // The same content again (nothing written), and an ingest that fails validation.
-    const repeat = await ingestOk(server, article("first", SYMBOL, [
-      hackMovesAsset("a-strong", 0.8, { attributedTo: ["wire.example"] }),
-      hackMovesAsset("b-weak", 0.5),
-      hackMovesAsset("c-denied", 0.7, { polarity: "DENIED" }),
-    ]));
+    const repeat = await ingestOk(
+      server,
+      article("first", SYMBOL, [
+        hackMovesAsset("a-strong", 0.8, { attributedTo: ["wire.example"] }),
+        hackMovesAsset("b-weak", 0.5),
+        hackMovesAsset("c-denied", 0.7, { polarity: "DENIED" }),
+      ]),
+    );
     expect(repeat.changed).toBe(false);
-    const rejected = await server.request(IngestArticleDocument, { input: article("rejected", SYMBOL, [hackMovesAsset("x", 0.9, { cause: { kind: "EVENT", key: `${tag}-nope` } })]) }, { token: EDITOR_TOKEN });
+    const rejected = await server.request(
+      IngestArticleDocument,
+      { input: article("rejected", SYMBOL, [hackMovesAsset("x", 0.9, { cause: { kind: "EVENT", key: `${tag}-nope` } })]) },
+      { token: EDITOR_TOKEN },
+    );
     expect(rejected.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     // A last article: once it arrives, everything committed before it has been delivered.
     await ingestOk(server, article("last", SYMBOL));
@@ -110,7 +137,12 @@ describe("subscriptions over graphql-ws", () => {
 
     expect(articles.data.map((d) => d.articleIngested.url)).toEqual([url("first"), url("second"), url("last")]);
     expect(confident.data.map((d) => d.claimAdded.key)).toEqual(["a-strong", "c-denied", "d-later"]);
-    expect(confident.data[0]!.claimAdded).toMatchObject({ cause: { key: EVENT }, effect: { symbol: SYMBOL }, attributedTo: [{ domain: "wire.example" }], article: { url: url("first") } });
+    expect(confident.data[0]!.claimAdded).toMatchObject({
+      cause: { key: EVENT },
+      effect: { symbol: SYMBOL },
+      attributedTo: [{ domain: "wire.example" }],
+      article: { url: url("first") },
+    });
     expect(denials.data.map((d) => d.claimAdded.key)).toEqual(["c-denied"]);
     expect(elsewhere.results).toEqual([]);
     expect(articles.results.every((r) => r.errors === undefined)).toBe(true);
@@ -128,9 +160,14 @@ describe("subscriptions over graphql-ws", () => {
 
   it("announce a claim when it is first retracted, and not again", async () => {
     const ws = client();
-    const retractions = new Subscriber<{ claimRetracted: { key: string; retractionReason: string } }>(ws, RETRACTIONS, { filter: { asset: SYMBOL } });
+    const retractions = new Subscriber<{ claimRetracted: { key: string; retractionReason: string } }>(ws, RETRACTIONS, {
+      filter: { asset: SYMBOL },
+    });
     await untilActiveSubscriptions(server.origin, (n) => n >= baseline + 1);
-    const ids = await postGraphQL<{ article: { claims: { id: string; key: string }[] } }>(server.url, `{ article(url: "${url("second")}") { claims { id key } } }`);
+    const ids = await postGraphQL<{ article: { claims: { id: string; key: string }[] } }>(
+      server.url,
+      `{ article(url: "${url("second")}") { claims { id key } } }`,
+    );
     const id = ids.data!.article.claims.find((c) => c.key === "d-later")!.id;
     for (const reason of ["wrong figure", "asked twice"]) {
       const res = await server.request(RetractClaimDocument, { id, reason }, { token: EDITOR_TOKEN });
@@ -138,7 +175,9 @@ describe("subscriptions over graphql-ws", () => {
     }
     await retractions.until((s) => s.data.length >= 1, "the retraction");
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(retractions.data.map((d) => d.claimRetracted)).toEqual([{ key: "d-later", retractedAt: expect.any(String), retractionReason: "wrong figure" }]);
+    expect(retractions.data.map((d) => d.claimRetracted)).toEqual([
+      { key: "d-later", retractedAt: expect.any(String), retractionReason: "wrong figure" },
+    ]);
   });
 
   it("refuse queries and mutations over WebSocket, and a bad filter, with typed errors", async () => {
@@ -224,7 +263,12 @@ describe("subscription limits and auth", () => {
 
   it("accepts an editor JWT without a sub, as HTTP does", async () => {
     const token = await jwt({ roles: ["editor"] }, Math.floor(Date.now() / 1000) + 300);
-    const written = await postGraphQL(strict.url, "mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { created } }", { input: article("nosub", OTHER) }, { token });
+    const written = await postGraphQL(
+      strict.url,
+      "mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { created } }",
+      { input: article("nosub", OTHER) },
+      { token },
+    );
     expect(written.errors).toBeUndefined();
     const ws = wsClient(strict.url, { authorization: `Bearer ${token}` });
     opened.push(ws);

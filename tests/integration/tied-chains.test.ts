@@ -33,7 +33,10 @@ const graph = (suffix: string) => ({ tag: `${tag}${suffix}`, symbol: SYMBOL, mov
 
 beforeAll(async () => {
   await loadArticles(server, articlesTelling(graph(""), chainsThrough([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])));
-  await loadArticles(server, articlesTelling({ tag: `${tag}-tied`, symbol: TIED_SYMBOL, move: TIED_MOVE, publishedAt: PUBLISHED, moveSpan: SPAN }, DIRECT));
+  await loadArticles(
+    server,
+    articlesTelling({ tag: `${tag}-tied`, symbol: TIED_SYMBOL, move: TIED_MOVE, publishedAt: PUBLISHED, moveSpan: SPAN }, DIRECT),
+  );
 }, 180_000);
 
 afterAll(async () => {
@@ -43,7 +46,10 @@ afterAll(async () => {
 
 /** Element ids of macro factors by key. */
 async function elementIds(keys: readonly string[]): Promise<Map<string, string>> {
-  const { records } = await server.driver.executeQuery("UNWIND $keys AS key MATCH (f:MacroFactor { key: key }) RETURN key, elementId(f) AS id", { keys });
+  const { records } = await server.driver.executeQuery(
+    "UNWIND $keys AS key MATCH (f:MacroFactor { key: key }) RETURN key, elementId(f) AS id",
+    { keys },
+  );
   return new Map(records.map((r) => [r.get("key") as string, r.get("id") as string]));
 }
 
@@ -77,7 +83,10 @@ describe("ties", () => {
 
   it("explainPriceMove lists, of 60 drivers that tie, the 50 whose chains' nodes come first", async () => {
     const ids = await elementIds(DIRECT.map((hop) => hop.cause));
-    const chosen = [...ids.entries()].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0)).slice(0, 50).map(([key]) => key);
+    const chosen = [...ids.entries()]
+      .sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))
+      .slice(0, 50)
+      .map(([key]) => key);
     const res = await postGraphQL<ExplainAnswer>(
       server.url,
       `query ($symbol: String!) {

@@ -89,7 +89,14 @@ function expectChronological(entries: readonly Entry[]): void {
 function dataset(tag: string) {
   const symbol = `X${tag.slice(-8).toUpperCase()}`;
   const domain = { alpha: `${tag}-alpha.example`, beta: `${tag}-beta.example`, gamma: `${tag}-gamma.example` };
-  const key = { narrative: `${tag}-retreat`, other: `${tag}-reset`, crash: `${tag}-crash`, scenario: `${tag}-scenario`, drop: `${tag}-drop`, redemptions: `${tag}-redemptions` };
+  const key = {
+    narrative: `${tag}-retreat`,
+    other: `${tag}-reset`,
+    crash: `${tag}-crash`,
+    scenario: `${tag}-scenario`,
+    drop: `${tag}-drop`,
+    redemptions: `${tag}-redemptions`,
+  };
   const url = { a: `https://${domain.alpha}/a`, b: `https://${domain.beta}/b`, cited: `https://${domain.gamma}/report` };
   // Ingested first: B defines the narrative that A's claim advances and the event A's claim names.
   const b: IngestArticleInput = {
@@ -135,7 +142,16 @@ function dataset(tag: string) {
       { key: key.scenario, kind: "scenario", title: "Another crash", affects: [{ kind: "ASSET", key: symbol }] },
     ],
     priceMoves: [
-      { key: key.drop, asset: symbol, startAt: "2025-03-01T10:00:00Z", endAt: "2025-03-01T18:00:00Z", open: 100, high: 100, low: 80, close: 80 },
+      {
+        key: key.drop,
+        asset: symbol,
+        startAt: "2025-03-01T10:00:00Z",
+        endAt: "2025-03-01T18:00:00Z",
+        open: 100,
+        high: 100,
+        low: 80,
+        close: 80,
+      },
     ],
     claims: [
       {
@@ -258,7 +274,13 @@ describe("timeline filters", () => {
   it("by narrative: advancing articles and claims, and what those claims name", async () => {
     const e = data.entry;
     expect(await labels({ narrative: data.key.narrative.toUpperCase() })).toEqual([
-      e.crash, e.drop, e.redemptions, e.a, e.first, e.b, e.redemptionsClaim,
+      e.crash,
+      e.drop,
+      e.redemptions,
+      e.a,
+      e.first,
+      e.b,
+      e.redemptionsClaim,
     ]);
     expect(await labels({ narrative: data.key.other })).toEqual([e.drop, e.redemptions, e.a, e.second, e.third]);
   });
@@ -271,7 +293,14 @@ describe("timeline filters", () => {
 
   it("by source: its articles (cited ones too), what they report, claims made by or attributed to it", async () => {
     const e = data.entry;
-    expect(await labels({ source: `https://www.${data.domain.alpha}/markets` })).toEqual([e.crash, e.drop, e.a, e.first, e.second, e.third]);
+    expect(await labels({ source: `https://www.${data.domain.alpha}/markets` })).toEqual([
+      e.crash,
+      e.drop,
+      e.a,
+      e.first,
+      e.second,
+      e.third,
+    ]);
     expect(await labels({ source: data.domain.gamma.toUpperCase() })).toEqual([e.cited, e.crash, e.redemptionsClaim]);
   });
 
@@ -279,9 +308,17 @@ describe("timeline filters", () => {
     const e = data.entry;
     const narrative = data.key.narrative;
     expect(await labels({ narrative, from: "2025-03-02T13:00:00+01:00", to: "2025-03-03T04:00:00-05:00" })).toEqual([
-      e.redemptions, e.a, e.first, e.b, e.redemptionsClaim,
+      e.redemptions,
+      e.a,
+      e.first,
+      e.b,
+      e.redemptionsClaim,
     ]);
-    expect(await labels({ narrative, from: "2025-03-01T10:00:00.001Z", to: "2025-03-03T08:59:59Z" })).toEqual([e.redemptions, e.a, e.first]);
+    expect(await labels({ narrative, from: "2025-03-01T10:00:00.001Z", to: "2025-03-03T08:59:59Z" })).toEqual([
+      e.redemptions,
+      e.a,
+      e.first,
+    ]);
     expect(await labels({ narrative, to: "2025-03-01T05:00:00-05:00" })).toEqual([e.crash, e.drop]);
     expect(await labels({ narrative, from: "2025-03-03T09:00:00Z" })).toEqual([e.b, e.redemptionsClaim]);
   });

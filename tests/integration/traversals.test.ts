@@ -98,7 +98,14 @@ describe("explainPriceMove on the seed", () => {
     const explanation = res.data!.explainPriceMove;
     expect(explanation.moves.map((m) => m.key)).toEqual(["btc-weekend-slide", "btc-bounce-to-78199"]);
     const drivers = explanation.drivers.map((d) => keyOf(d.node));
-    for (const expected of ["btc-weekend-liquidation-cascade", "etf-outflows-monthly", "etf-outflows-weekly", "liquidity", "tga-absorbs-64-3b", "treasury-issuance"]) {
+    for (const expected of [
+      "btc-weekend-liquidation-cascade",
+      "etf-outflows-monthly",
+      "etf-outflows-weekly",
+      "liquidity",
+      "tga-absorbs-64-3b",
+      "treasury-issuance",
+    ]) {
       expect(drivers).toContain(expected);
     }
     expect(drivers[0]).toBe("btc-weekend-liquidation-cascade");
@@ -182,7 +189,11 @@ describe("corroboration and retraction", () => {
       cause: { kind: "MACRO_FACTOR" as const, key: `${tag}-leverage` },
       effect: { kind: "PRICE_MOVE" as const, key: `${tag}-drop` },
     };
-    await server.request(IngestArticleDocument, { input: claimArticle(tag, `${tag}-first.example`, { ...link, attributedTo: [`${tag}-research.example`] }) }, asEditor);
+    await server.request(
+      IngestArticleDocument,
+      { input: claimArticle(tag, `${tag}-first.example`, { ...link, attributedTo: [`${tag}-research.example`] }) },
+      asEditor,
+    );
     const audit = () => server.request(AttributionAuditDocument, { filter: { source: `${tag}-first.example` } });
     const chains = () => server.request(CausalChainsDocument, { from: link.cause, to: link.effect, maxDepth: 1 });
 
@@ -204,10 +215,16 @@ describe("corroboration and retraction", () => {
     const from = { kind: "MACRO_FACTOR" as const, key: `${tag}-leverage` };
     const to = { kind: "PRICE_MOVE" as const, key: `${tag}-drop` };
     const before = await server.request(CausalChainsDocument, { from, to });
-    expect(before.data!.causalChains.map((p) => p.steps.map((s) => s.claim.key))).toEqual([["leverage-causes-cascade", "cascade-causes-drop"]]);
+    expect(before.data!.causalChains.map((p) => p.steps.map((s) => s.claim.key))).toEqual([
+      ["leverage-causes-cascade", "cascade-causes-drop"],
+    ]);
     const beforeRetraction = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 20));
-    const retracted = await server.request(RetractClaimDocument, { id: before.data!.causalChains[0]!.steps[1]!.claim.id, reason: "misread" }, asEditor);
+    const retracted = await server.request(
+      RetractClaimDocument,
+      { id: before.data!.causalChains[0]!.steps[1]!.claim.id, reason: "misread" },
+      asEditor,
+    );
     expect(retracted.errors).toBeUndefined();
 
     expect((await server.request(CausalChainsDocument, { from, to })).data!.causalChains).toEqual([]);

@@ -17,7 +17,6 @@ import { EDITOR_TOKEN, useTestServer } from "../support/server.js";
 const server = useTestServer();
 const asEditor = { token: EDITOR_TOKEN };
 
-
 const ingest = (input: IngestArticleInput) => ingestOk(server, input);
 
 describe("every claim list follows the root claims' visibility rule", () => {
@@ -27,7 +26,12 @@ describe("every claim list follows the root claims' visibility rule", () => {
     const url = (await ingest(input)).article.url;
     const vars = { url, symbol: input.assets![0]!.symbol, narrative: `${tag}-reset` };
     const before = (await server.request(ClaimListsOfArticleDocument, vars)).data!;
-    expect(before.article!.claims.map((c) => c.key)).toEqual(["cascade-causes-drop", "if-leverage-returns", "leverage-causes-cascade", "not-the-fund"]);
+    expect(before.article!.claims.map((c) => c.key)).toEqual([
+      "cascade-causes-drop",
+      "if-leverage-returns",
+      "leverage-causes-cascade",
+      "not-the-fund",
+    ]);
     expect(before.asset!.claims.edges.map((e) => e.node.key)).toEqual(["if-leverage-returns"]);
     expect(before.narrative!.claims.edges.map((e) => e.node.key)).toEqual(["leverage-causes-cascade"]);
     expect(before.claims.totalCount).toBe(4);
@@ -74,7 +78,10 @@ describe("every claim list follows the root claims' visibility rule", () => {
         return connection.edges.map((e) => e.node.key).sort();
       };
       return Object.fromEntries(
-        [...article.events, ...article.macroFactors, ...article.entities, ...article.priceMoves].map((node) => [node.key, keys(node.claims)]),
+        [...article.events, ...article.macroFactors, ...article.entities, ...article.priceMoves].map((node) => [
+          node.key,
+          keys(node.claims),
+        ]),
       );
     };
     const before = await lists();
@@ -85,7 +92,9 @@ describe("every claim list follows the root claims' visibility rule", () => {
       [`${tag}-drop`]: ["cascade-causes-drop", "not-the-fund"],
     });
     const ids = new Map(
-      (await server.request(ClaimListsOfArticleDocument, { url, symbol: input.assets![0]!.symbol, narrative: `${tag}-reset` })).data!.article!.claims.map((c) => [c.key, c.id]),
+      (
+        await server.request(ClaimListsOfArticleDocument, { url, symbol: input.assets![0]!.symbol, narrative: `${tag}-reset` })
+      ).data!.article!.claims.map((c) => [c.key, c.id]),
     );
     const beforeRetraction = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -136,7 +145,13 @@ describe("ingest rejects what a field cannot return", () => {
     const { article } = await ingest(input);
     const res = await server.request(EventAffectsDocument, { url: article.url });
     expect(res.errors).toBeUndefined();
-    expect(res.data!.article!.events[0]!.affects.map((n) => n.__typename).sort()).toEqual(["Asset", "Entity", "MacroFactor", "Narrative", "PriceMove"]);
+    expect(res.data!.article!.events[0]!.affects.map((n) => n.__typename).sort()).toEqual([
+      "Asset",
+      "Entity",
+      "MacroFactor",
+      "Narrative",
+      "PriceMove",
+    ]);
   });
 });
 

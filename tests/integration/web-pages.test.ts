@@ -86,7 +86,9 @@ describe("saved playground examples", () => {
       expect(res.errors, example.file).toBeUndefined();
       answers.set(example.file, res.data);
     }
-    const explain = answers.get("explain-btc-feb-1.graphql") as { explainPriceMove: { drivers: { node: { key: string } }[]; deniedCauses: unknown[] } };
+    const explain = answers.get("explain-btc-feb-1.graphql") as {
+      explainPriceMove: { drivers: { node: { key: string } }[]; deniedCauses: unknown[] };
+    };
     expect(explain.explainPriceMove.drivers[0]!.node.key).toBe("btc-weekend-liquidation-cascade");
     expect(explain.explainPriceMove.deniedCauses.length).toBeGreaterThan(0);
     const timeline = answers.get("etf-exodus-timeline.graphql") as { timeline: { edges: unknown[] } };
@@ -108,9 +110,14 @@ describe("saved playground examples", () => {
       expect(example.headers?.Authorization).toBe("Bearer <editor token>");
       const anonymous = await postGraphQL(server.url, documentOf(example), example.variables);
       expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
-      const res = await postGraphQL<{ ingestArticle: { article: { url: string; claims: unknown[] } } }>(server.url, documentOf(example), example.variables, {
-        token: EDITOR_TOKEN,
-      });
+      const res = await postGraphQL<{ ingestArticle: { article: { url: string; claims: unknown[] } } }>(
+        server.url,
+        documentOf(example),
+        example.variables,
+        {
+          token: EDITOR_TOKEN,
+        },
+      );
       expect(res.errors).toBeUndefined();
       expect(res.data!.ingestArticle.article).toMatchObject({ url, claims: [expect.anything()] });
     });
@@ -125,7 +132,8 @@ describe("PLAYGROUND=false", () => {
   afterAll(() => closed?.close());
 
   it("serves no pages and no schema file; GraphQL still answers", async () => {
-    for (const route of ["/playground", "/explore", "/ui/schema.graphql"]) expect((await fetch(new URL(route, closed.origin))).status).toBe(404);
+    for (const route of ["/playground", "/explore", "/ui/schema.graphql"])
+      expect((await fetch(new URL(route, closed.origin))).status).toBe(404);
     const page = await fetch(closed.url, { headers: { accept: "text/html" } });
     expect(page.headers.get("content-type") ?? "").not.toMatch(/^text\/html/);
     expect((await postGraphQL(closed.url, "{ __typename }")).data).toEqual({ __typename: "Query" });

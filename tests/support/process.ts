@@ -44,7 +44,8 @@ export class ServerProcess {
     for (;;) {
       const found = this.lines.find((line) => pattern.test(line));
       if (found) return found;
-      if (done || Date.now() > deadline) throw new Error(`no line matching ${pattern}; stderr: ${this.stderr.join("")}; last lines: ${this.lines.slice(-5).join("\n")}`);
+      if (done || Date.now() > deadline)
+        throw new Error(`no line matching ${pattern}; stderr: ${this.stderr.join("")}; last lines: ${this.lines.slice(-5).join("\n")}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

@@ -13,7 +13,10 @@ export class RedisProcess {
   private constructor(readonly port: number) {}
 
   static async start(): Promise<RedisProcess> {
-    if (!existsSync(REDIS_SERVER)) throw new Error(`redis-server not found at ${REDIS_SERVER}: install it with \`apt-get install -y redis-server\` (or set REDIS_SERVER)`);
+    if (!existsSync(REDIS_SERVER))
+      throw new Error(
+        `redis-server not found at ${REDIS_SERVER}: install it with \`apt-get install -y redis-server\` (or set REDIS_SERVER)`,
+      );
     const redis = new RedisProcess(await freePort());
     await redis.resume();
     return redis;
@@ -25,7 +28,11 @@ export class RedisProcess {
 
   /** Starts it (again) on the same port and waits until it accepts connections. */
   async resume(): Promise<void> {
-    this.child = spawn(REDIS_SERVER, ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no"], { stdio: "ignore" });
+    this.child = spawn(
+      REDIS_SERVER,
+      ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no"],
+      { stdio: "ignore" },
+    );
     const deadline = Date.now() + 10_000;
     while (!(await accepts(this.port))) {
       if (Date.now() > deadline) throw new Error(`redis-server did not start on port ${this.port}`);

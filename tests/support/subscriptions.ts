@@ -44,7 +44,8 @@ export class Subscriber<T = Record<string, unknown>> {
   async until(predicate: (subscriber: this) => boolean, what: string, timeoutMs = 15_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this)) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; got ${JSON.stringify(this.results)} error=${String(this.error)}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${what}; got ${JSON.stringify(this.results)} error=${String(this.error)}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }

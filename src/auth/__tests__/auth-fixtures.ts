@@ -8,7 +8,15 @@ export const SECRET = "a-shared-secret-of-at-least-32-characters";
 export const KEYS = ["alpha-editor-key-0001", "bravo-editor-key-0002", "charlie-editor-key-0003"];
 
 export function authConfig(overrides: Partial<Config["auth"]> = {}): Config["auth"] {
-  return { editorTokens: [], jwtSecret: undefined, jwksUrl: undefined, jwtAudience: undefined, jwtIssuer: undefined, jwtClockToleranceSeconds: 30, ...overrides };
+  return {
+    editorTokens: [],
+    jwtSecret: undefined,
+    jwksUrl: undefined,
+    jwtAudience: undefined,
+    jwtIssuer: undefined,
+    jwtClockToleranceSeconds: 30,
+    ...overrides,
+  };
 }
 
 /** Runs `action` and returns what it threw, failing the test when it did not throw. */

@@ -187,9 +187,7 @@ describe("JWT from an identity provider (JWKS)", () => {
     await new Promise<void>((resolve) => closed.close(() => resolve()));
 
     const auth = createAuthenticator(authConfig({ jwksUrl: url }));
-    const error = await caught(async () =>
-      auth.authenticate(`Bearer ${await rs256({ sub: "idp|alice", roles: ["editor"] })}`),
-    );
+    const error = await caught(async () => auth.authenticate(`Bearer ${await rs256({ sub: "idp|alice", roles: ["editor"] })}`));
     expect(error).toBeInstanceOf(JwksUnavailableError);
     expect(error).not.toBeInstanceOf(UnauthenticatedError);
   });

@@ -42,7 +42,10 @@ describe("readJsonLines", () => {
   it("reports a line that is not UTF-8 instead of replacing its bytes, and reads on", async () => {
     const bytes = Buffer.concat([Buffer.from('{"title":"Bitcoin '), Buffer.from([0xc3, 0x28]), Buffer.from(' slides"}\n{"ok":true}\n')]);
     const lines = await linesOf([bytes]);
-    expect(lines[0]).toEqual({ line: 1, problem: expect.stringMatching(/^not valid UTF-8 \(bytes that are not UTF-8 near character 19\)/) });
+    expect(lines[0]).toEqual({
+      line: 1,
+      problem: expect.stringMatching(/^not valid UTF-8 \(bytes that are not UTF-8 near character 19\)/),
+    });
     expect(lines[1]).toEqual({ line: 2, text: '{"ok":true}' });
   });
 

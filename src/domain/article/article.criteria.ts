@@ -1,7 +1,18 @@
 import { FieldReader } from "../../input/field-reader.js";
 import { Problems } from "../../input/problems.js";
 import type { ArticleFilter } from "./article.filter.js";
-import type { ArticleCriteria } from "./article.repository.js";
+
+/** Filter values in canonical form (symbol upper-case, domain canonical, ...). */
+export interface ArticleCriteria {
+  asset: string | null;
+  source: string | null;
+  tag: string | null;
+  narrative: string | null;
+  sentiment: string | null;
+  from: string | null;
+  to: string | null;
+  ingested: boolean | null;
+}
 
 /** Validates an article filter and brings its values to the graph's canonical forms. */
 export function toArticleCriteria(filter: ArticleFilter | null): ArticleCriteria {

@@ -51,7 +51,11 @@ export const toArticleVersion = (r: NodeRow): ArticleVersion =>
     riskLevel: optionalText(r.riskLevel),
   });
 
-export const ARTICLE_MAPPERS: NodeMappers<Article | ArticleVersion | Tag> = { Tag: toTag, Article: toArticle, ArticleVersion: toArticleVersion };
+export const ARTICLE_MAPPERS: NodeMappers<Article | ArticleVersion | Tag> = {
+  Tag: toTag,
+  Article: toArticle,
+  ArticleVersion: toArticleVersion,
+};
 
 /** Maps a row of anything an article's own lists hold (see article.lists.ts). */
 export const toListed = mapperOf<object>({

@@ -93,8 +93,8 @@ export class ArticleResolver {
   }
 
   @FieldResolver(() => [ArticleVersion], {
-    description: "Every period in which one content was the article's current version, newest first; empty for " +
-        "articles only known as citations.",
+    description:
+      "Every period in which one content was the article's current version, newest first; empty for " + "articles only known as citations.",
   })
   async versions(@Root() article: Article, @Ctx() ctx: Context): Promise<ArticleVersion[]> {
     const versions = await ctx.loaders.versionsOfArticle.load(article.uid);
@@ -102,10 +102,17 @@ export class ArticleResolver {
     const current = article.asOf ? await loadNode<Article>(ctx, "Article", article.uid) : article;
     if (!current || versions.every((v) => v.supersededAt)) return versions;
     const body = current.body !== undefined ? current.body : await ctx.loaders.bodyOfArticle.load(current.uid);
-    return versions.map((v) => (v.supersededAt ? v : Object.assign(new ArticleVersion(), current, { body, contentHash: v.contentHash, recordedAt: v.recordedAt, supersededAt: null })));
+    return versions.map((v) =>
+      v.supersededAt
+        ? v
+        : Object.assign(new ArticleVersion(), current, { body, contentHash: v.contentHash, recordedAt: v.recordedAt, supersededAt: null }),
+    );
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "The article's text as ingested (up to 200,000 characters); fetched only when selected." })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The article's text as ingested (up to 200,000 characters); fetched only when selected.",
+  })
   body(@Root() article: Article, @Ctx() ctx: Context): string | null | Promise<string | null> {
     return article.body !== undefined ? article.body : ctx.loaders.bodyOfArticle.load(article.uid);
   }

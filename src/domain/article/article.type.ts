@@ -27,8 +27,10 @@ export class Article extends Node {
   @Field(() => Date, { nullable: true, description: "When this article was last ingested; null for articles only known as citations." })
   ingestedAt!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Hash of the current version's canonical content; ingesting other content makes a new version (see " +
-      "versions)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Hash of the current version's canonical content; ingesting other content makes a new version (see " + "versions).",
+  })
   contentHash!: string | null;
 
   @Field(() => Sentiment, { nullable: true })
@@ -51,8 +53,9 @@ export class Article extends Node {
 
   @Field(() => Date, {
     nullable: true,
-    description: "The time this view of the article stands at (article(asOf:)): its fields and lists are those of the " +
-        "version current then. Null: now.",
+    description:
+      "The time this view of the article stands at (article(asOf:)): its fields and lists are those of the " +
+      "version current then. Null: now.",
   })
   asOf!: string | null;
 }

@@ -20,13 +20,16 @@ export class AssetResolver {
     return ctx.loaders.priceMovesOfAsset.load(asset.symbol);
   }
 
-  @FieldResolver(() => [PriceLevel], { description: "Price levels articles state for it now (not those a later version of their article dropped), highest " +
-      "first." })
+  @FieldResolver(() => [PriceLevel], {
+    description: "Price levels articles state for it now (not those a later version of their article dropped), highest " + "first.",
+  })
   levels(@Root() asset: Asset, @Ctx() ctx: Context) {
     return ctx.loaders.levelsOfAsset.load(asset.symbol);
   }
 
-  @FieldResolver(() => [IndicatorReading], { description: "Indicator readings articles state for it now (not those a later version of their article dropped)." })
+  @FieldResolver(() => [IndicatorReading], {
+    description: "Indicator readings articles state for it now (not those a later version of their article dropped).",
+  })
   indicators(@Root() asset: Asset, @Ctx() ctx: Context) {
     return ctx.loaders.indicatorsOfAsset.load(asset.symbol);
   }

@@ -1,5 +1,4 @@
 import { ArgsType, Field } from "type-graphql";
-import type { ClaimVisibility } from "../../cypher/claims.js";
 
 /** Which of a node's or an article's claims a nested list shows; the same rule as the root `claims`. */
 @ArgsType()
@@ -31,11 +30,3 @@ export function toClaimVisibility(args: ClaimVisibilityArgs): ClaimVisibilityOpt
     now: args.asOf === null || args.asOf === undefined,
   };
 }
-
-/** claimVisibleAt options reading a loader request's `req.options` (a ClaimVisibilityOptions). */
-export const VISIBILITY_OF_REQUEST: ClaimVisibility = {
-  asOf: "req.options.asOf",
-  includeRetracted: "req.options.includeRetracted",
-  includeSuperseded: "req.options.includeSuperseded",
-  now: "req.options.now",
-};

@@ -3,7 +3,20 @@ import { FieldReader } from "../../input/field-reader.js";
 import { Problems } from "../../input/problems.js";
 import { LABEL_OF_KIND, NodeKind, type NodeRef } from "../shared/node-ref.input.js";
 import type { ClaimFilter } from "./claim.filter.js";
-import type { ClaimCriteria } from "./claim.repository.js";
+
+/** Claim filter values in canonical form. */
+export interface ClaimCriteria {
+  asset: string | null;
+  cause: LabelKey | null;
+  effect: LabelKey | null;
+  polarity: string | null;
+  modality: string | null;
+  minConfidence: number | null;
+  source: string | null;
+  narrative: string | null;
+  includeRetracted: boolean;
+  includeSuperseded: boolean;
+}
 
 /** A NodeRef in the graph's canonical form: symbols upper-case, domains canonical, keys lower-case. */
 export function toLabelKey(ref: NodeRef, field: string, read: FieldReader): LabelKey {

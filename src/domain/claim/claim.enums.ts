@@ -37,8 +37,7 @@ export enum Polarity {
 }
 registerEnumType(Polarity, {
   name: "Polarity",
-  description: "ASSERTED: the article says the relation holds. DENIED: it says it does not ('this wasn't about the " +
-      "Fed').",
+  description: "ASSERTED: the article says the relation holds. DENIED: it says it does not ('this wasn't about the " + "Fed').",
 });
 
 export enum Modality {

@@ -4,7 +4,10 @@ import { Modality, Polarity } from "./claim.enums.js";
 
 @InputType({ description: "Narrows a list of claims; every given field must match." })
 export class ClaimFilter {
-  @Field(() => String, { nullable: true, description: "Symbol of an asset the claim is about (directly, or via an event or price move of it)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Symbol of an asset the claim is about (directly, or via an event or price move of it).",
+  })
   asset?: string | null;
 
   @Field(() => NodeRef, { nullable: true })
@@ -22,7 +25,10 @@ export class ClaimFilter {
   @Field(() => Float, { nullable: true })
   minConfidence?: number | null;
 
-  @Field(() => String, { nullable: true, description: "Domain of an outlet that published the claim's article or that the claim is attributed to." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Domain of an outlet that published the claim's article or that the claim is attributed to.",
+  })
   source?: string | null;
 
   @Field(() => String, { nullable: true, description: "Key of a narrative the claim advances." })

@@ -27,8 +27,9 @@ function endpoints(claim: Claim, role: EndpointRequest["role"], info: GraphQLRes
 @Resolver(() => Claim)
 export class ClaimResolver {
   @Query(() => ClaimConnection, {
-    description: "Claims as the graph knew them at asOf (default: now), newest article first. Retracted and superseded " +
-        "claims are left out unless the filter asks for them.",
+    description:
+      "Claims as the graph knew them at asOf (default: now), newest article first. Retracted and superseded " +
+      "claims are left out unless the filter asks for them.",
   })
   async claims(
     @Arg("filter", () => ClaimFilter, { nullable: true }) filter: ClaimFilter | null,
@@ -43,11 +44,7 @@ export class ClaimResolver {
   }
 
   @Mutation(() => Claim, { description: "Marks a claim retracted (editor only); it stays in the graph for audits and asOf queries." })
-  async retractClaim(
-    @Arg("id", () => ID) id: string,
-    @Arg("reason") reason: string,
-    @Ctx() ctx: Context,
-  ): Promise<Claim> {
+  async retractClaim(@Arg("id", () => ID) id: string, @Arg("reason") reason: string, @Ctx() ctx: Context): Promise<Claim> {
     requireEditor(ctx.viewer, "retractClaim");
     const { type, key } = fromGlobalId(id);
     if (type !== "Claim") throw new BadUserInputError(`"${id}" is the id of a ${type}, not a claim`, "id");
@@ -80,7 +77,7 @@ export class ClaimResolver {
     return ctx.loaders.endpointsOfClaim.load(endpoints(claim, "IF", info));
   }
 
-  @FieldResolver(() => [Source], { description: "Outlets the claim is attributed to inline (\"according to ...\")." })
+  @FieldResolver(() => [Source], { description: 'Outlets the claim is attributed to inline ("according to ...").' })
   attributedTo(@Root() claim: Claim, @Ctx() ctx: Context) {
     return claim.asOf
       ? ctx.loaders.attributedToOfClaimAt.load({ key: claim.uid, options: { asOf: claim.asOf } })

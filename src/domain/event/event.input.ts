@@ -21,8 +21,12 @@ export class EventInput {
   @Field(() => Float, { nullable: true, description: "US-dollar amount as this article reports it." })
   amountUsd?: number | null;
 
-  @Field(() => [NodeRef], { nullable: true, description: "What the event affects (assets, usually): an asset, entity, macro factor, event, price move or " +
-      "narrative, not itself; a SOURCE is BAD_USER_INPUT." })
+  @Field(() => [NodeRef], {
+    nullable: true,
+    description:
+      "What the event affects (assets, usually): an asset, entity, macro factor, event, price move or " +
+      "narrative, not itself; a SOURCE is BAD_USER_INPUT.",
+  })
   affects?: NodeRef[] | null;
 }
 

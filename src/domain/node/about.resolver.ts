@@ -22,7 +22,10 @@ enum ClaimRole {
   EFFECT = "EFFECT",
   CONDITION = "CONDITION",
 }
-registerEnumType(ClaimRole, { name: "ClaimRole", description: "The part a node plays in a claim (ANY includes narratives a claim advances)." });
+registerEnumType(ClaimRole, {
+  name: "ClaimRole",
+  description: "The part a node plays in a claim (ANY includes narratives a claim advances).",
+});
 
 /**
  * `articles` and `claims` connections for a node type: the articles about it and the current
@@ -32,8 +35,9 @@ function AboutResolver<T extends object>(type: ClassType<T>, label: Label, keyOf
   @Resolver(() => type)
   abstract class AboutResolverBase {
     @FieldResolver(() => ArticleConnection, {
-      description: "Articles about this, newest first: publishing, mentioning, reporting or advancing it, or making a " +
-          "current claim that names it.",
+      description:
+        "Articles about this, newest first: publishing, mentioning, reporting or advancing it, or making a " +
+        "current claim that names it.",
     })
     articles(@Root() node: T, @Args() { first, after }: ConnectionArgs, @Ctx() ctx: Context) {
       const page = pageRequest(first ?? 20, after, MAX_PAGE_SIZE, ARTICLE_CURSOR);
@@ -41,8 +45,8 @@ function AboutResolver<T extends object>(type: ClassType<T>, label: Label, keyOf
     }
 
     @FieldResolver(() => ClaimConnection, {
-      description: "Claims that name this, newest article first; by default current and not retracted (the rule of the " +
-          "root `claims`).",
+      description:
+        "Claims that name this, newest article first; by default current and not retracted (the rule of the " + "root `claims`).",
     })
     async claims(
       @Root() node: T,
@@ -57,7 +61,14 @@ function AboutResolver<T extends object>(type: ClassType<T>, label: Label, keyOf
       const select = nodeSelection(info, ["edges", "node"]);
       if (options.now) return ctx.loaders.claimsAbout.load({ label, key: keyOf(node), page, variant: role, options, select });
       // Asked at an earlier time: the claims carry it, so their links read are those held then.
-      const connection = await ctx.loaders.claimsAbout.load({ label, key: keyOf(node), page, variant: role, options, select: withoutRelated(select) });
+      const connection = await ctx.loaders.claimsAbout.load({
+        label,
+        key: keyOf(node),
+        page,
+        variant: role,
+        options,
+        select: withoutRelated(select),
+      });
       return mapNodes(connection, (claim) => claimAt(claim, options.asOf));
     }
   }

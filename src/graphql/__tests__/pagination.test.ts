@@ -13,7 +13,16 @@ const refusal = (action: () => unknown) => {
 describe("cursors", () => {
   it("are read back by the list that issued them", () => {
     const page = pageRequest(2, null, 10, CLAIM_CURSOR);
-    const connection = toConnection([{ t: 3, id: "c" }, { t: 2, id: "b" }, { t: 1, id: "a" }], 3, page, (row) => [row.t, row.id]);
+    const connection = toConnection(
+      [
+        { t: 3, id: "c" },
+        { t: 2, id: "b" },
+        { t: 1, id: "a" },
+      ],
+      3,
+      page,
+      (row) => [row.t, row.id],
+    );
     expect(connection.pageInfo.hasNextPage).toBe(true);
     const next = pageRequest(2, connection.pageInfo.endCursor, 10, CLAIM_CURSOR);
     expect(next.after).toEqual([2, "b"]);
@@ -37,7 +46,8 @@ describe("cursors", () => {
       encodeCursor("sources", ["a", "b"]),
       Buffer.from(JSON.stringify(["sources"])).toString("base64url"),
     ];
-    for (const cursor of forged) expect(refusal(() => pageRequest(5, cursor, 10, SOURCE_CURSOR)).extensions).toEqual({ code: "BAD_USER_INPUT", field: "after" });
+    for (const cursor of forged)
+      expect(refusal(() => pageRequest(5, cursor, 10, SOURCE_CURSOR)).extensions).toEqual({ code: "BAD_USER_INPUT", field: "after" });
   });
 
   it("come with a page size from 0 to the maximum", () => {

@@ -78,7 +78,11 @@ export class AuditResolver {
   })
   async attributionAudit(
     @Arg("filter", () => AuditFilter, { nullable: true }) filter: AuditFilter | null,
-    @Arg("first", () => Int, { nullable: true, defaultValue: 500, description: `Most claims listed (at most ${MAX_CLAIMS}); the summary counts all.` })
+    @Arg("first", () => Int, {
+      nullable: true,
+      defaultValue: 500,
+      description: `Most claims listed (at most ${MAX_CLAIMS}); the summary counts all.`,
+    })
     first: number | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
@@ -114,7 +118,7 @@ export class AuditResolver {
     return { claims: rows.claims.map(toAttribution), summary, truncated: selected > rows.claims.length };
   }
 
-  @FieldResolver(() => [Source], { description: "Outlets the claim credits inline (\"according to ...\")." })
+  @FieldResolver(() => [Source], { description: 'Outlets the claim credits inline ("according to ...").' })
   attributedSources(@Root() attribution: ClaimAttribution, @Ctx() ctx: Context) {
     return ctx.loaders.attributedToOfClaim.load(attribution.claim.uid);
   }
@@ -129,8 +133,9 @@ export class AuditResolver {
 export class AttributionConflictResolver {
   @FieldResolver(() => Article, {
     nullable: true,
-    description: "The article that disagrees: for AMOUNT the one giving the other figure, for POLARITY and RELATION " +
-        "the one making the opposing claim.",
+    description:
+      "The article that disagrees: for AMOUNT the one giving the other figure, for POLARITY and RELATION " +
+      "the one making the opposing claim.",
   })
   article(@Root() conflict: AttributionConflict, @Ctx() ctx: Context): Article | null | Promise<Article | null> {
     if (conflict.article) return conflict.article;

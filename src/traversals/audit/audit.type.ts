@@ -84,8 +84,9 @@ export class ClaimAttribution {
   @Field(() => AttributionStatus)
   status!: AttributionStatus;
 
-  @Field(() => Int, { description: "Distinct publishing domains making this claim (same cause, effect, polarity and relation class), its " +
-      "own included." })
+  @Field(() => Int, {
+    description: "Distinct publishing domains making this claim (same cause, effect, polarity and relation class), its " + "own included.",
+  })
   independentSourceCount!: number;
 
   @Field(() => [String], { description: "Those publishing domains." })

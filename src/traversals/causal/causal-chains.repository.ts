@@ -2,7 +2,7 @@ import type { CypherRunner } from "../../db/cypher-runner.js";
 import { refKey, type LabelKey } from "../../cypher/labels.js";
 import { findCorridor } from "./corridor.js";
 import { searchUnderFallingFloors } from "./floors.js";
-import { shortChainsFloor } from "./floor-seeds.js";
+import { shortChainsFloor } from "./floor-seeds.repository.js";
 import { FLOOR_ABOVE_HOPS, type HopSource, type MetNode } from "./hop.js";
 import { expandHops, findNodes, readPathDetails } from "./hops.repository.js";
 import { bestPaths, summaryHops, weigh, withClaims, type FoundPath, type WeightedHop } from "./path-search.js";
@@ -46,22 +46,45 @@ export async function findCausalChains(
   const hubEnd = Math.max(start.outDegree ?? 0, goal.inDegree ?? 0) > FLOOR_ABOVE_HOPS;
   const seed =
     source.kind === "summary" && hubEnd
-      ? await shortChainsFloor(cypher, { start: start.id, goal: goal.id, maxDepth: query.maxDepth, first: query.first, includeConditional: query.includeConditional })
+      ? await shortChainsFloor(cypher, {
+          start: start.id,
+          goal: goal.id,
+          maxDepth: query.maxDepth,
+          first: query.first,
+          includeConditional: query.includeConditional,
+        })
       : null;
-  const found = await searchUnderFallingFloors("confidence", query.minConfidence, async (floor) => {
-    const corridor = await findCorridor((request) => expandHops(cypher, request), { start, goal, maxDepth: query.maxDepth, source, limits: { minConfidence: query.minConfidence }, floor, filter: query });
-    const out = new Map<string, WeightedHop[]>();
-    for (const [from, hops] of corridor.out) {
-      const weighted = hops.map((hop) => weigh(hop, query)).filter((hop): hop is WeightedHop => hop !== null);
-      if (weighted.length) out.set(from, weighted);
-    }
-    const { paths, exhausted } = bestPaths(start.id, goal.id, out, corridor.hopsToGoal, { maxDepth: query.maxDepth, first: query.first, maxExpansions: MAX_EXPANSIONS });
-    // Exact when enough chains are at least as confident as the floor (no chain through a hop
-    // below it could rank among them), or when the search ran out of expansions (a lower floor
-    // would only give it more to examine).
-    const exact = !exhausted || (floor !== null && paths.length >= query.first && paths[query.first - 1]!.confidence >= floor.value);
-    return { result: { paths }, exact, weakest: corridor.weakest };
-  }, seed);
+  const found = await searchUnderFallingFloors(
+    "confidence",
+    query.minConfidence,
+    async (floor) => {
+      const corridor = await findCorridor((request) => expandHops(cypher, request), {
+        start,
+        goal,
+        maxDepth: query.maxDepth,
+        source,
+        limits: { minConfidence: query.minConfidence },
+        floor,
+        filter: query,
+      });
+      const out = new Map<string, WeightedHop[]>();
+      for (const [from, hops] of corridor.out) {
+        const weighted = hops.map((hop) => weigh(hop, query)).filter((hop): hop is WeightedHop => hop !== null);
+        if (weighted.length) out.set(from, weighted);
+      }
+      const { paths, exhausted } = bestPaths(start.id, goal.id, out, corridor.hopsToGoal, {
+        maxDepth: query.maxDepth,
+        first: query.first,
+        maxExpansions: MAX_EXPANSIONS,
+      });
+      // Exact when enough chains are at least as confident as the floor (no chain through a hop
+      // below it could rank among them), or when the search ran out of expansions (a lower floor
+      // would only give it more to examine).
+      const exact = !exhausted || (floor !== null && paths.length >= query.first && paths[query.first - 1]!.confidence >= floor.value);
+      return { result: { paths }, exact, weakest: corridor.weakest };
+    },
+    seed,
+  );
   const details = await readPathDetails(cypher, { pairs: summaryHops(found.paths), nodes: found.paths.flatMap((p) => p.nodes) });
   const paths = withClaims(found.paths, details.claims, query);
   return { fromFound: true, toFound: true, paths, nodes: details.nodes };

@@ -14,7 +14,13 @@ const MAX_PATHS = 200;
 @Resolver()
 export class CausalChainsResolver {
   @Query(() => [CausalPath], {
-    description: `The first best simple chains, over all of them, of asserted, current (as of asOf, default now), leads-to claims from a cause to an effect, up to maxDepth hops (at most ${MAX_DEPTH}): by confidence (the product of the hops'), then corroboration (independent outlets of the weakest hop), then length; chains that tie on all three in an order fixed by the graph (the internal ids of their nodes), the same on every request. Parallel claims of a hop (many outlets saying the same) count once in the search and all in the step.`,
+    description:
+      `The first best simple chains, over all of them, of asserted, current (as of asOf, default now), ` +
+      `leads-to claims from a cause to an effect, up to maxDepth hops (at most ${MAX_DEPTH}): by confidence ` +
+      `(the product of the hops'), then corroboration (independent outlets of the weakest hop), then ` +
+      `length; chains that tie on all three in an order fixed by the graph (the internal ids of their ` +
+      `nodes), the same on every request. Parallel claims of a hop (many outlets saying the same) count ` +
+      `once in the search and all in the step.`,
   })
   async causalChains(
     @Arg("from", () => NodeRef) from: NodeRef,
@@ -31,8 +37,12 @@ export class CausalChainsResolver {
     const depth = read.integer(maxDepth ?? 4, "maxDepth", 1, MAX_DEPTH) ?? 4;
     const limit = read.integer(first ?? 50, "first", 1, MAX_PATHS) ?? 50;
     const confidence = read.number(minConfidence ?? 0, "minConfidence", { min: 0, max: 1 }) ?? 0;
-    for (const [ref, field] of [[from, "from"], [to, "to"]] as const) {
-      if (ref.kind === NodeKind.SOURCE) problems.add(`${field}.kind`, "a source is not a causal node; use an event, factor, asset, price move, narrative or entity");
+    for (const [ref, field] of [
+      [from, "from"],
+      [to, "to"],
+    ] as const) {
+      if (ref.kind === NodeKind.SOURCE)
+        problems.add(`${field}.kind`, "a source is not a causal node; use an event, factor, asset, price move, narrative or entity");
     }
     const start = toLabelKey(from, "from", read);
     const end = toLabelKey(to, "to", read);

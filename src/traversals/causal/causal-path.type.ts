@@ -1,8 +1,9 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import type { LabelKey } from "../../cypher/labels.js";
 
-@ObjectType({ description: "One hop of a causal path: the claims asserting that `from` leads to `to`, however many outlets make " +
-    "them." })
+@ObjectType({
+  description: "One hop of a causal path: the claims asserting that `from` leads to `to`, however many outlets make " + "them.",
+})
 export class CausalStep {
   /** The hop's ends and claims by reference; CausalStepResolver loads them. */
   fromRef!: LabelKey;
@@ -28,8 +29,9 @@ export class CausalPath {
   confidence!: number;
 
   @Field(() => Int, {
-    description: "Independent publishing domains behind the path: the fewest behind any one step (a chain is as " +
-        "corroborated as its weakest hop).",
+    description:
+      "Independent publishing domains behind the path: the fewest behind any one step (a chain is as " +
+      "corroborated as its weakest hop).",
   })
   independentSourceCount!: number;
 

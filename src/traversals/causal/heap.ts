@@ -15,7 +15,7 @@ export class Heap<T> {
   push(item: T): void {
     const items = this.#items;
     items.push(item);
-    for (let i = items.length - 1; i > 0; ) {
+    for (let i = items.length - 1; i > 0;) {
       const parent = (i - 1) >> 1;
       if (!this.better(items[i]!, items[parent]!)) break;
       [items[parent], items[i]] = [items[i]!, items[parent]!];
@@ -29,7 +29,7 @@ export class Heap<T> {
     const last = items.pop();
     if (items.length > 0 && last !== undefined) {
       items[0] = last;
-      for (let i = 0; ; ) {
+      for (let i = 0; ;) {
         const [l, r] = [2 * i + 1, 2 * i + 2];
         let best = i;
         if (l < items.length && this.better(items[l]!, items[best]!)) best = l;

@@ -10,14 +10,16 @@ import type { Direction, Floor, HopSource } from "./hop.js";
 const KEY_OF = (n: string) => `CASE ${CAUSAL_LABELS.map((label) => `WHEN ${n}:${label} THEN ${n}.${KEY_PROPERTY[label]}`).join(" ")} END`;
 
 /** Cypher expression: when causal node `n` happened (see ReachedNode.time). */
-const TIME_OF = (n: string) => `CASE WHEN ${n}:Event THEN ${n}.occurredAt.epochMillis WHEN ${n}:PriceMove THEN ${n}.startAt.epochMillis END`;
+const TIME_OF = (n: string) =>
+  `CASE WHEN ${n}:Event THEN ${n}.occurredAt.epochMillis WHEN ${n}:PriceMove THEN ${n}.startAt.epochMillis END`;
 
 /** Cypher expression: when causal node `n` was over (see ReachedNode.end). */
 const END_OF = (n: string) =>
   `CASE WHEN ${n}:Event THEN coalesce(${n}.endedAt, ${n}.occurredAt).epochMillis WHEN ${n}:PriceMove THEN coalesce(${n}.endAt, ${n}.startAt).epochMillis END`;
 
 /** Cypher map expression: a MetNode of node `n`. */
-const NODE_REF = (n: string) => `{ id: elementId(${n}), label: head(labels(${n})), key: ${KEY_OF(n)}, time: ${TIME_OF(n)}, end: ${END_OF(n)} }`;
+const NODE_REF = (n: string) =>
+  `{ id: elementId(${n}), label: head(labels(${n})), key: ${KEY_OF(n)}, time: ${TIME_OF(n)}, end: ${END_OF(n)} }`;
 
 /** Cypher condition: node `v` is an event that occurred, or a price move that started, after `$notAfter` (if set). */
 export const HAPPENED_AFTER =
@@ -114,11 +116,20 @@ function strongClearsFloor(floor: Floor, source: HopSource, s: string): string {
  * out (`weakest`), and what the level fetches (`fetch`, with a floor). `strong`: read
  * STRONG_LEADS_TO only; `within`: keep hops into $within.
  */
-export function levelQuery(options: { source: HopSource; direction: Direction; floor: Floor | null; strong: boolean; within: boolean; windowed: boolean }): string {
+export function levelQuery(options: {
+  source: HopSource;
+  direction: Direction;
+  floor: Floor | null;
+  strong: boolean;
+  within: boolean;
+  windowed: boolean;
+}): string {
   const { source, direction, floor, strong, within } = options;
   const degree = (n: string) => (direction === "forward" ? `COUNT { (${n})-[:LEADS_TO]->() }` : `COUNT { (${n})<-[:LEADS_TO]-() }`);
   const payload = hopTupleFields(source).slice(5);
-  const keep = floor ? `${BOUND(floor)} AS bound, ${strong ? "" : "fetch <= $floorAbove OR "}${BOUND(floor)} >= $floor AS strong` : "null AS bound, true AS strong";
+  const keep = floor
+    ? `${BOUND(floor)} AS bound, ${strong ? "" : "fetch <= $floorAbove OR "}${BOUND(floor)} >= $floor AS strong`
+    : "null AS bound, true AS strong";
   const tuple = `[elementId(v), ${TIME_OF("v")}, ${END_OF("v")}, ${within ? "0" : degree("v")}, best, ${payload.join(", ")}]`;
   return `UNWIND $frontier AS f
      MATCH (u) WHERE elementId(u) = f.id

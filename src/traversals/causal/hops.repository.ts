@@ -32,10 +32,22 @@ type LevelRow = {
 };
 
 /** A hop tuple by its field names (hopTupleFields). */
-type HopTuple = { node: string; time: number | null; end: number | null; onward: number; best: number; sources?: number } & Partial<ClaimLists>;
+type HopTuple = {
+  node: string;
+  time: number | null;
+  end: number | null;
+  onward: number;
+  best: number;
+  sources?: number;
+} & Partial<ClaimLists>;
 
 /** Decodes one hop tuple of a level's row, read from `frontierNode` in the request's direction. */
-function decodeHop(values: readonly unknown[], fields: readonly string[], frontierNode: string, request: LevelRequest): { hop: Hop; node: ReachedNode; onward: number } {
+function decodeHop(
+  values: readonly unknown[],
+  fields: readonly string[],
+  frontierNode: string,
+  request: LevelRequest,
+): { hop: Hop; node: ReachedNode; onward: number } {
   const tuple = Object.fromEntries(fields.map((name, i) => [name, values[i]])) as HopTuple;
   const [from, to] = request.direction === "forward" ? [frontierNode, tuple.node] : [tuple.node, frontierNode];
   const hop: Hop =
@@ -70,7 +82,14 @@ export async function expandHops(cypher: CypherRunner, request: LevelRequest): P
     (request.fetch ?? 0) > FLOOR_ABOVE_HOPS &&
     (request.source.kind === "current" || (request.source.kind === "summary" && !request.limits.publishedWithin));
   const rows = await cypher.read<LevelRow>(
-    levelQuery({ source: request.source, direction: request.direction, floor, strong, within: request.within !== undefined, windowed: request.limits.publishedWithin !== undefined }),
+    levelQuery({
+      source: request.source,
+      direction: request.direction,
+      floor,
+      strong,
+      within: request.within !== undefined,
+      windowed: request.limits.publishedWithin !== undefined,
+    }),
     {
       frontier: request.ids.map((id, i) => ({ id, ...(request.reach?.[i] ?? UNREACHED) })),
       minConfidence: request.limits.minConfidence,

@@ -60,7 +60,11 @@ function weighNow(hop: Hop, filter: ClaimFilter): WeightedHop | null {
  * "from>to", see readPathDetails), weighed with the filter they were searched with; the
  * weights stay the summaries' (LEADS_TO keeps both in step).
  */
-export function withClaims<P extends FoundPath>(paths: readonly P[], claims: ReadonlyMap<string, readonly HopClaim[]>, filter: ClaimFilter): P[] {
+export function withClaims<P extends FoundPath>(
+  paths: readonly P[],
+  claims: ReadonlyMap<string, readonly HopClaim[]>,
+  filter: ClaimFilter,
+): P[] {
   // Paths share hops: each pair's claims are filtered and ordered once.
   const usable = new Map<string, readonly HopClaim[]>();
   const usableOf = (from: string, to: string) => {
@@ -78,7 +82,8 @@ export function withClaims<P extends FoundPath>(paths: readonly P[], claims: Rea
 /** The hops read as summaries among the paths' (no claims yet), each pair once. */
 export function summaryHops(paths: readonly FoundPath[]): { from: string; to: string }[] {
   const pairs = new Map<string, { from: string; to: string }>();
-  for (const path of paths) for (const hop of path.hops) if (hop.claims.length === 0) pairs.set(`${hop.from}>${hop.to}`, { from: hop.from, to: hop.to });
+  for (const path of paths)
+    for (const hop of path.hops) if (hop.claims.length === 0) pairs.set(`${hop.from}>${hop.to}`, { from: hop.from, to: hop.to });
   return [...pairs.values()];
 }
 
@@ -95,7 +100,12 @@ export interface FoundPath {
  * three by their nodes' ids (see byNodes), so ties come in the same order on every request.
  */
 export function byStrength(a: FoundPath, b: FoundPath): number {
-  return b.confidence - a.confidence || b.independentSourceCount - a.independentSourceCount || a.hops.length - b.hops.length || byNodes(a.nodes, b.nodes);
+  return (
+    b.confidence - a.confidence ||
+    b.independentSourceCount - a.independentSourceCount ||
+    a.hops.length - b.hops.length ||
+    byNodes(a.nodes, b.nodes)
+  );
 }
 
 /**

@@ -63,7 +63,10 @@ export class Reaches {
         const via = { confidence: through.confidence * hop.confidence, sources: Math.min(through.sources, hop.sources) };
         const had = this.reach.get(beyond);
         if (had && via.confidence <= had.confidence && via.sources <= had.sources) continue;
-        this.reach.set(beyond, had ? { confidence: Math.max(had.confidence, via.confidence), sources: Math.max(had.sources, via.sources) } : via);
+        this.reach.set(
+          beyond,
+          had ? { confidence: Math.max(had.confidence, via.confidence), sources: Math.max(had.sources, via.sources) } : via,
+        );
         grown.add(beyond);
         pending.push(beyond);
       }

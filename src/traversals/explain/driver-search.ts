@@ -58,9 +58,12 @@ export function searchDrivers(
   // Chains that tie on score and confidence leave in the order of their nodes (byNodes): which
   // of several tied drivers make the list is the same on every request.
   const queue = new Heap<Partial>(
-    (a, b) => a.score > b.score || (a.score === b.score && (a.confidence > b.confidence || (a.confidence === b.confidence && byNodes(a.nodes, b.nodes) < 0))),
+    (a, b) =>
+      a.score > b.score ||
+      (a.score === b.score && (a.confidence > b.confidence || (a.confidence === b.confidence && byNodes(a.nodes, b.nodes) < 0))),
   );
-  for (const target of targets) queue.push({ target, nodes: [target.id], hops: [], confidence: 1, independentSourceCount: Infinity, score: Infinity });
+  for (const target of targets)
+    queue.push({ target, nodes: [target.id], hops: [], confidence: 1, independentSourceCount: Infinity, score: Infinity });
   const drivers = new Map<string, FoundPath[]>();
   const order: string[] = [];
   let stoppedAt: number | null = null;

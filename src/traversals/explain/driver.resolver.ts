@@ -7,7 +7,9 @@ import { Driver } from "./explanation.type.js";
 
 @Resolver(() => Driver)
 export class DriverResolver {
-  @FieldResolver(() => CausalNode, { description: "The event, macro factor, narrative, entity, asset or price move the chains start from." })
+  @FieldResolver(() => CausalNode, {
+    description: "The event, macro factor, narrative, entity, asset or price move the chains start from.",
+  })
   node(@Root() driver: Driver, @Ctx() ctx: Context): Promise<GraphNode | null> {
     return ctx.loaders.node.load(refKey(driver.nodeRef.label, driver.nodeRef.key));
   }

@@ -1,7 +1,7 @@
 import type { CypherRunner } from "../../db/cypher-runner.js";
-import { claimVisibleAt } from "../../cypher/claims.js";
-import { projectNode, type NodeRow, type NodeSelection } from "../../cypher/projection.js";
+import type { NodeRow, NodeSelection } from "../../cypher/projection.js";
 import type { MetNode } from "../causal/hop.js";
+import { denialsAndRisks, FIND_TARGETS } from "./explain.cypher.js";
 
 /** The window to explain and the publication window of articles whose claims may explain the asset itself, in epoch ms. */
 export interface ExplainWindow {
@@ -20,20 +20,7 @@ export type ExplainTargets = {
 
 /** The asset and its price moves overlapping the window, oldest first, in one query. */
 export async function findTargets(cypher: CypherRunner, symbol: string, window: ExplainWindow): Promise<ExplainTargets> {
-  const [row] = await cypher.read<ExplainTargets>(
-    `OPTIONAL MATCH (asset:Asset { symbol: $symbol })
-     CALL (asset) {
-       OPTIONAL MATCH (move:PriceMove)-[:OF]->(asset)
-       WHERE move.startAt.epochMillis <= $window.to AND move.endAt.epochMillis >= $window.from
-       WITH move ORDER BY move.startAt, move.key
-       RETURN collect(move) AS moves
-     }
-     RETURN ${projectNode("asset")} AS asset,
-            CASE WHEN asset IS NULL THEN null ELSE { id: elementId(asset), label: 'Asset', key: asset.symbol, time: null, end: null } END AS assetNode,
-            [m IN moves | { row: ${projectNode("m")}, node: { id: elementId(m), label: 'PriceMove', key: m.key, time: m.startAt.epochMillis, end: m.endAt.epochMillis },
-                            endsAt: m.endAt.epochMillis }] AS moves`,
-    { symbol, window },
-  );
+  const [row] = await cypher.read<ExplainTargets>(FIND_TARGETS, { symbol, window });
   return row ?? { asset: null, assetNode: null, moves: [] };
 }
 
@@ -57,33 +44,6 @@ export async function findDenialsAndRisks(
   },
 ): Promise<{ denied: NodeRow[]; conditional: NodeRow[] }> {
   const { select, ...values } = params;
-  const [row] = await cypher.read<{ denied: NodeRow[]; conditional: NodeRow[] }>(
-    `CALL () {
-       CALL () {
-         UNWIND $moves AS id
-         MATCH (move) WHERE elementId(move) = id
-         MATCH (c:Claim)-[:EFFECT]->(move)
-         RETURN c
-         UNION
-         // A claim's sortAt is its article's publication (see sort-keys.ts).
-         MATCH (c:Claim) WHERE c.polarity = 'DENIED' AND c.sortAt >= $window.articlesFrom AND c.sortAt <= $window.articlesTo
-         MATCH (c)-[:EFFECT]->(node) WHERE elementId(node) IN $explained
-         RETURN c
-       }
-       WITH c WHERE c.polarity = 'DENIED' AND c.relation <> 'PREVENTS' AND ${claimVisibleAt("c")}
-       WITH DISTINCT c ORDER BY c.confidence DESC, c.key
-       RETURN collect(${projectNode("c", select.denied)}) AS denied
-     }
-     CALL () {
-       MATCH (asset:Asset) WHERE elementId(asset) = $asset
-       MATCH (c:Claim) WHERE c.modality = 'CONDITIONAL' AND c.sortAt >= $window.articlesFrom AND c.sortAt <= $window.articlesTo
-       WITH asset, c WHERE c.polarity = 'ASSERTED' AND ${claimVisibleAt("c")}
-         AND EXISTS { MATCH (c)-[:CAUSE|EFFECT|IF]->(n) WHERE n = asset OR EXISTS { (n)-[:AFFECTS|OF]->(asset) } }
-       WITH DISTINCT c ORDER BY c.confidence DESC, c.key
-       RETURN collect(${projectNode("c", select.conditional)}) AS conditional
-     }
-     RETURN denied, conditional`,
-    values,
-  );
+  const [row] = await cypher.read<{ denied: NodeRow[]; conditional: NodeRow[] }>(denialsAndRisks(select), values);
   return row ?? { denied: [], conditional: [] };
 }

@@ -22,7 +22,12 @@ const DAY_MS = 86_400_000;
 @Resolver()
 export class ExplainResolver {
   @Query(() => PriceMoveExplanation, {
-    description: `What drove an asset in a window (from ≤ to, at most ${MAX_WINDOW_DAYS} days; otherwise BAD_USER_INPUT naming \`to\`), and only in that window: its price moves overlapping it, the drivers whose causal chains (up to maxDepth hops, at most ${MAX_DEPTH}) reach those moves, or reach the asset itself through claims of articles published from lookbackDays before the window to its end; the causes articles deny; and the conditional risks they name.`,
+    description:
+      `What drove an asset in a window (from ≤ to, at most ${MAX_WINDOW_DAYS} days; otherwise ` +
+      `BAD_USER_INPUT naming \`to\`), and only in that window: its price moves overlapping it, the drivers ` +
+      `whose causal chains (up to maxDepth hops, at most ${MAX_DEPTH}) reach those moves, or reach the ` +
+      `asset itself through claims of articles published from lookbackDays before the window to its end; ` +
+      `the causes articles deny; and the conditional risks they name.`,
   })
   async explainPriceMove(
     @Arg("symbol") symbol: string,
@@ -32,7 +37,9 @@ export class ExplainResolver {
     @Arg("lookbackDays", () => Int, {
       nullable: true,
       defaultValue: DEFAULT_LOOKBACK_DAYS,
-      description: `Days (0 to ${MAX_LOOKBACK_DAYS}) before the window in which an article's claims about the asset itself still explain this window.`,
+      description:
+        `Days (0 to ${MAX_LOOKBACK_DAYS}) before the window in which an article's claims about the asset ` +
+        `itself still explain this window.`,
     })
     lookbackDays: number | null,
     @Ctx() ctx: Context,
@@ -44,10 +51,16 @@ export class ExplainResolver {
     const depth = read.integer(maxDepth ?? 3, "maxDepth", 1, MAX_DEPTH) ?? 3;
     const lookback = read.integer(lookbackDays ?? DEFAULT_LOOKBACK_DAYS, "lookbackDays", 0, MAX_LOOKBACK_DAYS) ?? DEFAULT_LOOKBACK_DAYS;
     if (Date.parse(to) < Date.parse(from)) problems.add("to", "must not be before from");
-    else if (Date.parse(to) - Date.parse(from) > MAX_WINDOW_DAYS * DAY_MS) problems.add("to", `must be at most ${MAX_WINDOW_DAYS} days after from`);
+    else if (Date.parse(to) - Date.parse(from) > MAX_WINDOW_DAYS * DAY_MS)
+      problems.add("to", `must be at most ${MAX_WINDOW_DAYS} days after from`);
     problems.throwIfAny();
 
-    const window = { from: Date.parse(from), to: Date.parse(to), articlesFrom: Date.parse(from) - lookback * DAY_MS, articlesTo: Date.parse(to) };
+    const window = {
+      from: Date.parse(from),
+      to: Date.parse(to),
+      articlesFrom: Date.parse(from) - lookback * DAY_MS,
+      articlesTo: Date.parse(to),
+    };
     // The denied and conditional claims are read with only the properties the query selects of them.
     const select = { denied: nodeSelection(info, ["deniedCauses"]), conditional: nodeSelection(info, ["conditionalRisks"]) };
     const result = await explainMoves(ctx.cypher, { symbol: canonical, window, depth, asOf: new Date().toISOString(), select });

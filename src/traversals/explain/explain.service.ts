@@ -3,7 +3,7 @@ import type { NodeRow, NodeSelection } from "../../cypher/projection.js";
 import { toCausalPath } from "../causal/causal-paths.js";
 import { reachBackward } from "../causal/corridor.js";
 import { RisingFloor, searchUnderFallingFloors } from "../causal/floors.js";
-import { directDriversFloor } from "../causal/floor-seeds.js";
+import { directDriversFloor } from "../causal/floor-seeds.repository.js";
 import type { Hop, LevelRequest, ReachedNode } from "../causal/hop.js";
 import { expandHops, readPathDetails } from "../causal/hops.repository.js";
 import { summaryHops, withClaims, type ClaimFilter } from "../causal/path-search.js";
@@ -55,7 +55,10 @@ export async function explainMoves(
   const inWindow = (published: number) => published >= window.articlesFrom && published <= window.articlesTo;
   const assetFilter: ClaimFilter = { ...ANY_CLAIM, accept: (claim) => inWindow(claim.publishedAt) };
   const explained = new Set([...found.moves.map((m) => m.node.id), found.assetNode.id]);
-  const targetNodes = new Map<string, ReachedNode>([...found.moves.map((m) => [m.node.id, m.node] as const), [found.assetNode.id, found.assetNode]]);
+  const targetNodes = new Map<string, ReachedNode>([
+    ...found.moves.map((m) => [m.node.id, m.node] as const),
+    [found.assetNode.id, found.assetNode],
+  ]);
   // The search stops at the driver after the last listed: the direct drivers tell how strong that one is at least.
   // (The moves only: hops into the asset count only with claims of the article window.)
   const seed = await directDriversFloor(cypher, {
@@ -64,66 +67,74 @@ export async function explainMoves(
     drivers: LIMITS.maxDrivers + 1,
     notAfter: latestEnd,
   });
-  const { searched } = await searchUnderFallingFloors("score", 0, async (start) => {
-    // Chains to the moves take the hops read for them (summaries, claims of any date); chains to
-    // the asset the hops read for it (the claims of its article window only).
-    const targetsOf = (side: "moves" | "asset", into: ReadonlyMap<string, readonly Hop[]>): Target[] =>
-      side === "moves"
-        ? found.moves.map((m) => ({ id: m.node.id, filter: ANY_CLAIM, endsAt: m.endsAt, into }))
-        : [{ id: found.assetNode!.id, filter: assetFilter, endsAt: window.to, into }];
-    // The floor rises as either side's levels show enough drivers above it (the driver after
-    // the last listed scores at least that). The moves' side reads summaries and is quick; the
-    // asset's reads claims, and reads each level once the moves' side has read the same one, so
-    // that it leaves out what the floor raised by that level does.
-    const floor = new RisingFloor(start);
-    const movesRead = new LevelsRead();
-    const raiseBy = (side: "moves" | "asset", read: { into: ReadonlyMap<string, readonly Hop[]>; nodes: ReadonlyMap<string, ReachedNode> }) => {
-      // Without a floor (the last search) there is nothing to raise.
-      if (floor.value === null) return;
-      const known = new Map([...targetNodes, ...read.nodes]);
-      const limits = { maxDepth: depth, maxDrivers: LIMITS.maxDrivers + 1, pathsPerDriver: 1, maxExpansions: RAISE_EXPANSIONS };
-      floor.raise(knownDriversFloor(targetsOf(side, read.into), known, explained, limits));
-    };
-    const [toMoves, toAsset] = await Promise.all([
-      reachBackward(readLevel, {
-        targets: found.moves.map((m) => m.node.id),
-        maxDepth: depth,
-        source: { kind: "summary", includeConditional: ANY_CLAIM.includeConditional },
-        limits: { minConfidence: 0, notAfter: latestEnd },
-        floor,
-        filter: ANY_CLAIM,
-        afterLevel: (read, level) => {
-          raiseBy("moves", read);
-          movesRead.finished(level);
-        },
-        onEnd: () => movesRead.end(),
-      }),
-      reachBackward(readLevel, {
-        targets: [found.assetNode!.id],
-        maxDepth: depth,
-        source: { kind: "current" },
-        limits: { minConfidence: 0, notAfter: window.to, publishedWithin: { from: window.articlesFrom, to: window.articlesTo } },
-        floor,
-        filter: assetFilter,
-        afterLevel: (read, level) => {
-          raiseBy("asset", read);
-          // The moves' side raises the floor after each of its levels but the last: a last level
-          // waits for the one before it.
-          return movesRead.reached(Math.min(level + 1, depth - 2));
-        },
-      }),
-    ]);
-    const met = new Map([...toMoves.nodes, ...toAsset.nodes, ...targetNodes]);
-    const targets: Target[] = [...targetsOf("moves", toMoves.into), ...targetsOf("asset", toAsset.into)];
-    const { drivers, stoppedAt, ranOut } = searchDrivers(targets, met, explained, { maxDepth: depth, ...LIMITS });
-    const weakest = toMoves.weakest === null ? toAsset.weakest : Math.max(toMoves.weakest, toAsset.weakest ?? 0);
-    // Exact when the search stopped at a chain stronger than the floor (every chain that strong
-    // lies above it; the floor as it last rose: a chain left out may round to the floor itself),
-    // or ran out of expansions (a lower floor only adds to examine).
-    const applied = floor.value;
-    const exact = ranOut || (applied !== null && stoppedAt !== null && stoppedAt > applied.value);
-    return { result: { searched: drivers }, exact, weakest };
-  }, seed);
+  const { searched } = await searchUnderFallingFloors(
+    "score",
+    0,
+    async (start) => {
+      // Chains to the moves take the hops read for them (summaries, claims of any date); chains to
+      // the asset the hops read for it (the claims of its article window only).
+      const targetsOf = (side: "moves" | "asset", into: ReadonlyMap<string, readonly Hop[]>): Target[] =>
+        side === "moves"
+          ? found.moves.map((m) => ({ id: m.node.id, filter: ANY_CLAIM, endsAt: m.endsAt, into }))
+          : [{ id: found.assetNode!.id, filter: assetFilter, endsAt: window.to, into }];
+      // The floor rises as either side's levels show enough drivers above it (the driver after
+      // the last listed scores at least that). The moves' side reads summaries and is quick; the
+      // asset's reads claims, and reads each level once the moves' side has read the same one, so
+      // that it leaves out what the floor raised by that level does.
+      const floor = new RisingFloor(start);
+      const movesRead = new LevelsRead();
+      const raiseBy = (
+        side: "moves" | "asset",
+        read: { into: ReadonlyMap<string, readonly Hop[]>; nodes: ReadonlyMap<string, ReachedNode> },
+      ) => {
+        // Without a floor (the last search) there is nothing to raise.
+        if (floor.value === null) return;
+        const known = new Map([...targetNodes, ...read.nodes]);
+        const limits = { maxDepth: depth, maxDrivers: LIMITS.maxDrivers + 1, pathsPerDriver: 1, maxExpansions: RAISE_EXPANSIONS };
+        floor.raise(knownDriversFloor(targetsOf(side, read.into), known, explained, limits));
+      };
+      const [toMoves, toAsset] = await Promise.all([
+        reachBackward(readLevel, {
+          targets: found.moves.map((m) => m.node.id),
+          maxDepth: depth,
+          source: { kind: "summary", includeConditional: ANY_CLAIM.includeConditional },
+          limits: { minConfidence: 0, notAfter: latestEnd },
+          floor,
+          filter: ANY_CLAIM,
+          afterLevel: (read, level) => {
+            raiseBy("moves", read);
+            movesRead.finished(level);
+          },
+          onEnd: () => movesRead.end(),
+        }),
+        reachBackward(readLevel, {
+          targets: [found.assetNode!.id],
+          maxDepth: depth,
+          source: { kind: "current" },
+          limits: { minConfidence: 0, notAfter: window.to, publishedWithin: { from: window.articlesFrom, to: window.articlesTo } },
+          floor,
+          filter: assetFilter,
+          afterLevel: (read, level) => {
+            raiseBy("asset", read);
+            // The moves' side raises the floor after each of its levels but the last: a last level
+            // waits for the one before it.
+            return movesRead.reached(Math.min(level + 1, depth - 2));
+          },
+        }),
+      ]);
+      const met = new Map([...toMoves.nodes, ...toAsset.nodes, ...targetNodes]);
+      const targets: Target[] = [...targetsOf("moves", toMoves.into), ...targetsOf("asset", toAsset.into)];
+      const { drivers, stoppedAt, ranOut } = searchDrivers(targets, met, explained, { maxDepth: depth, ...LIMITS });
+      const weakest = toMoves.weakest === null ? toAsset.weakest : Math.max(toMoves.weakest, toAsset.weakest ?? 0);
+      // Exact when the search stopped at a chain stronger than the floor (every chain that strong
+      // lies above it; the floor as it last rose: a chain left out may round to the floor itself),
+      // or ran out of expansions (a lower floor only adds to examine).
+      const applied = floor.value;
+      const exact = ranOut || (applied !== null && stoppedAt !== null && stoppedAt > applied.value);
+      return { result: { searched: drivers }, exact, weakest };
+    },
+    seed,
+  );
   // Chains to the moves used summaries: their claims are read for the chains kept, with the
   // nodes they name; the denials and risks at the same time (neither needs the other).
   const kept = searched.flatMap((d) => d.paths);
@@ -151,7 +162,13 @@ export async function explainMoves(
         independentSourceCount: best.independentSourceCount,
       });
     })
-    .sort((a, b) => b.score - a.score || b.paths.length - a.paths.length || compareText(a.nodeRef.key, b.nodeRef.key) || compareText(a.nodeRef.label, b.nodeRef.label));
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        b.paths.length - a.paths.length ||
+        compareText(a.nodeRef.key, b.nodeRef.key) ||
+        compareText(a.nodeRef.label, b.nodeRef.label),
+    );
   return { asset: found.asset, moves: found.moves.map((m) => m.row), drivers, denied, conditional };
 }
 

@@ -64,14 +64,16 @@ export class PriceMoveExplanation {
   drivers!: Driver[];
 
   @Field(() => [Claim], {
-    description: "Causes the articles explicitly deny (polarity DENIED) for the moves, or, in articles published in " +
-        "articleWindow, for the drivers and the asset.",
+    description:
+      "Causes the articles explicitly deny (polarity DENIED) for the moves, or, in articles published in " +
+      "articleWindow, for the drivers and the asset.",
   })
   deniedCauses!: Claim[];
 
   @Field(() => [Claim], {
-    description: "CONDITIONAL claims (\"if X then Y\") made by articles published in articleWindow that name the " +
-        "asset, its events or its price moves.",
+    description:
+      'CONDITIONAL claims ("if X then Y") made by articles published in articleWindow that name the ' +
+      "asset, its events or its price moves.",
   })
   conditionalRisks!: Claim[];
 }

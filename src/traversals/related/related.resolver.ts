@@ -30,7 +30,8 @@ export class RelatedArticlesResolver {
     @Arg("first", () => Int, { defaultValue: 5 }) first: number,
     @Ctx() ctx: Context,
   ): Promise<RelatedArticle[]> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_RELATED) throw new BadUserInputError(`first must be between 1 and ${MAX_RELATED}`, "first");
+    if (!Number.isInteger(first) || first < 1 || first > MAX_RELATED)
+      throw new BadUserInputError(`first must be between 1 and ${MAX_RELATED}`, "first");
     return loaderOf(ctx).load({ uid: article.uid, first });
   }
 }

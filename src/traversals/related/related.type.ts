@@ -29,7 +29,10 @@ export class RelatedReason {
   @Field(() => RelatedReasonKind)
   kind!: RelatedReasonKind;
 
-  @Field({ description: 'The shared thing in words: an event\'s title, "cause → effect", a narrative\'s name, an asset\'s symbol, or the cited title.' })
+  @Field({
+    description:
+      "The shared thing in words: an event's title, \"cause → effect\", a narrative's name, an asset's symbol, or the cited title.",
+  })
   label!: string;
 
   @Field(() => Float, { description: "What this reason adds to the score (see RelatedReasonKind)." })

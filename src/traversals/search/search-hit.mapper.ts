@@ -18,7 +18,11 @@ const SEARCHABLE: Readonly<Record<string, { kind: SearchHitKind; fields: readonl
  * The property with the most matched terms (earlier properties win ties, so a title beats
  * a body) and its text. Falls back to the first non-empty property.
  */
-export function bestField(row: Record<string, unknown>, fields: readonly string[], terms: readonly MatchTerm[]): { field: string; text: string } {
+export function bestField(
+  row: Record<string, unknown>,
+  fields: readonly string[],
+  terms: readonly MatchTerm[],
+): { field: string; text: string } {
   const candidates = fields
     .map((field) => ({ field, text: typeof row[field] === "string" ? (row[field] as string) : "" }))
     .filter((candidate) => candidate.text.trim() !== "");

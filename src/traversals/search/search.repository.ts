@@ -1,33 +1,13 @@
 import type { CypherRunner } from "../../db/cypher-runner.js";
 import { int } from "../../db/values.js";
-import { claimVisibleAt } from "../../cypher/claims.js";
 import type { NodeRow } from "../../domain/node/node.mapper.js";
-import { projectNode } from "../../cypher/projection.js";
+import { SEARCH_ALL_INDEXES } from "./search.cypher.js";
 
 /** A node the full-text indexes matched, with its Lucene score. */
 export interface SearchRow {
   score: number;
   node: NodeRow;
 }
-
-// Each index answers at most $first hits, the most any one of them can contribute after the merge.
-const SEARCH_ALL_INDEXES = `CALL () {
-    CALL db.index.fulltext.queryNodes('article_text', $lucene, { limit: $first }) YIELD node, score
-    RETURN node, score
-    UNION ALL
-    CALL db.index.fulltext.queryNodes('claim_text', $lucene) YIELD node, score
-    WHERE ${claimVisibleAt("node")}
-    WITH node, score ORDER BY score DESC LIMIT $first
-    RETURN node, score
-    UNION ALL
-    CALL db.index.fulltext.queryNodes('named_things_v2', $lucene, { limit: $first }) YIELD node, score
-    RETURN node, score
-    UNION ALL
-    CALL db.index.fulltext.queryNodes('event_text', $lucene, { limit: $first }) YIELD node, score
-    RETURN node, score
-  }
-  WITH node, score ORDER BY score DESC, coalesce(node.id, node.key, node.symbol) LIMIT $first
-  RETURN score, ${projectNode("node")} AS node, CASE WHEN node:Article THEN node.body END AS body`;
 
 /**
  * Articles, current claims (neither superseded nor retracted at `asOf`), entities, macro

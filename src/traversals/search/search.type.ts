@@ -44,10 +44,11 @@ export class SearchHit {
   field!: string;
 
   @Field({
-    description: "At most 160 characters (Unicode code points) of that property around the first matched word, " +
-        "whitespace collapsed, cut between characters as a reader sees them (never inside an emoji or other " +
-        "cluster) and at a space where one is near, with … where the text was cut; the property's start when " +
-        "no word occurs literally.",
+    description:
+      "At most 160 characters (Unicode code points) of that property around the first matched word, " +
+      "whitespace collapsed, cut between characters as a reader sees them (never inside an emoji or other " +
+      "cluster) and at a space where one is near, with … where the text was cut; the property's start when " +
+      "no word occurs literally.",
   })
   snippet!: string;
 }

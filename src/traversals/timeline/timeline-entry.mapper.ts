@@ -29,7 +29,13 @@ export function toTimelineEntry(row: TimelineRow): TimelineEntry {
     return Object.assign(entry, { kind: TimelineEntryKind.EVENT, title: node.title, endAt: node.endedAt, node, event: node });
   }
   if (node instanceof PriceMove) {
-    return Object.assign(entry, { kind: TimelineEntryKind.PRICE_MOVE, title: priceMoveTitle(node), endAt: node.endAt, node, priceMove: node });
+    return Object.assign(entry, {
+      kind: TimelineEntryKind.PRICE_MOVE,
+      title: priceMoveTitle(node),
+      endAt: node.endAt,
+      node,
+      priceMove: node,
+    });
   }
   if (node instanceof Claim) return Object.assign(entry, { kind: TimelineEntryKind.CLAIM, title: node.text, node, claim: node });
   throw new Error(`a timeline entry cannot show a ${row.node.__label}`);

@@ -1,4 +1,5 @@
 import { claimVisibleAt } from "../../cypher/claims.js";
+import { projectNode } from "../../cypher/projection.js";
 import { MAX_PAGE_SIZE } from "../../graphql/connection.args.js";
 import type { TimelineCriteria } from "./timeline.criteria.js";
 import { KIND_RANK, TimelineEntryKind } from "./timeline.type.js";
@@ -91,8 +92,10 @@ const BRANCHES: Readonly<Record<TimelineEntryKind, (f: Present) => Branch>> = {
       ...(f.source ? ["(x)-[:PUBLISHED_BY]->(:Source { domain: $f.source })"] : []),
     ],
     where: f.narrative
-      ? [`(EXISTS { (x)-[:ADVANCES]->(:Narrative { key: $f.narrative }) }
-           OR EXISTS { MATCH (x)-[:MAKES]->(c:Claim)-[:ADVANCES]->(:Narrative { key: $f.narrative }) WHERE ${claimVisibleAt("c")} })`]
+      ? [
+          `(EXISTS { (x)-[:ADVANCES]->(:Narrative { key: $f.narrative }) }
+           OR EXISTS { MATCH (x)-[:MAKES]->(c:Claim)-[:ADVANCES]->(:Narrative { key: $f.narrative }) WHERE ${claimVisibleAt("c")} })`,
+        ]
       : [],
     dated: "x.publishedAt IS NOT NULL",
     at: "x.publishedAt",
@@ -109,7 +112,9 @@ const BRANCHES: Readonly<Record<TimelineEntryKind, (f: Present) => Branch>> = {
     where: [
       claimVisibleAt("x"),
       ...(f.source
-        ? [`(EXISTS { (a)-[:PUBLISHED_BY]->(:Source { domain: $f.source }) } OR EXISTS { (x)-[:ATTRIBUTED_TO]->(:Source { domain: $f.source }) })`]
+        ? [
+            `(EXISTS { (a)-[:PUBLISHED_BY]->(:Source { domain: $f.source }) } OR EXISTS { (x)-[:ATTRIBUTED_TO]->(:Source { domain: $f.source }) })`,
+          ]
         : []),
     ],
     ...(f.asset ? { startOrTest: CLAIMS_ABOUT_ASSET } : {}),
@@ -149,7 +154,9 @@ function from(b: Branch, walk: boolean): string {
 /** A branch's conditions: the window (or only dated entries when there is none), its filters, and for a walk the filter tests. */
 function conditions(b: Branch, walk: boolean, windowed: boolean): string[] {
   const time = windowed ? [IN_WINDOW] : walk ? ["x.sortAt IS NOT NULL", b.dated] : [b.dated];
-  const tests = walk ? [...b.patterns.slice(1).map((pattern) => `EXISTS { ${pattern} }`), ...(b.startOrTest ? [b.startOrTest.test] : [])] : [];
+  const tests = walk
+    ? [...b.patterns.slice(1).map((pattern) => `EXISTS { ${pattern} }`), ...(b.startOrTest ? [b.startOrTest.test] : [])]
+    : [];
   return [...new Set([...time, ...tests, ...b.where])];
 }
 
@@ -162,7 +169,7 @@ const where = (conditions: readonly string[]) => (conditions.length ? `WHERE ${c
  * `walk` (a hub asset, see cypher/asset-reach.ts) each branch follows its label's sortAt index
  * in order and stops when its page is full.
  */
-export function timelinePageEntries(criteria: TimelineCriteria, cursorRank: number | null, walk: boolean): string {
+function timelinePageEntries(criteria: TimelineCriteria, cursorRank: number | null, walk: boolean): string {
   const windowed = criteria.from !== null || criteria.to !== null;
   const branches = criteria.kinds.map((kind) => {
     const rank = KIND_RANK[kind];
@@ -178,6 +185,13 @@ export function timelinePageEntries(criteria: TimelineCriteria, cursorRank: numb
   return `CALL () {
     ${branches.join("\n    UNION ALL\n    ")}
   }`;
+}
+
+/** One page of the timeline: the entries of timelinePageEntries in order, the first `$limit`, each node projected. */
+export function timelinePage(criteria: TimelineCriteria, cursorRank: number | null, walk: boolean): string {
+  return `${timelinePageEntries(criteria, cursorRank, walk)}
+     WITH at, t, rank, id, node ORDER BY t, rank, id LIMIT $limit
+     RETURN at, t, rank, id, ${projectNode("node")} AS node`;
 }
 
 /** A query counting every entry of the criteria in the window (the timeline's totalCount). */

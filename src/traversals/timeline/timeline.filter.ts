@@ -5,15 +5,17 @@ import { TimelineEntryKind } from "./timeline.type.js";
 export class TimelineFilter {
   @Field(() => String, {
     nullable: true,
-    description: "Asset symbol: articles mentioning it, events affecting it, its price moves, claims about it " +
-        "(directly or via those events and moves).",
+    description:
+      "Asset symbol: articles mentioning it, events affecting it, its price moves, claims about it " +
+      "(directly or via those events and moves).",
   })
   asset?: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: "Narrative key: articles and claims advancing it (an article also by a claim of it); events and price " +
-        "moves a claim advancing it names as cause, effect or condition.",
+    description:
+      "Narrative key: articles and claims advancing it (an article also by a claim of it); events and price " +
+      "moves a claim advancing it names as cause, effect or condition.",
   })
   narrative?: string | null;
 
@@ -25,8 +27,8 @@ export class TimelineFilter {
 
   @Field(() => String, {
     nullable: true,
-    description: "Outlet domain: its articles, the events and price moves they report, the claims they make or that " +
-        "are attributed to it.",
+    description:
+      "Outlet domain: its articles, the events and price moves they report, the claims they make or that " + "are attributed to it.",
   })
   source?: string | null;
 

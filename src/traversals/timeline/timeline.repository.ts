@@ -3,9 +3,8 @@ import { int } from "../../db/values.js";
 import type { NodeRow } from "../../domain/node/node.mapper.js";
 import type { PageRequest } from "../../graphql/pagination.js";
 import { isHubAsset } from "../../cypher/asset-reach.js";
-import { projectNode } from "../../cypher/projection.js";
 import type { TimelineCriteria } from "./timeline.criteria.js";
-import { timelineCount, timelinePageEntries } from "./timeline.cypher.js";
+import { timelineCount, timelinePage } from "./timeline.cypher.js";
 
 /** One timeline entry as the query returns it; `t`, `rank` and `id` are its sort key. */
 export type TimelineRow = {
@@ -39,12 +38,13 @@ export async function findTimelinePage(
   const onlyAsset = criteria.narrative === null && criteria.tag === null && criteria.source === null;
   const walk = criteria.asset !== null && onlyAsset && (await isHubAsset(cypher, criteria.asset));
   const after = page.after ? { t: int(Number(t)), rank: int(Number(rank)), id: String(id) } : null;
-  const rows = await cypher.read<TimelineRow>(
-    `${timelinePageEntries(criteria, after ? Number(rank) : null, walk)}
-     WITH at, t, rank, id, node ORDER BY t, rank, id LIMIT $limit
-     RETURN at, t, rank, id, ${projectNode("node")} AS node`,
-    { f: filter, asOf, window, after, limit: int(page.first + 1) },
-  );
+  const rows = await cypher.read<TimelineRow>(timelinePage(criteria, after ? Number(rank) : null, walk), {
+    f: filter,
+    asOf,
+    window,
+    after,
+    limit: int(page.first + 1),
+  });
   const totalCount = async () => {
     const [row] = await cypher.read<{ totalCount: number }>(timelineCount(criteria), { f: filter, asOf, window });
     return row?.totalCount ?? 0;

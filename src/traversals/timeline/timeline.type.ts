@@ -15,8 +15,7 @@ export enum TimelineEntryKind {
 }
 registerEnumType(TimelineEntryKind, {
   name: "TimelineEntryKind",
-  description: "ARTICLE at its publication, EVENT when it occurred, PRICE_MOVE when it started, CLAIM when its " +
-      "article was published.",
+  description: "ARTICLE at its publication, EVENT when it occurred, PRICE_MOVE when it started, CLAIM when its " + "article was published.",
 });
 
 /**
@@ -53,8 +52,9 @@ export class TimelineEntry {
   @Field(() => Date, { nullable: true, description: "End of a span: a price move's endAt, an event's endedAt; null for points." })
   endAt!: string | null;
 
-  @Field({ description: "A one-line label: the article's or event's title, the claim's text, or e.g. \"BTC 76000 → 78199\" " +
-      "for a price move." })
+  @Field({
+    description: "A one-line label: the article's or event's title, the claim's text, or e.g. \"BTC 76000 → 78199\" " + "for a price move.",
+  })
   title!: string;
 
   @Field(() => TimelineNode)

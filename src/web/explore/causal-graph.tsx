@@ -62,7 +62,10 @@ const STYLE: StylesheetJson = [
     style: { "line-color": colour, "target-arrow-color": colour },
   })),
   { selector: 'edge[relation = "PREVENTS"]', style: { "target-arrow-shape": "tee" } },
-  ...Object.entries(MODALITY_LINES).map(([modality, line]) => ({ selector: `edge[modality = "${modality}"]`, style: { "line-style": line } })),
+  ...Object.entries(MODALITY_LINES).map(([modality, line]) => ({
+    selector: `edge[modality = "${modality}"]`,
+    style: { "line-style": line },
+  })),
   { selector: 'edge[polarity = "DENIED"]', style: { opacity: 0.45 } },
   { selector: "edge.selected", style: { "underlay-color": "#f1c40f", "underlay-opacity": 0.6, "underlay-padding": 4, opacity: 1 } },
 ];
@@ -114,5 +117,12 @@ export function CausalGraph({ elements, selectedEdge, onSelectEdge }: Props) {
     if (selectedEdge) cy.getElementById(selectedEdge).addClass("selected");
   }, [selectedEdge, elements]);
 
-  return <div ref={container} className="causal-graph" role="img" aria-label="Causal graph of the drivers and the moves they reach; the claims are also listed below it" />;
+  return (
+    <div
+      ref={container}
+      className="causal-graph"
+      role="img"
+      aria-label="Causal graph of the drivers and the moves they reach; the claims are also listed below it"
+    />
+  );
 }

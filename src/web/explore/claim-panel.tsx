@@ -18,7 +18,9 @@ interface Props {
 
 /** One claim: its text highlighted in its article, its outlets, cited articles, status badge and the article's related articles. */
 export function ClaimPanel({ claim, onClose }: Props) {
-  const state = useRequest(claim.id, (signal) => request(ClaimDetailDocument, { id: claim.id, articleUrl: claim.article.url, relatedFirst: 5 }, { signal }));
+  const state = useRequest(claim.id, (signal) =>
+    request(ClaimDetailDocument, { id: claim.id, articleUrl: claim.article.url, relatedFirst: 5 }, { signal }),
+  );
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [claim.id]);
 
@@ -30,7 +32,9 @@ export function ClaimPanel({ claim, onClose }: Props) {
         <h2 id="claim-heading" ref={heading} tabIndex={-1}>
           Claim
         </h2>
-        <button type="button" className="close" onClick={onClose} aria-label="Close the claim">×</button>
+        <button type="button" className="close" onClick={onClose} aria-label="Close the claim">
+          ×
+        </button>
       </header>
       {audit ? (
         <p className={`badge badge-${audit.status.toLowerCase()}`} data-status={audit.status} title={STATUS_HELP[audit.status]}>
@@ -39,14 +43,20 @@ export function ClaimPanel({ claim, onClose }: Props) {
       ) : null}
       <blockquote className="claim-quote">{claim.text}</blockquote>
       <p className="claim-facts">
-        {claim.relation.toLowerCase().replace("_", " ")} · {claim.polarity.toLowerCase()} · {claim.modality.toLowerCase()} · confidence {claim.confidence.toFixed(2)}
+        {claim.relation.toLowerCase().replace("_", " ")} · {claim.polarity.toLowerCase()} · {claim.modality.toLowerCase()} · confidence{" "}
+        {claim.confidence.toFixed(2)}
       </p>
       <section aria-label="Article">
         <h3>Article</h3>
         <p>
-          <a href={claim.article.url} target="_blank" rel="noopener noreferrer">{claim.article.title}</a>
+          <a href={claim.article.url} target="_blank" rel="noopener noreferrer">
+            {claim.article.title}
+          </a>
           <br />
-          <span className="source">{claim.article.source?.name ?? "unknown outlet"} ({claim.article.source?.domain})</span> · {formatTime(claim.article.publishedAt)}
+          <span className="source">
+            {claim.article.source?.name ?? "unknown outlet"} ({claim.article.source?.domain})
+          </span>{" "}
+          · {formatTime(claim.article.publishedAt)}
         </p>
       </section>
       <section aria-label="Attribution" className="attribution">
@@ -54,33 +64,53 @@ export function ClaimPanel({ claim, onClose }: Props) {
         {claim.attributedTo.length === 0 ? <p className="hint">No outlet named: the article's own authority.</p> : null}
         <ul>
           {claim.attributedTo.map((source) => (
-            <li key={source.domain}>{source.name} <span className="source">({source.domain})</span></li>
+            <li key={source.domain}>
+              {source.name} <span className="source">({source.domain})</span>
+            </li>
           ))}
         </ul>
         {audit ? (
           <>
             <p>
-              {audit.independentSourceCount} independent outlet{audit.independentSourceCount === 1 ? "" : "s"}: {audit.independentDomains.join(", ")}
+              {audit.independentSourceCount} independent outlet{audit.independentSourceCount === 1 ? "" : "s"}:{" "}
+              {audit.independentDomains.join(", ")}
             </p>
             <h3>Cited articles</h3>
             {audit.citedArticles.length === 0 ? <p className="hint">None.</p> : null}
             <ul>
               {audit.citedArticles.map((cited) => (
-                <li key={cited.url}><a href={cited.url} target="_blank" rel="noopener noreferrer">{cited.title}</a></li>
+                <li key={cited.url}>
+                  <a href={cited.url} target="_blank" rel="noopener noreferrer">
+                    {cited.title}
+                  </a>
+                </li>
               ))}
             </ul>
             {audit.conflictsWith.length > 0 ? (
               <>
                 <h3>Conflicts</h3>
-                <ul>{audit.conflictsWith.map((conflict, i) => <li key={i}>{conflict.description}</li>)}</ul>
+                <ul>
+                  {audit.conflictsWith.map((conflict, i) => (
+                    <li key={i}>{conflict.description}</li>
+                  ))}
+                </ul>
               </>
             ) : null}
           </>
         ) : null}
       </section>
-      {state.status === "loading" ? <p role="status" className="loading">Loading the article…</p> : null}
+      {state.status === "loading" ? (
+        <p role="status" className="loading">
+          Loading the article…
+        </p>
+      ) : null}
       {state.status === "error" ? (
-        <p role="alert" className="error">Could not load the claim: {state.message} <button type="button" onClick={state.reload}>Retry</button></p>
+        <p role="alert" className="error">
+          Could not load the claim: {state.message}{" "}
+          <button type="button" onClick={state.reload}>
+            Retry
+          </button>
+        </p>
       ) : null}
       {detail ? (
         <>
@@ -90,15 +120,21 @@ export function ClaimPanel({ claim, onClose }: Props) {
           </section>
           <section aria-label="Related articles" className="related">
             <h3>Related articles</h3>
-            {detail.article.related.length === 0 ? <p className="hint">No other article shares events, claims, narratives or assets with this one.</p> : null}
+            {detail.article.related.length === 0 ? (
+              <p className="hint">No other article shares events, claims, narratives or assets with this one.</p>
+            ) : null}
             <ol>
               {detail.article.related.map((related) => (
                 <li key={related.article.id}>
-                  <a href={related.article.url} target="_blank" rel="noopener noreferrer">{related.article.title}</a>{" "}
+                  <a href={related.article.url} target="_blank" rel="noopener noreferrer">
+                    {related.article.title}
+                  </a>{" "}
                   <span className="source">{related.article.source?.domain}</span>
                   <ul className="reasons">
                     {related.reasons.map((reason) => (
-                      <li key={`${reason.kind}:${reason.label}`}>{reason.kind.toLowerCase().replaceAll("_", " ")}: {reason.label}</li>
+                      <li key={`${reason.kind}:${reason.label}`}>
+                        {reason.kind.toLowerCase().replaceAll("_", " ")}: {reason.label}
+                      </li>
                     ))}
                   </ul>
                 </li>
@@ -121,7 +157,13 @@ function ArticleBody({ body, quote }: { body: string; quote: string }) {
     if (box.current && mark.current) box.current.scrollTop = mark.current.offsetTop - box.current.clientHeight / 3;
   }, [body, quote]);
   if (!body) return <p className="hint">The article's text was not ingested.</p>;
-  if (!span) return <><p className="hint">The claim's words are not in the article's text verbatim.</p><div className="article-body">{body}</div></>;
+  if (!span)
+    return (
+      <>
+        <p className="hint">The claim's words are not in the article's text verbatim.</p>
+        <div className="article-body">{body}</div>
+      </>
+    );
   return (
     <div className="article-body" ref={box} tabIndex={0}>
       {body.slice(0, span[0])}

@@ -22,7 +22,9 @@ export function explanationElements(explanation: Explanation): { elements: Eleme
   const addNode = (node: Parameters<typeof nodeId>[0]) => {
     const id = nodeId(node);
     if (nodes.has(id)) return id;
-    const classes = [node.__typename.toLowerCase(), moveIds.has(id) ? "move" : "", driverIds.has(id) ? "driver" : ""].filter(Boolean).join(" ");
+    const classes = [node.__typename.toLowerCase(), moveIds.has(id) ? "move" : "", driverIds.has(id) ? "driver" : ""]
+      .filter(Boolean)
+      .join(" ");
     nodes.set(id, { group: "nodes", data: { id, label: nodeLabel(node), type: node.__typename }, classes });
     return id;
   };

@@ -35,18 +35,31 @@ export function ExplanationView({ move, selectedClaim, onSelectClaim }: Props) {
       <p className="window">
         Window {formatTime(move.startAt)} to {formatTime(to)}: the move, and commentary published up to a day after it.
       </p>
-      {state.status === "loading" ? <p role="status" className="loading">Explaining the move…</p> : null}
-      {state.status === "error" ? (
-        <p role="alert" className="error">
-          Could not explain the move: {state.message} <button type="button" onClick={state.reload}>Retry</button>
+      {state.status === "loading" ? (
+        <p role="status" className="loading">
+          Explaining the move…
         </p>
       ) : null}
-      {state.status === "done" ? <Explanation explanation={state.data.explainPriceMove} selectedClaim={selectedClaim} onSelectClaim={onSelectClaim} /> : null}
+      {state.status === "error" ? (
+        <p role="alert" className="error">
+          Could not explain the move: {state.message}{" "}
+          <button type="button" onClick={state.reload}>
+            Retry
+          </button>
+        </p>
+      ) : null}
+      {state.status === "done" ? (
+        <Explanation explanation={state.data.explainPriceMove} selectedClaim={selectedClaim} onSelectClaim={onSelectClaim} />
+      ) : null}
     </div>
   );
 }
 
-function Explanation({ explanation, selectedClaim, onSelectClaim }: { explanation: ExplanationQuery["explainPriceMove"] } & Omit<Props, "move">) {
+function Explanation({
+  explanation,
+  selectedClaim,
+  onSelectClaim,
+}: { explanation: ExplanationQuery["explainPriceMove"] } & Omit<Props, "move">) {
   const { elements, claims } = useMemo(() => explanationElements(explanation), [explanation]);
   const select = (id: string) => {
     const claim = claims.get(id);
@@ -63,15 +76,35 @@ function Explanation({ explanation, selectedClaim, onSelectClaim }: { explanatio
           <ul className="claim-list">
             {[...claims.values()].map((claim) => (
               <li key={claim.id}>
-                <button type="button" className={claim.id === selectedClaim ? "selected" : ""} aria-pressed={claim.id === selectedClaim} onClick={() => onSelectClaim(claim)}>
-                  <span className="relation" style={{ color: RELATION_COLOURS[claim.relation] }}>{claim.relation}</span> {claim.text}
+                <button
+                  type="button"
+                  className={claim.id === selectedClaim ? "selected" : ""}
+                  aria-pressed={claim.id === selectedClaim}
+                  onClick={() => onSelectClaim(claim)}
+                >
+                  <span className="relation" style={{ color: RELATION_COLOURS[claim.relation] }}>
+                    {claim.relation}
+                  </span>{" "}
+                  {claim.text}
                 </button>
               </li>
             ))}
           </ul>
         </section>
-        <ClaimList title="Denied causes" empty="No article denies a cause of this move." claims={explanation.deniedCauses} selectedClaim={selectedClaim} onSelectClaim={onSelectClaim} />
-        <ClaimList title="Conditional risks" empty="No conditional risks named." claims={explanation.conditionalRisks} selectedClaim={selectedClaim} onSelectClaim={onSelectClaim} />
+        <ClaimList
+          title="Denied causes"
+          empty="No article denies a cause of this move."
+          claims={explanation.deniedCauses}
+          selectedClaim={selectedClaim}
+          onSelectClaim={onSelectClaim}
+        />
+        <ClaimList
+          title="Conditional risks"
+          empty="No conditional risks named."
+          claims={explanation.conditionalRisks}
+          selectedClaim={selectedClaim}
+          onSelectClaim={onSelectClaim}
+        />
       </div>
     </>
   );
@@ -79,15 +112,28 @@ function Explanation({ explanation, selectedClaim, onSelectClaim }: { explanatio
 
 type Named = ClaimEdgeFragment & { cause: Parameters<typeof nodeLabel>[0] | null; effect: Parameters<typeof nodeLabel>[0] | null };
 
-function ClaimList({ title, empty, claims, selectedClaim, onSelectClaim }: { title: string; empty: string; claims: readonly Named[] } & Omit<Props, "move">) {
+function ClaimList({
+  title,
+  empty,
+  claims,
+  selectedClaim,
+  onSelectClaim,
+}: { title: string; empty: string; claims: readonly Named[] } & Omit<Props, "move">) {
   return (
     <section aria-label={title} className={title.toLowerCase().replace(" ", "-")}>
-      <h3>{title} ({claims.length})</h3>
+      <h3>
+        {title} ({claims.length})
+      </h3>
       {claims.length === 0 ? <p className="hint">{empty}</p> : null}
       <ul className="claim-list">
         {claims.map((claim) => (
           <li key={claim.id}>
-            <button type="button" aria-pressed={claim.id === selectedClaim} className={claim.id === selectedClaim ? "selected" : ""} onClick={() => onSelectClaim(claim)}>
+            <button
+              type="button"
+              aria-pressed={claim.id === selectedClaim}
+              className={claim.id === selectedClaim ? "selected" : ""}
+              onClick={() => onSelectClaim(claim)}
+            >
               <strong>{claim.cause ? nodeLabel(claim.cause) : "?"}</strong> → {claim.effect ? nodeLabel(claim.effect) : "?"}
               <span className="claim-text">{claim.text}</span>
               <span className="source">{claim.article.source?.domain}</span>
@@ -105,13 +151,17 @@ function Legend() {
       <dt>Colour</dt>
       <dd>
         {Object.entries(RELATION_COLOURS).map(([relation, colour]) => (
-          <span key={relation} className="swatch" style={{ borderColor: colour, color: colour }}>{relation.toLowerCase().replace("_", " ")}</span>
+          <span key={relation} className="swatch" style={{ borderColor: colour, color: colour }}>
+            {relation.toLowerCase().replace("_", " ")}
+          </span>
         ))}
       </dd>
       <dt>Line</dt>
       <dd>
         {Object.entries(MODALITY_LINES).map(([modality, line]) => (
-          <span key={modality} className="swatch" style={{ borderBottomStyle: line }}>{modality.toLowerCase()}</span>
+          <span key={modality} className="swatch" style={{ borderBottomStyle: line }}>
+            {modality.toLowerCase()}
+          </span>
         ))}
       </dd>
       <dt>Width</dt>

@@ -128,7 +128,15 @@ export function Explorer() {
       <main className="panes">
         <section className="pane timeline-pane" aria-label="Timeline">
           {filter ? (
-            <Timeline filter={filter} selectedMove={move?.key ?? null} onSelectMove={(m) => { setMove(m); setClaim(null); }} onSelectClaim={setClaim} />
+            <Timeline
+              filter={filter}
+              selectedMove={move?.key ?? null}
+              onSelectMove={(m) => {
+                setMove(m);
+                setClaim(null);
+              }}
+              onSelectClaim={setClaim}
+            />
           ) : (
             <p className="hint">Pick an asset (e.g. BTC) or a narrative and a window, then “Show timeline”.</p>
           )}
@@ -141,7 +149,11 @@ export function Explorer() {
           )}
         </section>
         <aside className="pane claim-pane" aria-label="Claim">
-          {claim ? <ClaimPanel claim={claim} onClose={() => setClaim(null)} /> : <p className="hint">Click an edge of the causal graph (or a claim) to see its text, article and sources.</p>}
+          {claim ? (
+            <ClaimPanel claim={claim} onClose={() => setClaim(null)} />
+          ) : (
+            <p className="hint">Click an edge of the causal graph (or a claim) to see its text, article and sources.</p>
+          )}
         </aside>
       </main>
     </div>

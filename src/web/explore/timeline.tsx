@@ -40,7 +40,8 @@ export function Timeline({ filter, selectedMove, onSelectMove, onSelectClaim }: 
           status: "done",
           pages: [...(after ? s.pages : []), { edges: timeline.edges, ...timeline.pageInfo, totalCount: timeline.totalCount }],
         })),
-      (error: unknown) => controller.signal.aborted || setState((s) => ({ ...s, status: "error", message: String((error as Error).message ?? error) })),
+      (error: unknown) =>
+        controller.signal.aborted || setState((s) => ({ ...s, status: "error", message: String((error as Error).message ?? error) })),
     );
     return () => controller.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the filter is keyed by its JSON
@@ -52,7 +53,12 @@ export function Timeline({ filter, selectedMove, onSelectMove, onSelectClaim }: 
   return (
     <div className="timeline">
       <h2>
-        Timeline {last ? <span className="count">{edges.length} of {last.totalCount}</span> : null}{" "}
+        Timeline{" "}
+        {last ? (
+          <span className="count">
+            {edges.length} of {last.totalCount}
+          </span>
+        ) : null}{" "}
         <span className={`live-status live-${live.status.toLowerCase()}`} role="status" title="Live updates over WebSocket">
           {live.status === "LIVE" ? "● live" : live.status === "INTERRUPTED" ? "● interrupted" : "○ connecting"}
         </span>
@@ -75,11 +81,17 @@ export function Timeline({ filter, selectedMove, onSelectMove, onSelectClaim }: 
           </li>
         ))}
       </ol>
-      {state.status === "loading" ? <p role="status" className="loading">Loading…</p> : null}
+      {state.status === "loading" ? (
+        <p role="status" className="loading">
+          Loading…
+        </p>
+      ) : null}
       {state.status === "error" ? (
         <p role="alert" className="error">
           Could not load the timeline: {state.message}{" "}
-          <button type="button" onClick={() => setAttempt((n) => n + 1)}>Retry</button>
+          <button type="button" onClick={() => setAttempt((n) => n + 1)}>
+            Retry
+          </button>
         </p>
       ) : null}
       {state.status === "done" && last?.hasNextPage ? (
@@ -130,7 +142,9 @@ function Entry({ node, selectedMove, onSelectMove, onSelectClaim }: { node: Edge
         type="button"
         className={`entry-action${selected ? " selected" : ""}`}
         aria-pressed={selected}
-        onClick={() => onSelectMove({ key: move.key, symbol: move.asset.symbol, startAt: move.startAt, endAt: move.endAt, title: node.title })}
+        onClick={() =>
+          onSelectMove({ key: move.key, symbol: move.asset.symbol, startAt: move.startAt, endAt: move.endAt, title: node.title })
+        }
       >
         {node.title} <span className="change">{formatPercent(move.changePct)}</span>
         <span className="action-hint">Explain this move</span>

@@ -49,22 +49,47 @@ export function useLiveTimeline(filter: TimelineFilter): LiveTimeline {
   useEffect(() => {
     setState({ status: "connecting", fresh: [], retracted: new Set() });
     const subject = { asset: filter.asset ?? undefined, narrative: filter.narrative ?? undefined };
-    const add = (entry: LiveEntry) => setState((s) => (s.fresh.some((e) => e.key === entry.key) ? s : { ...s, fresh: [entry, ...s.fresh] }));
+    const add = (entry: LiveEntry) =>
+      setState((s) => (s.fresh.some((e) => e.key === entry.key) ? s : { ...s, fresh: [entry, ...s.fresh] }));
     const client = shared();
     const stops = [
       subscribe(client, LiveStatusDocument, {}, { onData: (d) => setState((s) => ({ ...s, status: d.liveUpdatesStatus.state })) }),
-      subscribe(client, LiveArticlesDocument, { filter: { ...subject, from: filter.from, to: filter.to } }, {
-        onData: ({ articleIngested: a }) => add({ key: a.id, kind: "ARTICLE", title: a.title, at: a.publishedAt, source: a.source?.domain ?? null }),
-      }),
-      subscribe(client, LiveClaimsDocument, { filter: subject }, {
-        onData: ({ claimAdded: c }) => {
-          if (inWindow(c.article.publishedAt, filter)) add({ key: c.id, kind: "CLAIM", title: c.text, at: c.article.publishedAt, source: c.article.source?.domain ?? null, claim: c });
+      subscribe(
+        client,
+        LiveArticlesDocument,
+        { filter: { ...subject, from: filter.from, to: filter.to } },
+        {
+          onData: ({ articleIngested: a }) =>
+            add({ key: a.id, kind: "ARTICLE", title: a.title, at: a.publishedAt, source: a.source?.domain ?? null }),
         },
-      }),
-      subscribe(client, LiveRetractionsDocument, { filter: subject }, {
-        onData: ({ claimRetracted: c }) =>
-          setState((s) => ({ ...s, retracted: new Set([...s.retracted, c.id]), fresh: s.fresh.filter((e) => e.key !== c.id) })),
-      }),
+      ),
+      subscribe(
+        client,
+        LiveClaimsDocument,
+        { filter: subject },
+        {
+          onData: ({ claimAdded: c }) => {
+            if (inWindow(c.article.publishedAt, filter))
+              add({
+                key: c.id,
+                kind: "CLAIM",
+                title: c.text,
+                at: c.article.publishedAt,
+                source: c.article.source?.domain ?? null,
+                claim: c,
+              });
+          },
+        },
+      ),
+      subscribe(
+        client,
+        LiveRetractionsDocument,
+        { filter: subject },
+        {
+          onData: ({ claimRetracted: c }) =>
+            setState((s) => ({ ...s, retracted: new Set([...s.retracted, c.id]), fresh: s.fresh.filter((e) => e.key !== c.id) })),
+        },
+      ),
     ];
     return () => stops.forEach((stop) => stop());
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the filter is keyed by its JSON

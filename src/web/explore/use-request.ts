@@ -25,7 +25,8 @@ export function useRequest<T>(key: string | null, load: (signal: AbortSignal) =>
     setState({ status: "loading" });
     loadRef.current(controller.signal).then(
       (data) => controller.signal.aborted || setState({ status: "done", data }),
-      (error: unknown) => controller.signal.aborted || setState({ status: "error", message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) =>
+        controller.signal.aborted || setState({ status: "error", message: error instanceof Error ? error.message : String(error) }),
     );
     return () => controller.abort();
   }, [key, attempt]);

@@ -2,7 +2,7 @@ import { coerceInputValue, GraphQLError, isInputObjectType, type GraphQLInputObj
 import type { CypherRunner } from "../../../db/cypher-runner.js";
 import { BadUserInputError } from "../../../errors.js";
 import type { IngestArticleInput } from "../article.input.js";
-import { readPreconditions } from "./ingest-preconditions.js";
+import { readPreconditions } from "./ingest-preconditions.repository.js";
 import { writeArticles } from "./ingest.repository.js";
 import { normalizeIngestInput } from "./normalize.js";
 import type { NormalizedArticle } from "./normalized.js";
@@ -106,7 +106,10 @@ export async function bulkIngest(
       await writeBatch(cypher, batch, counts, reject);
     } catch {
       // Something in the batch broke the transaction: one article at a time finds which.
-      for (const one of batch) await writeBatch(cypher, [one], counts, reject).catch((error: unknown) => reject(rejectionOf(one.line, one.article.article.url, error)));
+      for (const one of batch)
+        await writeBatch(cypher, [one], counts, reject).catch((error: unknown) =>
+          reject(rejectionOf(one.line, one.article.article.url, error)),
+        );
     }
     options.onProgress?.(counts);
   };
@@ -149,19 +152,37 @@ export async function bulkIngest(
 }
 
 /** One transaction: preconditions, then every accepted, changed article of the batch. */
-async function writeBatch(cypher: CypherRunner, batch: readonly Pending[], counts: BulkCounts, reject: (r: Rejection) => void): Promise<void> {
+async function writeBatch(
+  cypher: CypherRunner,
+  batch: readonly Pending[],
+  counts: BulkCounts,
+  reject: (r: Rejection) => void,
+): Promise<void> {
   const result = await cypher.write(async (tx) => {
     const articles = batch.map((p) => p.article);
     const { storedHashes, missing } = await readPreconditions(tx, articles);
     const accepted = batch.filter((p) => !missing.has(p.article.article.uid));
     const changed = accepted.filter((p) => storedHashes.get(p.article.article.url) !== p.article.article.contentHash);
-    const outcomes = changed.length ? await writeArticles(tx, changed.map((p) => p.article), new Date().toISOString()) : [];
+    const outcomes = changed.length
+      ? await writeArticles(
+          tx,
+          changed.map((p) => p.article),
+          new Date().toISOString(),
+        )
+      : [];
     return { missing, unchanged: accepted.length - changed.length, outcomes };
   });
   for (const p of batch) {
     const lacking = result.missing.get(p.article.article.uid);
     if (lacking) {
-      reject({ line: p.line, url: p.article.article.url, problems: lacking.map((ref) => ({ field: ref.field, message: `no ${ref.label} "${ref.key}" in this input, the file or the graph` })) });
+      reject({
+        line: p.line,
+        url: p.article.article.url,
+        problems: lacking.map((ref) => ({
+          field: ref.field,
+          message: `no ${ref.label} "${ref.key}" in this input, the file or the graph`,
+        })),
+      });
     }
   }
   counts.unchanged += result.unchanged;

@@ -31,7 +31,9 @@ function canonical(value: unknown): unknown {
  * do not change it; any change of meaning does.
  */
 export function contentHash(content: unknown): string {
-  return createHash("sha256").update(JSON.stringify(canonical(content))).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify(canonical(content)))
+    .digest("hex");
 }
 
 /** A short hash of a value's canonical form, for keys derived from content. */

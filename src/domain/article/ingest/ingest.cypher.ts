@@ -5,16 +5,8 @@ import { LEADS_TO_RELATIONS } from "../../../cypher/claims.js";
 import { APPEND_TO_LEADS_TO, RECOMPUTE_FOR_ARTICLES } from "../../../cypher/leads-to.js";
 import { sortAtOf } from "../../../cypher/sort-keys.js";
 import type { ClaimRow, NormalizedArticle } from "./normalized.js";
-import {
-  articleLinks,
-  ARTICLE_LINK_TYPES,
-  byTargetLabel,
-  CLAIM_LINK_TYPES,
-  claimLinks,
-  retireLinks,
-  writeLinks,
-  type OwnedLink,
-} from "./versioned-links.js";
+import { articleLinks, ARTICLE_LINK_TYPES, byTargetLabel, CLAIM_LINK_TYPES, claimLinks, type OwnedLink } from "./versioned-links.js";
+import { retireLinks, writeLinks } from "./versioned-links.cypher.js";
 
 /** The articles one transaction writes, each new or changed, and which of them the graph knew before. */
 export interface WriteBatch {
@@ -110,7 +102,14 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
       MERGE (x:Source { domain: s.domain })
       ON CREATE SET x.name = s.name, x.kind = s.kind
       ON MATCH SET x.name = CASE WHEN x.name = x.domain THEN s.name ELSE x.name END, x.kind = coalesce(x.kind, s.kind)`,
-    params: (batch) => unlessEmpty({ sources: allOf(batch, (a) => a.sources, (s) => s.domain) }),
+    params: (batch) =>
+      unlessEmpty({
+        sources: allOf(
+          batch,
+          (a) => a.sources,
+          (s) => s.domain,
+        ),
+      }),
   },
   {
     name: "cites",
@@ -123,7 +122,15 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
       WHERE NOT EXISTS { (x)-[:PUBLISHED_BY]->() }
       MATCH (s:Source { domain: c.sourceDomain })
       MERGE (x)-[:PUBLISHED_BY]->(s)`,
-    params: (batch) => unlessEmpty({ cites: allOf(batch, (a) => a.cites, (c) => c.url), now: batch.now }),
+    params: (batch) =>
+      unlessEmpty({
+        cites: allOf(
+          batch,
+          (a) => a.cites,
+          (c) => c.url,
+        ),
+        now: batch.now,
+      }),
   },
   {
     name: "things",
@@ -148,12 +155,36 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
       }`,
     params: (batch) =>
       unlessEmpty({
-      tags: allOf(batch, (a) => a.tags, (t) => t),
-      assets: allOf(batch, (a) => a.assets, (x) => x.symbol),
-      entities: allOf(batch, (a) => a.entities, (x) => x.key),
-      macroFactors: allOf(batch, (a) => a.macroFactors, (x) => x.key),
-      narratives: allOf(batch, (a) => a.narratives, (x) => x.key),
-      events: allOf(batch, (a) => a.events, (x) => x.key),
+        tags: allOf(
+          batch,
+          (a) => a.tags,
+          (t) => t,
+        ),
+        assets: allOf(
+          batch,
+          (a) => a.assets,
+          (x) => x.symbol,
+        ),
+        entities: allOf(
+          batch,
+          (a) => a.entities,
+          (x) => x.key,
+        ),
+        macroFactors: allOf(
+          batch,
+          (a) => a.macroFactors,
+          (x) => x.key,
+        ),
+        narratives: allOf(
+          batch,
+          (a) => a.narratives,
+          (x) => x.key,
+        ),
+        events: allOf(
+          batch,
+          (a) => a.events,
+          (x) => x.key,
+        ),
       }),
   },
   {
@@ -172,7 +203,14 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
       ON CREATE SET x.startAt = datetime(m.startAt), x.sortAt = datetime(m.startAt).epochMillis, x.endAt = datetime(m.endAt), x.open = m.open, x.high = m.high,
                     x.low = m.low, x.close = m.close, x.changePct = m.changePct, x.description = m.description
       MERGE (x)-[:OF]->(asset)`,
-    params: (batch) => unlessEmpty({ moves: allOf(batch, (a) => a.priceMoves, (m) => m.key) }),
+    params: (batch) =>
+      unlessEmpty({
+        moves: allOf(
+          batch,
+          (a) => a.priceMoves,
+          (m) => m.key,
+        ),
+      }),
   },
   {
     name: "eventLinks",
@@ -180,7 +218,14 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
       MATCH (from:Event { key: link.from })
       ${lookupNode("link")}
       MERGE (from)-[:AFFECTS]->(node)`,
-    params: (batch) => unlessEmpty({ links: allOf(batch, (a) => a.eventLinks, (l) => `${l.from}|${l.label}|${l.key}`) }),
+    params: (batch) =>
+      unlessEmpty({
+        links: allOf(
+          batch,
+          (a) => a.eventLinks,
+          (l) => `${l.from}|${l.label}|${l.key}`,
+        ),
+      }),
   },
   {
     name: "levelsAndIndicators",
@@ -198,12 +243,14 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
         SET x.metric = r.metric, x.value = r.value, x.reading = r.reading, x.at = datetime(r.at)
         MERGE (x)-[:OF]->(asset)
       }`,
-    params: (batch) => unlessEmpty({ levels: batch.articles.flatMap((a) => a.levels), indicators: batch.articles.flatMap((a) => a.indicators) }),
+    params: (batch) =>
+      unlessEmpty({ levels: batch.articles.flatMap((a) => a.levels), indicators: batch.articles.flatMap((a) => a.indicators) }),
   },
   {
     name: "retireArticleLinks",
     query: retireLinks("Article", ARTICLE_LINK_TYPES),
-    params: (batch) => unlessEmpty({ retire: those(batch, true).map((a) => ({ uid: a.article.uid, links: articleLinks(a) })), now: batch.now }),
+    params: (batch) =>
+      unlessEmpty({ retire: those(batch, true).map((a) => ({ uid: a.article.uid, links: articleLinks(a) })), now: batch.now }),
   },
   {
     name: "articleLinks",
@@ -281,7 +328,10 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
     name: "retireClaimLinks",
     query: retireLinks("Claim", CLAIM_LINK_TYPES),
     params: (batch) =>
-      unlessEmpty({ retire: those(batch, true).flatMap((a) => [...claimLinks(a)].map(([uid, links]) => ({ uid, links }))), now: batch.now }),
+      unlessEmpty({
+        retire: those(batch, true).flatMap((a) => [...claimLinks(a)].map(([uid, links]) => ({ uid, links }))),
+        now: batch.now,
+      }),
   },
   {
     name: "claimLinks",

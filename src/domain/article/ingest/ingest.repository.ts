@@ -22,7 +22,10 @@ export interface WriteOutcome {
  */
 export async function writeArticles(tx: WriteTransaction, articles: readonly NormalizedArticle[], now: string): Promise<WriteOutcome[]> {
   const batch: WriteBatch = { articles, replacing: new Set(), now };
-  const heads = await tx.run<{ uid: string; existed: boolean; previousHash: string | null }>(ARTICLE_STATEMENT.query, ARTICLE_STATEMENT.params(batch)!);
+  const heads = await tx.run<{ uid: string; existed: boolean; previousHash: string | null }>(
+    ARTICLE_STATEMENT.query,
+    ARTICLE_STATEMENT.params(batch)!,
+  );
   const head = new Map(heads.map((row) => [row.uid, row]));
   const changed = articles.filter((a) => head.get(a.article.uid)?.previousHash !== a.article.contentHash);
   const counts = new Map<string, { superseded: number; restored: number; created: number }>();
@@ -34,7 +37,8 @@ export async function writeArticles(tx: WriteTransaction, articles: readonly Nor
       if (!params) continue;
       const rows = await tx.run(statement.query, params);
       if (statement.name === "claims" || statement.name === "newClaims") {
-        for (const row of rows) counts.set(String(row.uid), { superseded: Number(row.superseded), restored: Number(row.restored), created: Number(row.created) });
+        for (const row of rows)
+          counts.set(String(row.uid), { superseded: Number(row.superseded), restored: Number(row.restored), created: Number(row.created) });
       }
     }
   }

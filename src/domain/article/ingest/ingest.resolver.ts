@@ -10,10 +10,12 @@ import { ingestArticle } from "./ingest.service.js";
 @Resolver()
 export class IngestResolver {
   @Mutation(() => IngestArticlePayload, {
-    description: "Writes an article and everything it asserts in one transaction (editor only). Idempotent per URL and " +
-        "content.",
+    description: "Writes an article and everything it asserts in one transaction (editor only). Idempotent per URL and " + "content.",
   })
-  async ingestArticle(@Arg("input", () => IngestArticleInput) input: IngestArticleInput, @Ctx() ctx: Context): Promise<IngestArticlePayload> {
+  async ingestArticle(
+    @Arg("input", () => IngestArticleInput) input: IngestArticleInput,
+    @Ctx() ctx: Context,
+  ): Promise<IngestArticlePayload> {
     requireEditor(ctx.viewer, "ingestArticle");
     const result = await ingestArticle(ctx.cypher, input);
     // After the commit: subscribers never hear of a rolled-back or no-op write.

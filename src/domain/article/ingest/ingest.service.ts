@@ -2,7 +2,7 @@ import type { CypherRunner } from "../../../db/cypher-runner.js";
 import type { IngestArticleInput } from "../article.input.js";
 import { normalizeIngestInput } from "./normalize.js";
 import { Problems } from "../../../input/problems.js";
-import { readPreconditions } from "./ingest-preconditions.js";
+import { readPreconditions } from "./ingest-preconditions.repository.js";
 import { writeArticles } from "./ingest.repository.js";
 import type { GraphEvent } from "../../../events/events.js";
 import { readIngestEvents } from "../../../events/live-events.repository.js";

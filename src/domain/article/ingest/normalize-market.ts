@@ -30,7 +30,10 @@ export function normalizeMarket(
     const price = (name: "open" | "high" | "low" | "close") => read.number(p[name], at(`${path}.${name}`), { positive: true });
     const [open, high, low, close] = [price("open"), price("high"), price("low"), price("close")];
     if (high !== null && low !== null && low > high) problems.add(at(`${path}.low`), "must not be above high");
-    for (const [name, value] of [["open", open], ["close", close]] as const) {
+    for (const [name, value] of [
+      ["open", open],
+      ["close", close],
+    ] as const) {
       if (value !== null && ((high !== null && value > high) || (low !== null && value < low))) {
         problems.add(at(`${path}.${name}`), "must lie between low and high");
       }

@@ -35,7 +35,11 @@ export function normalizeThings(scope: InputScope, input: IngestArticleInput, ur
   const assets = read.list(input.assets, at("assets"), MAX_LIST).map((a, i) => {
     const symbol = read.symbol(a.symbol, at(`assets[${i}].symbol`));
     scope.define("Asset", symbol, `assets[${i}].symbol`);
-    return { symbol, name: read.text(a.name, at(`assets[${i}].name`), 200), assetClass: read.oneOf(a.assetClass, at(`assets[${i}].assetClass`), AssetClass) };
+    return {
+      symbol,
+      name: read.text(a.name, at(`assets[${i}].name`), 200),
+      assetClass: read.oneOf(a.assetClass, at(`assets[${i}].assetClass`), AssetClass),
+    };
   });
   const entities = read.list(input.entities, at("entities"), MAX_LIST).map((e, i) => {
     const key = read.key(e.key, at(`entities[${i}].key`));
@@ -55,7 +59,11 @@ export function normalizeThings(scope: InputScope, input: IngestArticleInput, ur
   const narratives = read.list(input.narratives, at("narratives"), MAX_LIST).map((n, i) => {
     const key = read.key(n.key, at(`narratives[${i}].key`));
     scope.define("Narrative", key, `narratives[${i}].key`);
-    return { key, name: read.text(n.name, at(`narratives[${i}].name`), 200), description: read.optionalText(n.description, at(`narratives[${i}].description`), 5000) };
+    return {
+      key,
+      name: read.text(n.name, at(`narratives[${i}].name`), 200),
+      description: read.optionalText(n.description, at(`narratives[${i}].description`), 5000),
+    };
   });
   const events = read.list(input.events, at("events"), MAX_LIST).map((e, i) => {
     const path = `events[${i}]`;

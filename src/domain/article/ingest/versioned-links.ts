@@ -1,4 +1,3 @@
-import { KEY_PROPERTY } from "../../../cypher/labels.js";
 import type { NormalizedArticle } from "./normalized.js";
 
 /**
@@ -15,9 +14,6 @@ export const ARTICLE_LINK_TYPES = ["PUBLISHED_BY", "CITES", "TAGGED", "MENTIONS"
 /** Link types of a claim. */
 export const CLAIM_LINK_TYPES = ["CAUSE", "EFFECT", "IF", "ATTRIBUTED_TO", "SUPPORTED_BY", "ADVANCES"] as const;
 
-/** Key property of every node a versioned link may point at. */
-const TARGET_KEY: Readonly<Record<string, string>> = { ...KEY_PROPERTY, Tag: "name" };
-
 /** A link a version states, and its identity across versions (`TYPE|Label|key`). */
 export interface VersionedLink {
   readonly id: string;
@@ -32,55 +28,9 @@ function versionedLink(type: string, label: string, key: string, amountUsd: numb
   return { id: `${type}|${label}|${key}`, type, label, key, amountUsd };
 }
 
-/** Cypher expression: the identity of link `r` to node `n`, as versionedLink() writes it. */
-function linkIdentity(r: string, n: string): string {
-  const keys = Object.entries(TARGET_KEY).map(([label, property]) => `WHEN ${n}:${label} THEN ${n}.${property}`);
-  return `type(${r}) + '|' + head(labels(${n})) + '|' + CASE ${keys.join(" ")} END`;
-}
-
 /** A link to write: a VersionedLink of the owner with internal id `owner` (an article's or a claim's). */
 export interface OwnedLink extends VersionedLink {
   readonly owner: string;
-}
-
-/**
- * Cypher that retires the current links of `types` of the owners in `$retire` (maps
- * `{ uid, links }` of owners labelled `ownerLabel`) that their new version does not state:
- * each becomes PAST_<TYPE> with the same properties and `supersededAt = $now`. Links the
- * version keeps are left as they are, so they keep their identity and history.
- */
-export function retireLinks(ownerLabel: "Article" | "Claim", types: readonly string[]): string {
-  return `UNWIND $retire AS owner
-    MATCH (x:${ownerLabel} { id: owner.uid })
-    MATCH (x)-[r:${types.join("|")}]->(n)
-    WITH x, r, n, owner, ${linkIdentity("r", "n")} AS id
-    WHERE NOT any(link IN owner.links WHERE link.id = id AND coalesce(link.amountUsd, -1.0) = coalesce(r.amountUsd, -1.0))
-    CREATE (x)-[past:$('PAST_' + type(r))]->(n)
-    SET past = properties(r), past.supersededAt = datetime($now)
-    DELETE r`;
-}
-
-/**
- * Cypher that makes every link of `$links` (OwnedLinks of owners labelled `ownerLabel`,
- * grouped by target label in `$links.<Label>`) current, with `recordedAt = $now` when new:
- * merged, or, for owners that are new in this transaction (so none of their links can exist
- * yet), simply created. One subquery per target label, so every lookup is an index seek.
- */
-export function writeLinks(ownerLabel: "Article" | "Claim", mode: "MERGE" | "CREATE"): string {
-  const write =
-    mode === "MERGE"
-      ? "MERGE (x)-[r:$(link.type)]->(n) ON CREATE SET r.recordedAt = datetime($now), r.amountUsd = link.amountUsd"
-      : "CREATE (x)-[r:$(link.type)]->(n) SET r.recordedAt = datetime($now), r.amountUsd = link.amountUsd";
-  return Object.entries(TARGET_KEY)
-    .map(
-      ([label, property]) => `CALL () {
-      UNWIND coalesce($links.${label}, []) AS link
-      MATCH (x:${ownerLabel} { id: link.owner })
-      MATCH (n:${label} { ${property}: link.key })
-      ${write}
-    }`,
-    )
-    .join("\n    ");
 }
 
 /** Links grouped by the label of their target, as mergeLinks reads them. */

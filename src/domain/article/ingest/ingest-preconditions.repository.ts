@@ -1,5 +1,5 @@
 import type { WriteTransaction } from "../../../db/cypher-runner.js";
-import { lookupNode } from "../../../cypher/labels.js";
+import { READ_PRECONDITIONS } from "./ingest-preconditions.cypher.js";
 import type { FieldRef, NormalizedArticle } from "./normalized.js";
 
 export interface Preconditions {
@@ -31,20 +31,10 @@ function definedBy(article: NormalizedArticle): string[] {
  */
 export async function readPreconditions(tx: WriteTransaction, articles: readonly NormalizedArticle[]): Promise<Preconditions> {
   const refs = articles.flatMap((article) => article.externalRefs.map((ref) => ({ uid: article.article.uid, ref })));
-  const [row] = await tx.run<{ stored: { url: string; exists: boolean; hash: string | null }[]; found: number[] }>(
-    `CALL () {
-       UNWIND $urls AS url
-       OPTIONAL MATCH (a:Article { url: url })
-       RETURN collect({ url: url, exists: a IS NOT NULL, hash: a.contentHash }) AS stored
-     }
-     CALL () {
-       UNWIND $refs AS ref
-       ${lookupNode("ref")}
-       RETURN collect(DISTINCT ref.index) AS found
-     }
-     RETURN stored, found`,
-    { urls: articles.map((a) => a.article.url), refs: refs.map(({ ref }, index) => ({ label: ref.label, key: ref.key, index })) },
-  );
+  const [row] = await tx.run<{ stored: { url: string; exists: boolean; hash: string | null }[]; found: number[] }>(READ_PRECONDITIONS, {
+    urls: articles.map((a) => a.article.url),
+    refs: refs.map(({ ref }, index) => ({ label: ref.label, key: ref.key, index })),
+  });
   const found = new Set(row?.found ?? []);
   const missing = new Map<string, FieldRef[]>();
   for (;;) {
