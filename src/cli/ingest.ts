@@ -14,8 +14,10 @@ const USAGE = `Usage: npm run ingest -- <file.jsonl | -> [--batch-size N] [--max
 
 Loads IngestArticleInput documents, one JSON object per line (UTF-8, a byte-order mark
 allowed), validated exactly like the ingestArticle mutation, in transactions of N articles
-(default 500). Articles already stored with the same content are skipped, so running it again
-loads only what is missing. A bad line (not JSON, invalid, not UTF-8, or longer than
+(default 500). A line whose content is already among its article's versions (current or
+earlier) is skipped, so running it again loads only what is missing and never rewinds an
+article to an earlier version; a version older than the current one (by updatedAt) is kept as
+history only. A bad line (not JSON, invalid, not UTF-8, or longer than
 --max-line-bytes, default ${DEFAULT_MAX_LINE_BYTES}) is reported with its number and skipped.
 Uses NEO4J_URI, or the embedded Neo4j (a running server's, or one started for the run). Exit
 code 0 when every line loaded, 2 when some were rejected, 1 when the run could not go on.`;
@@ -105,7 +107,10 @@ async function main(): Promise<number> {
     stopped = true;
     const seconds = (Date.now() - started) / 1000;
     process.stderr.write(
-      `${counts.lines} lines: ${counts.articles} articles written, ${counts.unchanged} already up to date, ${counts.rejected} rejected; ` +
+      `${counts.lines} lines: ${counts.articles} articles written, ${counts.unchanged} already up to date, ` +
+        (counts.earlierVersions ? `${counts.earlierVersions} earlier versions skipped, ` : "") +
+        (counts.history ? `${counts.history} older versions kept as history, ` : "") +
+        `${counts.rejected} rejected; ` +
         `${counts.claims} claims in ${seconds.toFixed(1)} s (${Math.round(counts.claims / seconds)} claims/s)\n`,
     );
     return counts.rejected > 0 ? 2 : 0;

@@ -40,6 +40,7 @@ const ARTICLE_PROPERTIES = [
   "title",
   "summary",
   "publishedAt",
+  "updatedAt",
   "ingestedAt",
   "contentHash",
   "sentiment",

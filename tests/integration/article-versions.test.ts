@@ -4,6 +4,7 @@ import {
   ArticlesPageDocument,
   AssetStatementsDocument,
   ClaimsPageDocument,
+  IngestArticleDocument,
   EventReportsDocument,
   RetractClaimDocument,
   StatedByIdDocument,
@@ -283,5 +284,51 @@ describe("lists follow the current version's date", () => {
     await ingest({ ...older, publishedAt: "2025-04-01T00:00:00Z" });
     expect(await urls()).toEqual([olderUrl, newerUrl]);
     expect((await claimArticles()).slice(0, n)).toEqual(Array(n).fill(olderUrl));
+  });
+});
+
+describe("versions ordered by the outlet's updatedAt", () => {
+  const at = (hour: number) => `2026-02-0${hour < 24 ? 2 : 3}T${String(hour % 24).padStart(2, "0")}:00:00Z`;
+
+  it("keeps v2 (later updatedAt) current when v1 is sent again, and records an older, unseen version as history only", async () => {
+    const base = sampleArticle(uniqueTag());
+    const v1 = { ...base, updatedAt: at(9) };
+    const v2 = { ...base, title: `${base.title}, corrected`, updatedAt: at(15) };
+    expect(await ingest(v1)).toMatchObject({ created: true, changed: true, current: true });
+    expect(await ingest(v2)).toMatchObject({ created: false, changed: true, current: true });
+
+    // v1 again: older than the current version, so it stays history.
+    expect(await ingest(v1)).toMatchObject({ changed: false, current: false });
+    const afterResend = await read(base.url);
+    expect(afterResend!.title).toBe(v2.title);
+    expect(afterResend!.updatedAt).toBe(v2.updatedAt);
+    expect(afterResend!.versions.map((v) => v.title)).toEqual([v2.title, v1.title]);
+
+    // A version older than both, never seen: recorded as history (an empty period), nothing else changes.
+    const v0 = { ...base, title: `${base.title}, first draft`, updatedAt: at(8) };
+    const claimsBefore = afterResend!.claims.map((c) => c.id);
+    expect(await ingest(v0)).toMatchObject({ created: false, changed: false, current: false });
+    const afterOlder = await read(base.url);
+    expect(afterOlder!.title).toBe(v2.title);
+    expect(afterOlder!.claims.map((c) => c.id)).toEqual(claimsBefore);
+    const history = afterOlder!.versions.find((v) => v.title === v0.title)!;
+    expect(history.recordedAt).toBe(history.supersededAt);
+    expect(history.updatedAt).toBe(v0.updatedAt);
+    // Never current: asked as of the moment it was recorded, the article is v2.
+    expect((await read(base.url, history.recordedAt))!.title).toBe(v2.title);
+
+    // A later correction still becomes current.
+    const v3 = { ...base, title: `${base.title}, corrected again`, updatedAt: at(20) };
+    expect(await ingest(v3)).toMatchObject({ changed: true, current: true });
+    expect((await read(base.url))!.title).toBe(v3.title);
+  });
+
+  it("refuses an updatedAt before publishedAt, and treats the same content with another updatedAt as no new version", async () => {
+    const base = sampleArticle(uniqueTag());
+    const early = await server.request(IngestArticleDocument, { input: { ...base, updatedAt: "2020-01-01T00:00:00Z" } }, asEditor);
+    expect(early.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.updatedAt" });
+    await ingest({ ...base, updatedAt: at(9) });
+    expect(await ingest({ ...base, updatedAt: at(11) })).toMatchObject({ changed: false, current: true });
+    expect((await read(base.url))!.versions).toHaveLength(1);
   });
 });

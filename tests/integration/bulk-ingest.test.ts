@@ -168,3 +168,32 @@ describe("npm run ingest on files as they come", () => {
     expect(await stored(bad.url)).toBeNull();
   }, 60_000);
 });
+
+describe("npm run ingest never rewinds an article", () => {
+  it("skips a line whose content is an earlier version, and keeps a version older by updatedAt as history", async () => {
+    const base = sampleArticle(uniqueTag());
+    const v1 = { ...base, updatedAt: "2026-02-02T09:00:00Z" };
+    const v2 = { ...base, title: `${base.title}, corrected`, updatedAt: "2026-02-02T15:00:00Z" };
+    const first = await ingestFile([JSON.stringify(v1), JSON.stringify(v2)]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toMatch(/2 lines: 2 articles written, 0 already up to date, 0 rejected/);
+
+    // The first file again: v1's content is among the versions (skipped), v2's is current (up to date).
+    const rerun = await ingestFile([JSON.stringify(v1), JSON.stringify(v2)]);
+    expect(rerun.stderr).toMatch(/2 lines: 0 articles written, 1 already up to date, 1 earlier versions skipped, 0 rejected/);
+    // v1 alone, as a file holding only the first version would be: still skipped.
+    const onlyV1 = await ingestFile([JSON.stringify(v1)]);
+    expect(onlyV1.stderr).toMatch(/1 lines: 0 articles written, 0 already up to date, 1 earlier versions skipped, 0 rejected/);
+    const read = await server.request(ArticleAsOfDocument, { url: v1.url });
+    expect(read.data!.article!.title).toBe(v2.title);
+    expect(read.data!.article!.versions).toHaveLength(2);
+
+    // A version older than the current one by updatedAt, never seen: history only.
+    const v0 = { ...base, title: `${base.title}, first draft`, updatedAt: "2026-02-02T08:00:00Z" };
+    const older = await ingestFile([JSON.stringify(v0)]);
+    expect(older.stderr).toMatch(/1 lines: 0 articles written, 0 already up to date, 1 older versions kept as history, 0 rejected/);
+    const after = await server.request(ArticleAsOfDocument, { url: v1.url });
+    expect(after.data!.article!.title).toBe(v2.title);
+    expect(after.data!.article!.versions.map((v) => v.title)).toContain(v0.title);
+  }, 60_000);
+});

@@ -5,7 +5,8 @@ import { Sentiment } from "./article.enums.js";
   description:
     "A period in which one content of an article was its current version. Ingesting changed content " +
     "closes the current period and opens one for the new content; ingesting an earlier content again " +
-    "opens a new period for it.",
+    "opens a new period for it. A version older than the current one (by the outlet's updatedAt) is " +
+    "recorded as history with an empty period (recordedAt = supersededAt): it was never current.",
 })
 export class ArticleVersion {
   @Field({ description: "Hash of the version's canonical content (the article's contentHash while it is current)." })
@@ -28,6 +29,12 @@ export class ArticleVersion {
 
   @Field(() => Date, { nullable: true })
   publishedAt!: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: "The outlet's updatedAt for this version, which orders versions (null for versions stored before it was kept).",
+  })
+  updatedAt!: string | null;
 
   @Field(() => String, { nullable: true })
   author!: string | null;

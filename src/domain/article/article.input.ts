@@ -40,6 +40,16 @@ export class IngestArticleInput {
   @Field(() => Date)
   publishedAt!: string;
 
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      "When the outlet last corrected this version (default: publishedAt; not before it). Versions are " +
+      "ordered by it: the one with the latest updatedAt is current (ties: the one ingested last), and an " +
+      "older one is kept as history without becoming current. Not part of the content: the same content " +
+      "with another updatedAt is no new version.",
+  })
+  updatedAt?: string | null;
+
   @Field(() => SourceInput)
   source!: SourceInput;
 

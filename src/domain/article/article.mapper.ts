@@ -24,6 +24,7 @@ export const toArticle = (r: NodeRow): Article =>
     // Lists leave the body out; undefined tells the field resolver to load it.
     body: "body" in r ? optionalText(r.body) : undefined,
     publishedAt: optionalText(r.publishedAt),
+    updatedAt: optionalText(r.updatedAt ?? r.publishedAt),
     ingestedAt: optionalText(r.ingestedAt),
     contentHash: optionalText(r.contentHash),
     sentiment: optionalText(r.sentiment) as Sentiment | null,
@@ -44,6 +45,7 @@ export const toArticleVersion = (r: NodeRow): ArticleVersion =>
     summary: optionalText(r.summary),
     body: optionalText(r.body),
     publishedAt: optionalText(r.publishedAt),
+    updatedAt: optionalText(r.updatedAt),
     author: optionalText(r.author),
     sentiment: optionalText(r.sentiment) as Sentiment | null,
     score: optionalNumber(r.score),

@@ -24,6 +24,12 @@ export class Article extends Node {
   @Field(() => Date, { nullable: true, description: "Null only for cited articles whose date is unknown." })
   publishedAt!: string | null;
 
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the outlet last corrected the current version (its updatedAt; publishedAt when it gave none).",
+  })
+  updatedAt!: string | null;
+
   @Field(() => Date, { nullable: true, description: "When this article was last ingested; null for articles only known as citations." })
   ingestedAt!: string | null;
 

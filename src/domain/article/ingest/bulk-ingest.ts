@@ -28,6 +28,10 @@ export interface BulkCounts {
   claims: number;
   /** Articles already stored with the same content, so skipped. */
   unchanged: number;
+  /** Lines whose content is an earlier version of their article, kept as it is: a re-run never rewinds an article. */
+  earlierVersions: number;
+  /** Versions older (by updatedAt) than their article's current one, recorded as history only. */
+  history: number;
   rejected: number;
 }
 
@@ -82,8 +86,8 @@ function rejectionOf(line: number, url: string | null, error: unknown): Rejectio
  * Loads IngestArticleInput documents, one per line, in large transactions: each line is
  * validated exactly like the mutation; a batch is checked against the graph in one query
  * (references may point at nodes another article of the batch defines) and written with one
- * statement per step. Articles already stored with the same content are skipped, so a re-run
- * loads only what is missing. A bad line is reported with its number and skipped; the rest go
+ * statement per step. A line whose content is among its article's versions already is
+ * skipped, so a re-run loads only what is missing and never rewinds an article. A bad line is reported with its number and skipped; the rest go
  * on. The next batch is validated while the database writes the previous one.
  */
 export async function bulkIngest(
@@ -95,7 +99,7 @@ export async function bulkIngest(
   const inputType = schema.getType("IngestArticleInput");
   if (!isInputObjectType(inputType)) throw new Error("the schema has no IngestArticleInput");
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
-  const counts: BulkCounts = { lines: 0, articles: 0, claims: 0, unchanged: 0, rejected: 0 };
+  const counts: BulkCounts = { lines: 0, articles: 0, claims: 0, unchanged: 0, earlierVersions: 0, history: 0, rejected: 0 };
   const reject = (rejection: Rejection) => {
     counts.rejected += 1;
     options.onRejected?.(rejection);
@@ -168,6 +172,7 @@ async function writeBatch(
           tx,
           changed.map((p) => p.article),
           new Date().toISOString(),
+          { neverRewind: true },
         )
       : [];
     return { missing, unchanged: accepted.length - changed.length, outcomes };
@@ -187,5 +192,7 @@ async function writeBatch(
   }
   counts.unchanged += result.unchanged;
   counts.articles += result.outcomes.filter((o) => o.changed).length;
+  counts.earlierVersions += result.outcomes.filter((o) => o.outcome === "known").length;
+  counts.history += result.outcomes.filter((o) => o.outcome === "history").length;
   counts.claims += result.outcomes.reduce((sum, o) => sum + o.claimsCreated, 0);
 }

@@ -27,8 +27,19 @@ export class IngestArticlePayload {
   @Field({ description: "True when this call first ingested the article; false when it was already there." })
   created!: boolean;
 
-  @Field({ description: "False when the same content was already stored, so nothing was written." })
+  @Field({
+    description:
+      "True when this content became the article's current version; false when it already was (nothing " +
+      "was written) or when it is older than the current version by updatedAt (kept as history only).",
+  })
   changed!: boolean;
+
+  @Field({
+    description:
+      "True when the content sent is the article's current version after this call; false when a version " +
+      "with a later updatedAt is current, so this one was kept as history (see `article.versions`).",
+  })
+  current!: boolean;
 
   @Field(() => IngestCounts)
   counts!: IngestCounts;

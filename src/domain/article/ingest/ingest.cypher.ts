@@ -14,6 +14,8 @@ export interface WriteBatch {
   /** Internal ids of the articles the graph already held (their links and claims may be retired). */
   readonly replacing: ReadonlySet<string>;
   readonly now: string;
+  /** Leave an article alone when its content is among its versions already (bulk re-runs never rewind one). */
+  readonly neverRewind?: boolean;
 }
 
 export interface Statement {
@@ -66,8 +68,12 @@ function allOf<T>(batch: WriteBatch, list: (article: NormalizedArticle) => reado
 
 /**
  * The article nodes and their version records. Each article is locked first, so concurrent
- * ingests of one URL take turns; then, only when its content differs from the stored version,
- * the current ArticleVersion is closed (the content it had copied into it) and the new one opened.
+ * ingests of one URL take turns; then, only when its content differs from the stored version:
+ * a version at least as recent as the current one by the outlet's updatedAt closes the current
+ * ArticleVersion (the content it had copied into it) and opens the new one; an older version
+ * is kept as history (a version record that was never current) and changes nothing else; with
+ * $neverRewind (bulk ingest), content already among the article's versions changes nothing.
+ * Each row's `outcome`: current (written as the current version), history, known, unchanged.
  */
 export const ARTICLE_STATEMENT: Statement = {
   name: "article",
@@ -77,21 +83,40 @@ export const ARTICLE_STATEMENT: Statement = {
     MERGE (a:Article { url: article.url })
     SET a.id = coalesce(a.id, article.uid), a.recordedAt = coalesce(a.recordedAt, datetime($now))
     WITH a, article, existed, a.contentHash AS previousHash,
-         a { .title, .summary, .body, .publishedAt, .author, .sentiment, .score, .threatLevel, .riskLevel } AS previous
-    CALL (a, article, previousHash, previous) {
-      WITH a, article, previous WHERE previousHash IS NULL OR previousHash <> article.contentHash
+         a { .title, .summary, .body, .publishedAt, .updatedAt, .author, .sentiment, .score, .threatLevel, .riskLevel } AS previous,
+         a.contentHash IS NOT NULL AND datetime(article.updatedAt) < coalesce(a.updatedAt, a.publishedAt) AS older,
+         EXISTS { (a)-[:HAS_VERSION]->(:ArticleVersion { contentHash: article.contentHash }) } AS recorded
+    WITH a, article, existed, previousHash, previous, older, recorded,
+         CASE
+           WHEN previousHash = article.contentHash THEN 'unchanged'
+           WHEN $neverRewind AND recorded THEN 'known'
+           WHEN older THEN 'history'
+           ELSE 'current'
+         END AS outcome
+    CALL (a, article, previous, outcome) {
+      WITH a, article, previous WHERE outcome = 'current'
       CALL (a, previous) {
         MATCH (a)-[:HAS_VERSION]->(v:ArticleVersion) WHERE v.supersededAt IS NULL
         SET v += previous, v.supersededAt = datetime($now)
       }
       CREATE (a)-[:HAS_VERSION]->(:ArticleVersion { contentHash: article.contentHash, recordedAt: datetime($now) })
       SET a.title = article.title, a.summary = article.summary, a.body = article.body,
-          a.publishedAt = datetime(article.publishedAt), a.sortAt = ${sortAtOf("datetime(article.publishedAt)")}, a.author = article.author,
+          a.publishedAt = datetime(article.publishedAt), a.sortAt = ${sortAtOf("datetime(article.publishedAt)")},
+          a.updatedAt = datetime(article.updatedAt), a.author = article.author,
           a.sentiment = article.sentiment, a.score = article.score, a.threatLevel = article.threatLevel,
           a.riskLevel = article.riskLevel, a.contentHash = article.contentHash, a.ingestedAt = datetime($now)
     }
-    RETURN article.uid AS uid, existed, previousHash`,
-  params: (batch) => ({ articles: batch.articles.map((a) => a.article), now: batch.now }),
+    CALL (a, article, outcome, recorded) {
+      // An older version: history that was never current (an empty period), once per content.
+      WITH a, article WHERE outcome = 'history' AND NOT recorded
+      CREATE (a)-[:HAS_VERSION]->(:ArticleVersion {
+        contentHash: article.contentHash, recordedAt: datetime($now), supersededAt: datetime($now),
+        title: article.title, summary: article.summary, body: article.body, publishedAt: datetime(article.publishedAt),
+        updatedAt: datetime(article.updatedAt), author: article.author, sentiment: article.sentiment, score: article.score,
+        threatLevel: article.threatLevel, riskLevel: article.riskLevel })
+    }
+    RETURN article.uid AS uid, existed, previousHash, outcome`,
+  params: (batch) => ({ articles: batch.articles.map((a) => a.article), now: batch.now, neverRewind: batch.neverRewind ?? false }),
 };
 
 /** After the article statement, in dependency order; each is one batched UNWIND/MERGE over the whole batch. */

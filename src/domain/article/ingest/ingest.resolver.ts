@@ -10,7 +10,7 @@ import { ingestArticle } from "./ingest.service.js";
 @Resolver()
 export class IngestResolver {
   @Mutation(() => IngestArticlePayload, {
-    description: "Writes an article and everything it asserts in one transaction (editor only). Idempotent per URL and " + "content.",
+    description: "Writes an article and everything it asserts in one transaction (editor only). Idempotent per URL and content.",
   })
   async ingestArticle(
     @Arg("input", () => IngestArticleInput) input: IngestArticleInput,
@@ -22,7 +22,8 @@ export class IngestResolver {
     await ctx.events.publish(result.events);
     const article = await loadNode<Article>(ctx, "Article", result.articleUid);
     if (!article) throw new Error(`ingested article ${result.articleUid} could not be read back`);
-    ctx.logger.info({ article: article.url, created: result.created, changed: result.changed, counts: result.counts }, "article ingested");
-    return { article, created: result.created, changed: result.changed, counts: result.counts };
+    const { created, changed, current, counts } = result;
+    ctx.logger.info({ article: article.url, created, changed, current, counts }, "article ingested");
+    return { article, created, changed, current, counts };
   }
 }

@@ -11,8 +11,10 @@ export interface IngestResult {
   readonly articleUid: string;
   /** True when this call first ingested the article (it may have been known before as a citation). */
   readonly created: boolean;
-  /** False when the same content was already stored: nothing was written. */
+  /** True when this content became the current version (links and claims written). */
   readonly changed: boolean;
+  /** True when this content is the current version after the call (false: kept as history, a later version is current). */
+  readonly current: boolean;
   readonly counts: { nodesCreated: number; relationshipsCreated: number; claims: number; claimsSuperseded: number; claimsRestored: number };
   /** What to announce once the transaction has committed: none when nothing changed. */
   readonly events: readonly GraphEvent[];
@@ -22,7 +24,8 @@ export interface IngestResult {
  * Ingests one article in one transaction: validate everything, check outside references
  * in the graph, then write with MERGE on uniquely constrained keys. Re-sending the same
  * content writes nothing; changed content becomes the article's current version (see
- * versioned-links.ts): what it drops is superseded and kept, what it keeps keeps its identity.
+ * versioned-links.ts) unless it is older than the current one by updatedAt (then it is kept as
+ * history only): what it drops is superseded and kept, what it keeps keeps its identity.
  */
 export async function ingestArticle(cypher: CypherRunner, input: IngestArticleInput, now = new Date()): Promise<IngestResult> {
   const article = normalizeIngestInput(input);
@@ -37,7 +40,7 @@ export async function ingestArticle(cypher: CypherRunner, input: IngestArticleIn
     }
     const unchanged = { nodesCreated: 0, relationshipsCreated: 0, claims: 0, claimsSuperseded: 0, claimsRestored: 0 };
     if (storedHashes.get(article.article.url) === article.article.contentHash) {
-      return { articleUid: article.article.uid, created: false, changed: false, counts: unchanged, events: [] };
+      return { articleUid: article.article.uid, created: false, changed: false, current: true, counts: unchanged, events: [] };
     }
     const [outcome] = await writeArticles(tx, [article], nowIso);
     const events = outcome!.changed ? await readIngestEvents(tx, article.article.uid, now.getTime()) : [];
@@ -46,6 +49,7 @@ export async function ingestArticle(cypher: CypherRunner, input: IngestArticleIn
       articleUid: article.article.uid,
       created: outcome!.previousHash === null,
       changed: outcome!.changed,
+      current: outcome!.outcome === "current" || outcome!.outcome === "unchanged",
       counts: {
         nodesCreated: tx.counters.nodesCreated,
         relationshipsCreated: tx.counters.relationshipsCreated,

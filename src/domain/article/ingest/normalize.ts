@@ -43,9 +43,12 @@ export function normalizeIngestInput(input: IngestArticleInput): NormalizedArtic
     riskLevel: read.optionalText(input.riskLevel, at("riskLevel"), 40)?.toUpperCase() ?? null,
     sourceDomain,
   };
+  const updatedAt = read.optionalDateTime(input.updatedAt, at("updatedAt")) ?? article.publishedAt;
+  if (Date.parse(updatedAt) < Date.parse(article.publishedAt)) scope.problems.add(at("updatedAt"), "must not be before publishedAt");
   scope.problems.throwIfAny();
 
   // The hash covers the canonical content, so cosmetic differences (order, whitespace, www., key case) are no new version.
+  // (updatedAt orders versions; it is no content of its own.)
   const sources = [...scope.sources.values()];
   const hash = contentHash({ article, sources, ...things, ...links, ...market, claimDrafts });
   // A claim's identity is its article and its key, not the version it first appeared in.
@@ -53,7 +56,7 @@ export function normalizeIngestInput(input: IngestArticleInput): NormalizedArtic
   const claimLinks = claimDrafts.flatMap((draft, i) => draft.links.map((link) => ({ ...link, from: claims[i]!.uid })));
 
   return {
-    article: { ...article, contentHash: hash },
+    article: { ...article, updatedAt, contentHash: hash },
     sources,
     ...things,
     ...links,

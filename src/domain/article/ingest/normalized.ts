@@ -84,6 +84,8 @@ export interface NormalizedArticle {
     summary: string | null;
     body: string | null;
     publishedAt: string;
+    /** When the outlet last corrected this version: orders versions (see ARTICLE_STATEMENT). */
+    updatedAt: string;
     author: string | null;
     sentiment: string | null;
     score: number | null;
