@@ -8,6 +8,7 @@ import { IndicatorReadingResolver, PriceLevelResolver } from "./domain/asset/sta
 import { IndicatorReadingArticleResolver, PriceLevelArticleResolver } from "./domain/article/stated.resolver.js";
 import { ClaimArticlesResolver } from "./domain/article/claim-article.resolver.js";
 import { EventReportsResolver } from "./domain/article/event-report.resolver.js";
+import { EventStatementsResolver, PriceMoveStatementsResolver } from "./domain/article/stated-figures.resolver.js";
 import {
   AssetAboutResolver,
   EntityAboutResolver,
@@ -61,6 +62,8 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       IndicatorReadingArticleResolver,
       ClaimArticlesResolver,
       EventReportsResolver,
+      EventStatementsResolver,
+      PriceMoveStatementsResolver,
       AssetEventsResolver,
       AssetAboutResolver,
       PriceMoveAboutResolver,

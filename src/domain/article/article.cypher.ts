@@ -101,3 +101,12 @@ export const REPORTS_OF_EVENT = `UNWIND $keys AS key
          MATCH (e:Event { key: key })<-[r:REPORTS]-(a:Article)
          WITH key, r, a ORDER BY a.publishedAt, a.url
          RETURN key, collect({ amountUsd: r.amountUsd, article: ${projectNode("a")} }) AS reports`;
+
+/**
+ * What the current versions of articles state about each event or price move of `$keys`
+ * (label `$label`): each REPORTS link's statement and its article, most recently published first.
+ */
+export const STATEMENTS_OF = (label: "Event" | "PriceMove") => `UNWIND $keys AS key
+         MATCH (n:${label} { key: key })<-[r:REPORTS]-(a:Article)
+         WITH key, r, a ORDER BY a.publishedAt DESC, a.url
+         RETURN key, collect({ statement: properties(r), article: ${projectNode("a")} }) AS statements`;

@@ -11,12 +11,14 @@ import type { AsOf } from "../claim/claim.loaders.js";
 import { toClaim } from "../claim/claim.mapper.js";
 import type { NodeRow } from "../../cypher/projection.js";
 import { toArticle, toArticleVersion } from "./article.mapper.js";
+import type { EventStatement, PriceMoveStatement } from "./stated-figures.type.js";
 import {
   ARTICLE_BODIES,
   ARTICLES_ABOUT,
   CITED_BY_OF_ARTICLE,
   CLAIMS_OF_ARTICLE,
   REPORTS_OF_EVENT,
+  STATEMENTS_OF,
   SUPPORTED_BY_OF_CLAIM,
   SUPPORTED_BY_OF_CLAIM_AT,
   VERSIONS_OF_ARTICLE,
@@ -51,7 +53,46 @@ export function createArticleLoaders(cypher: CypherRunner) {
         (byKey.get(key) ?? []).map((report) => ({ amountUsd: report.amountUsd, article: toArticle(report.article) })),
       );
     }),
+    /** What articles state about an event (keyed by event key), most recently published first. */
+    statementsOfEvent: statementsLoader<EventStatement>(cypher, "Event", (s) => ({
+      title: text(s.title),
+      kind: text(s.kind),
+      occurredAt: text(s.occurredAt),
+      endedAt: text(s.endedAt),
+      amountUsd: number(s.amountUsd),
+    })),
+    /** What articles state about a price move (keyed by move key), most recently published first. */
+    statementsOfPriceMove: statementsLoader<PriceMoveStatement>(cypher, "PriceMove", (s) => ({
+      startAt: text(s.startAt),
+      endAt: text(s.endAt),
+      open: number(s.open),
+      high: number(s.high),
+      low: number(s.low),
+      close: number(s.close),
+      description: text(s.description),
+    })),
   };
+}
+
+const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+const number = (value: unknown): number | null => (typeof value === "number" ? value : null);
+
+/** Statements about nodes of `label` by key: a REPORTS link's properties, decoded by `fields`, with its article. */
+function statementsLoader<T extends { article: Article }>(
+  cypher: CypherRunner,
+  label: "Event" | "PriceMove",
+  fields: (statement: Record<string, unknown>) => Omit<T, "article">,
+): DataLoader<string, T[]> {
+  return new DataLoader(async (keys) => {
+    const rows = await cypher.read<{ key: string; statements: { statement: Record<string, unknown>; article: NodeRow }[] }>(
+      STATEMENTS_OF(label),
+      { keys },
+    );
+    const byKey = new Map(rows.map((row) => [row.key, row.statements]));
+    return keys.map((key) =>
+      (byKey.get(key) ?? []).map(({ statement, article }) => ({ ...fields(statement), article: toArticle(article) }) as T),
+    );
+  });
 }
 
 /** An article's report of an event, with the figure it gives (EventReport). */

@@ -1,7 +1,7 @@
 import type { CypherRunner } from "../../db/cypher-runner.js";
 import { int } from "../../db/values.js";
 import type { NodeRow } from "../../domain/node/node.mapper.js";
-import { AMOUNT_TOLERANCE } from "./audit.type.js";
+import { AMOUNT_TOLERANCE } from "../../domain/shared/figures.js";
 import { auditQuery, type AuditScope } from "./audit.cypher.js";
 
 export type { AuditScope };

@@ -12,8 +12,8 @@ import { selectedFields } from "../../graphql/selection.js";
 import { FieldReader } from "../../input/field-reader.js";
 import { Problems } from "../../input/problems.js";
 import { auditClaims, type AuditRow } from "./audit.repository.js";
+import { AMOUNT_TOLERANCE } from "../../domain/shared/figures.js";
 import {
-  AMOUNT_TOLERANCE,
   AttributionReport,
   AttributionConflict,
   AttributionStatus,

@@ -3,9 +3,6 @@ import { Article } from "../../domain/article/article.type.js";
 import { Claim } from "../../domain/claim/claim.type.js";
 import { Event } from "../../domain/event/event.type.js";
 
-/** Relative difference above which two reported amounts of one event disagree. */
-export const AMOUNT_TOLERANCE = 0.1;
-
 export enum AttributionStatus {
   CORROBORATED = "CORROBORATED",
   SINGLE_SOURCE = "SINGLE_SOURCE",

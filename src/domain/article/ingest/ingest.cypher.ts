@@ -6,6 +6,7 @@ import { APPEND_TO_LEADS_TO, RECOMPUTE_FOR_ARTICLES } from "../../../cypher/lead
 import { sortAtOf } from "../../../cypher/sort-keys.js";
 import type { ClaimRow, NormalizedArticle } from "./normalized.js";
 import { articleLinks, ARTICLE_LINK_TYPES, byTargetLabel, CLAIM_LINK_TYPES, claimLinks, type OwnedLink } from "./versioned-links.js";
+import { STATED_FIELDS } from "./stated-fields.cypher.js";
 import { retireLinks, writeLinks } from "./versioned-links.cypher.js";
 
 /** The articles one transaction writes, each new or changed, and which of them the graph knew before. */
@@ -286,6 +287,16 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
     name: "newArticleLinks",
     query: writeLinks("Article", "CREATE"),
     params: (batch) => unlessEmpty({ links: byTargetLabel(ownedArticleLinks(those(batch, false))), now: batch.now }),
+  },
+  {
+    // Events and moves the batch reports, now or in a version it replaces, or gives cited figures for: their fields again.
+    name: "statedFields",
+    query: STATED_FIELDS,
+    params: (batch) =>
+      unlessEmpty({
+        articleIds: batch.articles.map((a) => a.article.uid),
+        citedEvents: [...new Set(batch.articles.flatMap((a) => a.citedReports.map((r) => r.event)))],
+      }),
   },
   {
     name: "claims",

@@ -22,11 +22,18 @@ export function retireLinks(ownerLabel: "Article" | "Claim", types: readonly str
     MATCH (x:${ownerLabel} { id: owner.uid })
     MATCH (x)-[r:${types.join("|")}]->(n)
     WITH x, r, n, owner, ${linkIdentity("r", "n")} AS id
-    WHERE NOT any(link IN owner.links WHERE link.id = id AND coalesce(link.amountUsd, -1.0) = coalesce(r.amountUsd, -1.0))
+    WHERE NOT any(link IN owner.links WHERE link.id = id AND coalesce(link.stated, '') = coalesce(r.stated, ''))
     CREATE (x)-[past:$('PAST_' + type(r))]->(n)
     SET past = properties(r), past.supersededAt = datetime($now)
     DELETE r`;
 }
+
+/** Cypher SET items: a link's statement (see Statement) as properties of `r`, times as datetimes; none without one. */
+const STATEMENT_PROPERTIES = `r.stated = link.stated, r.amountUsd = link.statement.amountUsd, r.title = link.statement.title,
+        r.kind = link.statement.kind, r.occurredAt = datetime(link.statement.occurredAt), r.endedAt = datetime(link.statement.endedAt),
+        r.startAt = datetime(link.statement.startAt), r.endAt = datetime(link.statement.endAt), r.open = link.statement.open,
+        r.high = link.statement.high, r.low = link.statement.low, r.close = link.statement.close,
+        r.description = link.statement.description`;
 
 /**
  * Cypher that makes every link of `$links` (OwnedLinks of owners labelled `ownerLabel`,
@@ -35,17 +42,20 @@ export function retireLinks(ownerLabel: "Article" | "Claim", types: readonly str
  * yet), simply created. One subquery per target label, so every lookup is an index seek.
  */
 export function writeLinks(ownerLabel: "Article" | "Claim", mode: "MERGE" | "CREATE"): string {
-  const write =
-    mode === "MERGE"
-      ? "MERGE (x)-[r:$(link.type)]->(n) ON CREATE SET r.recordedAt = datetime($now), r.amountUsd = link.amountUsd"
-      : "CREATE (x)-[r:$(link.type)]->(n) SET r.recordedAt = datetime($now), r.amountUsd = link.amountUsd";
+  const write = (label: string) => {
+    // Only reports of events and moves carry statements.
+    const set = ["Event", "PriceMove"].includes(label)
+      ? `r.recordedAt = datetime($now), ${STATEMENT_PROPERTIES}`
+      : "r.recordedAt = datetime($now)";
+    return mode === "MERGE" ? `MERGE (x)-[r:$(link.type)]->(n) ON CREATE SET ${set}` : `CREATE (x)-[r:$(link.type)]->(n) SET ${set}`;
+  };
   return Object.entries(TARGET_KEY)
     .map(
       ([label, property]) => `CALL () {
       UNWIND coalesce($links.${label}, []) AS link
       MATCH (x:${ownerLabel} { id: link.owner })
       MATCH (n:${label} { ${property}: link.key })
-      ${write}
+      ${write(label)}
     }`,
     )
     .join("\n    ");

@@ -1,3 +1,4 @@
+import { shortContentHash } from "./content-hash.js";
 import type { NormalizedArticle } from "./normalized.js";
 
 /**
@@ -14,18 +15,27 @@ export const ARTICLE_LINK_TYPES = ["PUBLISHED_BY", "CITES", "TAGGED", "MENTIONS"
 /** Link types of a claim. */
 export const CLAIM_LINK_TYPES = ["CAUSE", "EFFECT", "IF", "ATTRIBUTED_TO", "SUPPORTED_BY", "ADVANCES"] as const;
 
+/**
+ * What an article states about an event or a price move it reports, carried by its REPORTS
+ * link (see docs/meaning.md, "Figures stated per article"): an event's title, kind, times and
+ * amount; a move's span, prices and description. Times are ISO 8601 strings here.
+ */
+type Statement = Readonly<Record<string, string | number | null>>;
+
 /** A link a version states, and its identity across versions (`TYPE|Label|key`). */
 export interface VersionedLink {
   readonly id: string;
   readonly type: string;
   readonly label: string;
   readonly key: string;
-  /** REPORTS only: the figure the article gives; a changed figure is a changed link. */
-  readonly amountUsd: number | null;
+  /** REPORTS only: what the article states about the node; a changed statement is a changed link. */
+  readonly statement: Statement | null;
+  /** A short hash of the statement, compared with the stored link's to tell a changed one (null without one). */
+  readonly stated: string | null;
 }
 
-function versionedLink(type: string, label: string, key: string, amountUsd: number | null = null): VersionedLink {
-  return { id: `${type}|${label}|${key}`, type, label, key, amountUsd };
+function versionedLink(type: string, label: string, key: string, statement: Statement | null = null): VersionedLink {
+  return { id: `${type}|${label}|${key}`, type, label, key, statement, stated: statement ? shortContentHash(statement) : null };
 }
 
 /** A link to write: a VersionedLink of the owner with internal id `owner` (an article's or a claim's). */
@@ -50,8 +60,12 @@ export function articleLinks(input: NormalizedArticle): VersionedLink[] {
     ...input.entities.map((e) => versionedLink("MENTIONS", "Entity", e.key)),
     ...input.macroFactors.map((m) => versionedLink("MENTIONS", "MacroFactor", m.key)),
     ...input.narratives.map((n) => versionedLink("ADVANCES", "Narrative", n.key)),
-    ...input.events.map((e) => versionedLink("REPORTS", "Event", e.key, e.amountUsd)),
-    ...input.priceMoves.map((m) => versionedLink("REPORTS", "PriceMove", m.key)),
+    ...input.events.map(({ key, title, kind, occurredAt, endedAt, amountUsd }) =>
+      versionedLink("REPORTS", "Event", key, { title, kind, occurredAt, endedAt, amountUsd }),
+    ),
+    ...input.priceMoves.map(({ key, startAt, endAt, open, high, low, close, description }) =>
+      versionedLink("REPORTS", "PriceMove", key, { startAt, endAt, open, high, low, close, description }),
+    ),
     ...input.levels.map((l) => versionedLink("STATES", "PriceLevel", l.key)),
     ...input.indicators.map((r) => versionedLink("STATES", "Indicator", r.key)),
   ]);
