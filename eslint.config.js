@@ -31,6 +31,7 @@ const LAYERS = [
   { type: "domain-event", pattern: ["src/domain/event"] },
   { type: "domain-asset", pattern: ["src/domain/asset"] },
   { type: "domain-leaf", pattern: ["src/domain/source", "src/domain/entity", "src/domain/macro-factor", "src/domain/narrative"] },
+  { type: "domain-resolution", pattern: ["src/domain/resolution"] },
   { type: "domain-shared", pattern: ["src/domain/shared"] },
   { type: "events", pattern: ["src/events"] },
   { type: "cypher", pattern: ["src/cypher"] },
@@ -45,12 +46,13 @@ const LAYERS = [
 
 const LOW = ["context", "auth", "db", "input", "graphql", "text", "base"];
 const DOMAIN_BELOW = {
-  "domain-node": ["domain-article", "domain-claim", "domain-event", "domain-asset", "domain-leaf", "domain-shared"],
-  "domain-article": ["domain-claim", "domain-event", "domain-asset", "domain-leaf", "domain-shared"],
+  "domain-node": ["domain-article", "domain-claim", "domain-event", "domain-asset", "domain-leaf", "domain-resolution", "domain-shared"],
+  "domain-article": ["domain-claim", "domain-event", "domain-asset", "domain-leaf", "domain-resolution", "domain-shared"],
   "domain-claim": ["domain-event", "domain-asset", "domain-leaf", "domain-shared"],
   "domain-event": ["domain-asset", "domain-leaf", "domain-shared"],
   "domain-asset": ["domain-leaf", "domain-shared"],
   "domain-leaf": ["domain-leaf", "domain-shared"],
+  "domain-resolution": ["domain-shared"],
   "domain-shared": [],
 };
 const DOMAIN = Object.keys(DOMAIN_BELOW);

@@ -133,6 +133,11 @@ export const EnvSchema = z
     SUBSCRIPTION_QUEUE_LIMIT: integer("SUBSCRIPTION_QUEUE_LIMIT", "100", 1, 100_000),
     SUBSCRIPTIONS_KEEPALIVE_MS: integer("SUBSCRIPTIONS_KEEPALIVE_MS", "12000", 1000, 600_000),
     SEED_ON_START: flag("SEED_ON_START", "true"),
+    RESOLVE_LINK_THRESHOLD: z
+      .string()
+      .default("0.6")
+      .refine((v) => /^(0(\.\d+)?|1(\.0+)?)$/.test(v.trim()), { message: "RESOLVE_LINK_THRESHOLD must be a number from 0 to 1" })
+      .transform(Number),
     GRAPHQL_DEBUG: flag("GRAPHQL_DEBUG", "false"),
   })
   .superRefine((env, ctx) => {

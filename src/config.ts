@@ -74,6 +74,8 @@ export interface Config {
   readonly redisUrl: string | undefined;
   readonly subscriptions: SubscriptionSettings;
   readonly seedOnStart: boolean;
+  /** Entity resolution: the score at which ingest with resolution LINK takes a new node for an existing one (RESOLVE_LINK_THRESHOLD, default 0.6). */
+  readonly resolveLinkThreshold: number;
   /** Adds per-request diagnostics (Cypher round trips) to response extensions. */
   readonly debug: boolean;
 }
@@ -144,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, onTerminal: boo
       keepAliveMs: e.SUBSCRIPTIONS_KEEPALIVE_MS,
     },
     seedOnStart: e.SEED_ON_START ?? true,
+    resolveLinkThreshold: e.RESOLVE_LINK_THRESHOLD,
     debug: e.GRAPHQL_DEBUG ?? false,
   };
 }

@@ -32,6 +32,8 @@ export interface Context {
   readonly operation: OperationReport;
   /** Where committed writes are announced to subscriptions. */
   readonly events: EventBus;
+  /** Settings resolvers need: the entity-resolution link threshold (RESOLVE_LINK_THRESHOLD). */
+  readonly settings: { readonly resolveLinkThreshold: number };
   /** Empties the loaders' caches: a subscription's context lives for many events, each read afresh. */
   clearLoaders(): void;
 }

@@ -22,6 +22,7 @@ import { ClaimResolver } from "./domain/claim/claim.resolver.js";
 import { AssetEventsResolver, EventResolver } from "./domain/event/event.resolver.js";
 import { NarrativeResolver } from "./domain/narrative/narrative.resolver.js";
 import { NodeResolver } from "./domain/node/node.resolver.js";
+import { NodeCandidatesResolver } from "./domain/node/node-candidates.resolver.js";
 import { SourceResolver } from "./domain/source/source.resolver.js";
 import { TimelineResolver } from "./traversals/timeline/timeline.resolver.js";
 import { SearchResolver } from "./traversals/search/search.resolver.js";
@@ -48,6 +49,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [
       NodeResolver,
+      NodeCandidatesResolver,
       SourceResolver,
       ArticleResolver,
       IngestResolver,

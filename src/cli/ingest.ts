@@ -8,9 +8,10 @@ import { openDatabase } from "../open-database.js";
 import { bulkIngest, type BulkCounts, type Rejection } from "../domain/article/ingest/bulk-ingest.js";
 import { createLogger } from "../logger.js";
 import { buildAppSchema } from "../schema.js";
+import { Resolution } from "../domain/resolution/resolution.enums.js";
 import { DEFAULT_MAX_LINE_BYTES, readJsonLines } from "./jsonl-lines.js";
 
-const USAGE = `Usage: npm run ingest -- <file.jsonl | -> [--batch-size N] [--max-line-bytes N]
+const USAGE = `Usage: npm run ingest -- <file.jsonl | -> [--batch-size N] [--max-line-bytes N] [--resolution SUGGEST|LINK|STRICT]
 
 Loads IngestArticleInput documents, one JSON object per line (UTF-8, a byte-order mark
 allowed), validated exactly like the ingestArticle mutation, in transactions of N articles
@@ -19,7 +20,9 @@ earlier) is skipped, so running it again loads only what is missing and never re
 article to an earlier version; a version older than the current one (by updatedAt) is kept as
 history only. A bad line (not JSON, invalid, not UTF-8, or longer than
 --max-line-bytes, default ${DEFAULT_MAX_LINE_BYTES}) is reported with its number and skipped.
-Uses NEO4J_URI, or the embedded Neo4j (a running server's, or one started for the run). Exit
+--resolution (default SUGGEST) decides what a line does with each node it would create that may
+be an existing one (SUGGEST: create it and say so; LINK: take it for that node when its score
+clears RESOLVE_LINK_THRESHOLD; STRICT: reject the line). Uses NEO4J_URI, or the embedded Neo4j (a running server's, or one started for the run). Exit
 code 0 when every line loaded, 2 when some were rejected, 1 when the run could not go on.`;
 
 /** A command line the program cannot run with: its message is shown alone, without a stack. */
@@ -32,6 +35,14 @@ function sizeOf(file: string): number {
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
   }
+}
+
+/** The --resolution option: SUGGEST (default), LINK or STRICT (see the Resolution enum). */
+function resolutionOption(value: string | undefined): Resolution {
+  if (value === undefined) return Resolution.SUGGEST;
+  const upper = value.toUpperCase();
+  if (upper in Resolution) return Resolution[upper as keyof typeof Resolution];
+  throw new UsageError(`--resolution must be SUGGEST, LINK or STRICT`);
 }
 
 /** An integer option from 1 to `max`; `fallback` when absent. */
@@ -49,7 +60,12 @@ function describe(rejection: Rejection): string {
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
-    options: { "batch-size": { type: "string" }, "max-line-bytes": { type: "string" }, help: { type: "boolean" } },
+    options: {
+      "batch-size": { type: "string" },
+      "max-line-bytes": { type: "string" },
+      resolution: { type: "string" },
+      help: { type: "boolean" },
+    },
     allowPositionals: true,
   });
   if (values.help || positionals.length !== 1) {
@@ -58,6 +74,7 @@ async function main(): Promise<number> {
   }
   const file = positionals[0]!;
   const batchSize = integerOption("batch-size", values["batch-size"], 500, 10_000);
+  const resolution = resolutionOption(values.resolution);
   const maxLineBytes = integerOption("max-line-bytes", values["max-line-bytes"], DEFAULT_MAX_LINE_BYTES, 256 * 1024 * 1024);
 
   const total = file === "-" ? 0 : sizeOf(file);
@@ -89,6 +106,8 @@ async function main(): Promise<number> {
       claimsPerSecond: Math.round(counts.claims / seconds),
     });
   };
+  // Above the bar on a terminal; plain lines otherwise.
+  const say = (line: string) => (process.stderr.isTTY ? bars.log(`${line}\n`) : process.stderr.write(`${line}\n`));
   try {
     const counts = await bulkIngest(
       new CypherRunner(database.driver, { database: config.neo4j.database, timeoutMs: 600_000 }),
@@ -97,9 +116,13 @@ async function main(): Promise<number> {
       {
         batchSize,
         onProgress: show,
-        // Above the bar on a terminal; plain lines otherwise.
-        onRejected: (rejection) =>
-          process.stderr.isTTY ? bars.log(`${describe(rejection)}\n`) : process.stderr.write(`${describe(rejection)}\n`),
+        onRejected: (rejection) => say(describe(rejection)),
+        resolution,
+        linkThreshold: config.resolveLinkThreshold,
+        onResolution: (note) =>
+          say(
+            `line ${note.line} (${note.url}): ${note.label} "${note.key}" ${note.linked ? "taken for" : "may be"} the existing "${note.candidate.key}" (${note.candidate.score})`,
+          ),
       },
     );
     show(counts);
@@ -110,6 +133,8 @@ async function main(): Promise<number> {
       `${counts.lines} lines: ${counts.articles} articles written, ${counts.unchanged} already up to date, ` +
         (counts.earlierVersions ? `${counts.earlierVersions} earlier versions skipped, ` : "") +
         (counts.history ? `${counts.history} older versions kept as history, ` : "") +
+        (counts.linked ? `${counts.linked} new keys taken for existing nodes, ` : "") +
+        (counts.possibleDuplicates ? `${counts.possibleDuplicates} possible duplicates created, ` : "") +
         `${counts.rejected} rejected; ` +
         `${counts.claims} claims in ${seconds.toFixed(1)} s (${Math.round(counts.claims / seconds)} claims/s)\n`,
     );

@@ -1,4 +1,5 @@
 import { PAIR_KEY_OF } from "./claim-pair.js";
+import { ALIASED_LABELS, addAliases } from "./aliases.js";
 import { leadsTo } from "./claims.js";
 import { recomputeFor, STRONG_LEADS_TO_FROM, STRONG_LEADS_TO_OF, SUMMARISE_LEADS_TO } from "./leads-to.js";
 import { sortAtOf } from "./sort-keys.js";
@@ -119,4 +120,12 @@ export const DATA_MIGRATIONS: readonly string[] = [
    CALL (x) { SET x.sortAt = x.occurredAt.epochMillis } IN TRANSACTIONS OF 5000 ROWS`,
   `MATCH (x:PriceMove) WHERE x.startAt IS NOT NULL AND x.sortAt IS NULL
    CALL (x) { SET x.sortAt = x.startAt.epochMillis } IN TRANSACTIONS OF 5000 ROWS`,
+  // Nodes keep the keys and names they were given as aliases (see aliases.ts), once.
+  ...once(
+    "aliases-1",
+    `   MATCH (x) WHERE (${ALIASED_LABELS.map((label) => `x:${label}`).join(" OR ")}) AND x.aliases IS NULL
+   CALL (x) {
+     ${addAliases("x", "[coalesce(x.key, x.symbol), coalesce(x.name, x.title, x.description)]")}
+   } IN TRANSACTIONS OF 5000 ROWS`,
+  ),
 ];

@@ -24,6 +24,10 @@ export function isLabel(value: string): value is Label {
 /** Labels a claim's cause, effect and conditions may carry. */
 export const CAUSAL_LABELS: readonly Label[] = ["Event", "MacroFactor", "Asset", "PriceMove", "Narrative", "Entity"];
 
+/** Cypher expression: the natural key of causal node `n` (see KEY_PROPERTY). */
+export const keyOf = (n: string) =>
+  `CASE ${CAUSAL_LABELS.map((label) => `WHEN ${n}:${label} THEN ${n}.${KEY_PROPERTY[label]}`).join(" ")} END`;
+
 /** A node by label and natural key, as Cypher parameters carry it. */
 export interface LabelKey {
   readonly label: Label;

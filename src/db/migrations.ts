@@ -16,6 +16,8 @@ const UNIQUE_KEYS: ReadonlyArray<readonly [label: string, property: string]> = [
   ["Indicator", "key"],
   ["Narrative", "key"],
   ["Claim", "id"],
+  // A key other than a node's own that names it (see cypher/aliases.ts).
+  ["Alias", "ref"],
 ];
 
 /** Range indexes for the windows and filters the API queries by (several properties: a composite index). */
@@ -52,6 +54,8 @@ const FULLTEXT_INDEXES: ReadonlyArray<readonly [name: string, labels: string, pr
   ["claim_text", "Claim", ["text"]],
   ["named_things_v2", "Entity|MacroFactor|Narrative|Asset", ["name", "description", "symbol"]],
   ["event_text", "Event", ["title"]],
+  // Every key and name a node was given: candidates for a new name (entity resolution).
+  ["node_aliases", "Event|MacroFactor|Entity|Narrative|PriceMove|Asset", ["aliasText"]],
 ];
 
 /** Indexes an earlier version created and a newer one replaced (a full-text index cannot be altered). */

@@ -66,6 +66,7 @@ export function createContext(
     ...about,
     operation: about.operation ?? {},
     events: deps.events ?? NO_EVENTS,
+    settings: { resolveLinkThreshold: deps.config.resolveLinkThreshold },
     cypher,
     loaders,
     clearLoaders: () => clearAll(loaders),

@@ -1,3 +1,4 @@
+import { Resolution } from "../resolution/resolution.enums.js";
 import { Field, InputType, Int } from "type-graphql";
 import { AssetInput, IndicatorInput, PriceLevelInput, PriceMoveInput } from "../asset/asset.input.js";
 import { ClaimInput } from "../claim/claim.input.js";
@@ -31,6 +32,12 @@ export class CitedArticleInput {
 
 @InputType({ description: "One article and everything it asserts; written in one transaction." })
 export class IngestArticleInput {
+  @Field(() => Resolution, {
+    defaultValue: Resolution.SUGGEST,
+    description: "What to do with each node this article would create that may be an existing one (see Resolution).",
+  })
+  resolution?: Resolution;
+
   @Field()
   url!: string;
 

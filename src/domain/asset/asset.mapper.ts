@@ -1,6 +1,6 @@
 import type { NodeRow } from "../../cypher/projection.js";
 import { toGlobalId } from "../../graphql/global-id.js";
-import { optionalNumber, optionalText, text, type NodeMappers } from "../shared/row-values.js";
+import { aliasesOf, optionalNumber, optionalText, text, type NodeMappers } from "../shared/row-values.js";
 import type { AssetClass, LevelKind } from "./asset.enums.js";
 import { Asset, IndicatorReading, PriceLevel, PriceMove } from "./asset.type.js";
 
@@ -10,6 +10,7 @@ const toAsset = (r: NodeRow): Asset =>
     symbol: text(r.symbol),
     name: text(r.name),
     assetClass: optionalText(r.assetClass) as AssetClass | null,
+    aliases: aliasesOf(r, text(r.symbol), r.name),
   });
 
 export const toPriceMove = (r: NodeRow): PriceMove =>
@@ -25,6 +26,7 @@ export const toPriceMove = (r: NodeRow): PriceMove =>
     changePct: optionalNumber(r.changePct),
     description: optionalText(r.description),
     symbol: text(r.symbol),
+    aliases: aliasesOf(r, text(r.key), r.description),
   });
 
 export const toPriceLevel = (r: NodeRow): PriceLevel =>

@@ -12,6 +12,11 @@ export class Asset extends Node {
 
   @Field(() => AssetClass, { nullable: true })
   assetClass!: AssetClass | null;
+
+  @Field(() => [String], {
+    description: "Every key and name it was given, its own first (see nodeCandidates): a reference to any of its keys resolves to it.",
+  })
+  aliases!: string[];
 }
 
 @ObjectType({ implements: Node, description: "How an asset's price moved over a window." })
@@ -45,6 +50,11 @@ export class PriceMove extends Node {
 
   /** Symbol of the asset, for the asset loader. */
   symbol!: string;
+
+  @Field(() => [String], {
+    description: "Every key and name it was given, its own first (see nodeCandidates): a reference to any of its keys resolves to it.",
+  })
+  aliases!: string[];
 }
 
 @ObjectType({ implements: Node, description: "A price level an article states for an asset." })

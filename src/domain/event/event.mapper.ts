@@ -1,6 +1,6 @@
 import type { NodeRow } from "../../cypher/projection.js";
 import { toGlobalId } from "../../graphql/global-id.js";
-import { optionalNumber, optionalText, text, type NodeMappers } from "../shared/row-values.js";
+import { aliasesOf, optionalNumber, optionalText, text, type NodeMappers } from "../shared/row-values.js";
 import { Event } from "./event.type.js";
 
 export const toEvent = (r: NodeRow): Event =>
@@ -12,6 +12,7 @@ export const toEvent = (r: NodeRow): Event =>
     occurredAt: optionalText(r.occurredAt),
     endedAt: optionalText(r.endedAt),
     amountUsd: optionalNumber(r.amountUsd),
+    aliases: aliasesOf(r, text(r.key), r.title),
   });
 
 export const EVENT_MAPPERS: NodeMappers<Event> = { Event: toEvent };

@@ -20,4 +20,9 @@ export class Event extends Node {
 
   @Field(() => Float, { nullable: true, description: "US-dollar amount as first reported." })
   amountUsd!: number | null;
+
+  @Field(() => [String], {
+    description: "Every key and name it was given, its own first (see nodeCandidates): a reference to any of its keys resolves to it.",
+  })
+  aliases!: string[];
 }

@@ -1,6 +1,6 @@
 import type { NodeRow } from "../../cypher/projection.js";
 import { toGlobalId } from "../../graphql/global-id.js";
-import { optionalText, text, type NodeMappers } from "../shared/row-values.js";
+import { aliasesOf, optionalText, text, type NodeMappers } from "../shared/row-values.js";
 import { Narrative } from "./narrative.type.js";
 
 export const toNarrative = (r: NodeRow): Narrative =>
@@ -9,6 +9,7 @@ export const toNarrative = (r: NodeRow): Narrative =>
     key: text(r.key),
     name: text(r.name),
     description: optionalText(r.description),
+    aliases: aliasesOf(r, text(r.key), r.name),
   });
 
 export const NARRATIVE_MAPPERS: NodeMappers<Narrative> = { Narrative: toNarrative };

@@ -11,4 +11,9 @@ export class Narrative extends Node {
 
   @Field(() => String, { nullable: true })
   description!: string | null;
+
+  @Field(() => [String], {
+    description: "Every key and name it was given, its own first (see nodeCandidates): a reference to any of its keys resolves to it.",
+  })
+  aliases!: string[];
 }

@@ -23,6 +23,12 @@ export const LABEL_OF_KIND: Record<NodeKind, Label> = {
   [NodeKind.SOURCE]: "Source",
 };
 
+/** The kind of reference that points at each label that has one. */
+export const KIND_OF_LABEL = Object.fromEntries(Object.entries(LABEL_OF_KIND).map(([kind, label]) => [label, kind])) as Record<
+  Label,
+  NodeKind
+>;
+
 /** Kinds a claim's cause, effect and conditions and an event's `affects` may be: the members of the CausalNode union. */
 export const CAUSAL_NODE_KINDS: ReadonlySet<NodeKind> = new Set([
   NodeKind.ASSET,

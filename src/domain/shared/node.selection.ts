@@ -4,6 +4,9 @@ import { selectedFields } from "../../graphql/selection.js";
 
 const RELATED: readonly string[] = [];
 const about = { articles: RELATED, claims: RELATED };
+/** The keys and names a node was given, and what is read of articles' statements (by key). */
+const named = { aliases: ["aliases"] };
+const stated = { statements: RELATED, figuresDisputed: RELATED };
 
 /**
  * Per GraphQL type, the stored properties (or neighbour keys, see projection.ts) each field
@@ -40,7 +43,7 @@ const PROPERTIES_OF_FIELD: Readonly<
   },
   MacroFactor: {
     label: "MacroFactor",
-    fields: { id: [], key: [], name: ["name"], kind: ["kind"], description: ["description"], ...about },
+    fields: { id: [], key: [], name: ["name"], kind: ["kind"], description: ["description"], ...named, ...about },
   },
   Event: {
     label: "Event",
@@ -54,6 +57,8 @@ const PROPERTIES_OF_FIELD: Readonly<
       amountUsd: ["amountUsd"],
       affects: [],
       reports: [],
+      ...named,
+      ...stated,
       ...about,
     },
   },
@@ -68,6 +73,7 @@ const PROPERTIES_OF_FIELD: Readonly<
       indicators: [],
       levels: [],
       priceMoves: [],
+      ...named,
       ...about,
     },
   },
@@ -85,11 +91,13 @@ const PROPERTIES_OF_FIELD: Readonly<
       changePct: ["changePct"],
       description: ["description"],
       asset: ["symbol"],
+      ...named,
+      ...stated,
       ...about,
     },
   },
-  Entity: { label: "Entity", fields: { id: [], key: [], name: ["name"], kind: ["kind"], ...about } },
-  Narrative: { label: "Narrative", fields: { id: [], key: [], name: ["name"], description: ["description"], ...about } },
+  Entity: { label: "Entity", fields: { id: [], key: [], name: ["name"], kind: ["kind"], ...named, ...about } },
+  Narrative: { label: "Narrative", fields: { id: [], key: [], name: ["name"], description: ["description"], ...named, ...about } },
 };
 
 /**

@@ -12,6 +12,13 @@ export const optionalText = (value: unknown): string | null => (value === null |
 /** A stored number, or null when absent. */
 export const optionalNumber = (value: unknown): number | null => (typeof value === "number" ? value : null);
 
+/** A node's aliases (the keys and names it was given), its own key first; `[key, name]` for nodes stored before aliases were kept. */
+export function aliasesOf(row: NodeRow, key: string, name: unknown): string[] {
+  const kept = Array.isArray(row.aliases) ? row.aliases.map(String) : [];
+  const own = [key, ...(typeof name === "string" ? [name] : [])];
+  return [...new Set([key, ...kept, ...own])];
+}
+
 /** One mapper over the labels of `mappers`: a row of another label is a bug in the query that read it. */
 export function mapperOf<T>(mappers: NodeMappers<T>): (row: NodeRow) => T {
   return (row) => {

@@ -1,13 +1,10 @@
 import { claimVisibleAt, leadsTo } from "../../cypher/claims.js";
 import { PAIR_KEY_OF } from "../../cypher/claim-pair.js";
-import { CAUSAL_LABELS, KEY_PROPERTY, lookupNode } from "../../cypher/labels.js";
+import { CAUSAL_LABELS, keyOf, lookupNode } from "../../cypher/labels.js";
 import { linkHeldAt, linkTypes } from "../../cypher/link-history.js";
 import type { Direction, Floor, HopSource } from "./hop.js";
 
 // The Cypher of a traversal's reads; hops.repository.ts runs it and decodes its rows.
-
-/** Cypher expression: the key of causal node `n`. */
-const KEY_OF = (n: string) => `CASE ${CAUSAL_LABELS.map((label) => `WHEN ${n}:${label} THEN ${n}.${KEY_PROPERTY[label]}`).join(" ")} END`;
 
 /** Cypher expression: when causal node `n` happened (see ReachedNode.time). */
 const TIME_OF = (n: string) =>
@@ -19,7 +16,7 @@ const END_OF = (n: string) =>
 
 /** Cypher map expression: a MetNode of node `n`. */
 const NODE_REF = (n: string) =>
-  `{ id: elementId(${n}), label: head(labels(${n})), key: ${KEY_OF(n)}, time: ${TIME_OF(n)}, end: ${END_OF(n)} }`;
+  `{ id: elementId(${n}), label: head(labels(${n})), key: ${keyOf(n)}, time: ${TIME_OF(n)}, end: ${END_OF(n)} }`;
 
 /** Cypher condition: node `v` is an event that occurred, or a price move that started, after `$notAfter` (if set). */
 export const HAPPENED_AFTER =

@@ -1,3 +1,4 @@
+import { escapeLucene } from "../../cypher/lucene.js";
 /** Longest search text accepted, in characters (after trimming). */
 export const MAX_QUERY_LENGTH = 500;
 
@@ -20,17 +21,10 @@ export interface SearchQuery {
   readonly terms: readonly MatchTerm[];
 }
 
-// Everything Lucene's classic query parser treats as syntax (QueryParser.escape's set).
-const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 const LETTER_DIGIT_RUNS = /[\p{L}\p{N}]+/gu;
 const PLAIN_WORD = /^[\p{L}\p{N}]+$/u;
-
-/** Backslash-escapes Lucene syntax characters so they are read as text. */
-export function escapeLucene(word: string): string {
-  return word.replace(LUCENE_SPECIAL, (char) => `\\${char}`);
-}
 
 /**
  * Turns free text into a Lucene query that cannot fail to parse: words are split on

@@ -4,6 +4,10 @@ import { BadUserInputError } from "../../../errors.js";
 import type { IngestArticleInput } from "../article.input.js";
 import { readPreconditions } from "./ingest-preconditions.repository.js";
 import { writeArticles } from "./ingest.repository.js";
+import { DEFAULT_LINK_THRESHOLD, Resolution } from "../../resolution/resolution.enums.js";
+import { resolveNewNodes } from "./resolve-new-nodes.js";
+import { suggestKeys } from "../../resolution/candidates.repository.js";
+import { unknownReferenceMessage } from "./unknown-references.js";
 import { normalizeIngestInput } from "./normalize.js";
 import type { NormalizedArticle } from "./normalized.js";
 
@@ -32,6 +36,9 @@ export interface BulkCounts {
   earlierVersions: number;
   /** Versions older (by updatedAt) than their article's current one, recorded as history only. */
   history: number;
+  /** Nodes taken for existing ones (resolution LINK), and nodes created that may be existing ones (SUGGEST). */
+  linked: number;
+  possibleDuplicates: number;
   rejected: number;
 }
 
@@ -42,6 +49,21 @@ export interface BulkOptions {
   readonly onProgress?: (counts: Readonly<BulkCounts>) => void;
   /** Called for every line that is not loaded. */
   readonly onRejected?: (rejection: Rejection) => void;
+  /** Entity resolution for the nodes each line would create (default SUGGEST), and the link threshold (default 0.6). */
+  readonly resolution?: Resolution;
+  readonly linkThreshold?: number;
+  /** Called for each node a line created that may be an existing one (SUGGEST), or took for one (LINK). */
+  readonly onResolution?: (note: ResolutionNote) => void;
+}
+
+/** A node of a line that resolution found candidates for: linked to `candidate`, or created beside it. */
+interface ResolutionNote {
+  readonly line: number;
+  readonly url: string;
+  readonly label: string;
+  readonly key: string;
+  readonly candidate: { readonly key: string; readonly score: number };
+  readonly linked: boolean;
 }
 
 interface Pending {
@@ -99,7 +121,17 @@ export async function bulkIngest(
   const inputType = schema.getType("IngestArticleInput");
   if (!isInputObjectType(inputType)) throw new Error("the schema has no IngestArticleInput");
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
-  const counts: BulkCounts = { lines: 0, articles: 0, claims: 0, unchanged: 0, earlierVersions: 0, history: 0, rejected: 0 };
+  const counts: BulkCounts = {
+    lines: 0,
+    articles: 0,
+    claims: 0,
+    unchanged: 0,
+    earlierVersions: 0,
+    history: 0,
+    linked: 0,
+    possibleDuplicates: 0,
+    rejected: 0,
+  };
   const reject = (rejection: Rejection) => {
     counts.rejected += 1;
     options.onRejected?.(rejection);
@@ -107,11 +139,11 @@ export async function bulkIngest(
 
   const write = async (batch: Pending[]) => {
     try {
-      await writeBatch(cypher, batch, counts, reject);
+      await writeBatch(cypher, batch, counts, reject, options);
     } catch {
       // Something in the batch broke the transaction: one article at a time finds which.
       for (const one of batch)
-        await writeBatch(cypher, [one], counts, reject).catch((error: unknown) =>
+        await writeBatch(cypher, [one], counts, reject, options).catch((error: unknown) =>
           reject(rejectionOf(one.line, one.article.article.url, error)),
         );
     }
@@ -161,12 +193,23 @@ async function writeBatch(
   batch: readonly Pending[],
   counts: BulkCounts,
   reject: (r: Rejection) => void,
+  options: BulkOptions,
 ): Promise<void> {
   const result = await cypher.write(async (tx) => {
-    const articles = batch.map((p) => p.article);
-    const { storedHashes, missing } = await readPreconditions(tx, articles);
-    const accepted = batch.filter((p) => !missing.has(p.article.article.uid));
-    const changed = accepted.filter((p) => storedHashes.get(p.article.article.url) !== p.article.article.contentHash);
+    const { storedHashes, missing, articles, existing } = await readPreconditions(
+      tx,
+      batch.map((p) => p.article),
+    );
+    // Each line's article with its aliases read as the nodes they name.
+    const resolved = batch.map((p, i) => ({ ...p, article: articles[i]! }));
+    const accepted = resolved.filter((p) => !missing.has(p.article.article.uid));
+    const pending = accepted.filter((p) => storedHashes.get(p.article.article.url) !== p.article.article.contentHash);
+    const resolutions = await resolveNewNodes(
+      (query, params) => tx.run(query, params),
+      pending.map((p) => p.article),
+      { resolution: options.resolution ?? Resolution.SUGGEST, linkThreshold: options.linkThreshold ?? DEFAULT_LINK_THRESHOLD, existing },
+    );
+    const changed = pending.map((p, i) => ({ ...p, article: resolutions[i]!.article }));
     const outcomes = changed.length
       ? await writeArticles(
           tx,
@@ -175,7 +218,31 @@ async function writeBatch(
           { neverRewind: true },
         )
       : [];
-    return { missing, unchanged: accepted.length - changed.length, outcomes };
+    const notes = pending.flatMap((p, i): ResolutionNote[] => {
+      const { linked, possibleDuplicates } = resolutions[i]!;
+      const base = { line: p.line, url: p.article.article.url };
+      return [
+        ...linked.map((l) => ({
+          ...base,
+          label: l.label,
+          key: l.key,
+          candidate: { key: l.candidate.key, score: l.candidate.score },
+          linked: true,
+        })),
+        ...possibleDuplicates.map((d) => ({
+          ...base,
+          label: d.label,
+          key: d.key,
+          candidate: { key: d.candidates[0]!.key, score: d.candidates[0]!.score },
+          linked: false,
+        })),
+      ];
+    });
+    // The closest keys for each reference no node has, for the rejections.
+    const lacking = [...missing.values()].flat();
+    const closest = await suggestKeys((query, params) => tx.run(query, params), lacking);
+    const suggestions = new Map(lacking.map((ref, i) => [ref, closest[i] ?? []]));
+    return { missing, suggestions, unchanged: accepted.length - changed.length, outcomes, notes };
   });
   for (const p of batch) {
     const lacking = result.missing.get(p.article.article.uid);
@@ -185,12 +252,17 @@ async function writeBatch(
         url: p.article.article.url,
         problems: lacking.map((ref) => ({
           field: ref.field,
-          message: `no ${ref.label} "${ref.key}" in this input, the file or the graph`,
+          message: unknownReferenceMessage(ref, result.suggestions.get(ref) ?? [], "in this input, the file or the graph"),
         })),
       });
     }
   }
   counts.unchanged += result.unchanged;
+  for (const note of result.notes) {
+    if (note.linked) counts.linked += 1;
+    else counts.possibleDuplicates += 1;
+    options.onResolution?.(note);
+  }
   counts.articles += result.outcomes.filter((o) => o.changed).length;
   counts.earlierVersions += result.outcomes.filter((o) => o.outcome === "known").length;
   counts.history += result.outcomes.filter((o) => o.outcome === "history").length;

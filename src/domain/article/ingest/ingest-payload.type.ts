@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from "type-graphql";
+import { LinkedNode, PossibleDuplicate } from "../../resolution/node-candidate.type.js";
 import { Article } from "../article.type.js";
 
 @ObjectType({ description: "What one ingest wrote." })
@@ -43,4 +44,14 @@ export class IngestArticlePayload {
 
   @Field(() => IngestCounts)
   counts!: IngestCounts;
+
+  @Field(() => [PossibleDuplicate], {
+    description:
+      "Nodes this ingest created whose candidates (nodeCandidates) score at least 0.5: they may be existing nodes " +
+      "under other keys. Empty when nothing was written.",
+  })
+  possibleDuplicates!: PossibleDuplicate[];
+
+  @Field(() => [LinkedNode], { description: "Keys this article gave that were taken for existing nodes (resolution LINK)." })
+  linked!: LinkedNode[];
 }

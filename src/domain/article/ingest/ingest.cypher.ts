@@ -6,6 +6,7 @@ import { APPEND_TO_LEADS_TO, RECOMPUTE_FOR_ARTICLES } from "../../../cypher/lead
 import { sortAtOf } from "../../../cypher/sort-keys.js";
 import type { ClaimRow, NormalizedArticle } from "./normalized.js";
 import { articleLinks, ARTICLE_LINK_TYPES, byTargetLabel, CLAIM_LINK_TYPES, claimLinks, type OwnedLink } from "./versioned-links.js";
+import { addAliases } from "../../../cypher/aliases.js";
 import { STATED_FIELDS } from "./stated-fields.cypher.js";
 import { retireLinks, writeLinks } from "./versioned-links.cypher.js";
 
@@ -59,6 +60,9 @@ function withPairs(article: NormalizedArticle): (ClaimRow & { pair: string | nul
     return { ...claim, pair, otherStancePair: otherStancePair(claim, pair) };
   });
 }
+
+/** One item per node and name: the first of each writes the node, each adds its name to the node's aliases. */
+const named = (key: string, name: string | null) => `${key}\u0000${name ?? ""}`;
 
 /** Every item of every article's list, the first of each key kept (MERGE would keep the first writer's too). */
 function allOf<T>(batch: WriteBatch, list: (article: NormalizedArticle) => readonly T[], key: (item: T) => string): T[] {
@@ -160,24 +164,36 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
   },
   {
     name: "things",
+    // Every node keeps the keys and names it was given (its aliases, see cypher/aliases.ts).
     query: `CALL () { UNWIND $tags AS name MERGE (:Tag { name: name }) }
       CALL () {
         UNWIND $assets AS row
         MERGE (x:Asset { symbol: row.symbol }) ON CREATE SET x.name = row.name, x.assetClass = row.assetClass
+        ${addAliases("x", "[row.symbol, row.name]")}
       }
-      CALL () { UNWIND $entities AS row MERGE (x:Entity { key: row.key }) ON CREATE SET x.name = row.name, x.kind = row.kind }
+      CALL () {
+        UNWIND $entities AS row
+        MERGE (x:Entity { key: row.key }) ON CREATE SET x.name = row.name, x.kind = row.kind
+        ${addAliases("x", "[row.key, row.name]")}
+      }
       CALL () {
         UNWIND $macroFactors AS row
         MERGE (x:MacroFactor { key: row.key })
         ON CREATE SET x.name = row.name, x.kind = row.kind, x.description = row.description
+        ${addAliases("x", "[row.key, row.name]")}
       }
-      CALL () { UNWIND $narratives AS row MERGE (x:Narrative { key: row.key }) ON CREATE SET x.name = row.name, x.description = row.description }
+      CALL () {
+        UNWIND $narratives AS row
+        MERGE (x:Narrative { key: row.key }) ON CREATE SET x.name = row.name, x.description = row.description
+        ${addAliases("x", "[row.key, row.name]")}
+      }
       CALL () {
         UNWIND $events AS e
         MERGE (x:Event { key: e.key })
         ON CREATE SET x.kind = e.kind, x.title = e.title, x.occurredAt = datetime(e.occurredAt),
                       x.sortAt = datetime(e.occurredAt).epochMillis,
                       x.endedAt = datetime(e.endedAt), x.amountUsd = e.amountUsd
+        ${addAliases("x", "[e.key, e.title]")}
       }`,
     params: (batch) =>
       unlessEmpty({
@@ -189,27 +205,27 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
         assets: allOf(
           batch,
           (a) => a.assets,
-          (x) => x.symbol,
+          (x) => named(x.symbol, x.name),
         ),
         entities: allOf(
           batch,
           (a) => a.entities,
-          (x) => x.key,
+          (x) => named(x.key, x.name),
         ),
         macroFactors: allOf(
           batch,
           (a) => a.macroFactors,
-          (x) => x.key,
+          (x) => named(x.key, x.name),
         ),
         narratives: allOf(
           batch,
           (a) => a.narratives,
-          (x) => x.key,
+          (x) => named(x.key, x.name),
         ),
         events: allOf(
           batch,
           (a) => a.events,
-          (x) => x.key,
+          (x) => named(x.key, x.title),
         ),
       }),
   },
@@ -228,13 +244,14 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
       MERGE (x:PriceMove { key: m.key })
       ON CREATE SET x.startAt = datetime(m.startAt), x.sortAt = datetime(m.startAt).epochMillis, x.endAt = datetime(m.endAt), x.open = m.open, x.high = m.high,
                     x.low = m.low, x.close = m.close, x.changePct = m.changePct, x.description = m.description
-      MERGE (x)-[:OF]->(asset)`,
+      MERGE (x)-[:OF]->(asset)
+      ${addAliases("x", "[m.key, m.description]")}`,
     params: (batch) =>
       unlessEmpty({
         moves: allOf(
           batch,
           (a) => a.priceMoves,
-          (m) => m.key,
+          (m) => named(m.key, m.description),
         ),
       }),
   },
@@ -287,6 +304,16 @@ export const CONTENT_STATEMENTS: readonly Statement[] = [
     name: "newArticleLinks",
     query: writeLinks("Article", "CREATE"),
     params: (batch) => unlessEmpty({ links: byTargetLabel(ownedArticleLinks(those(batch, false))), now: batch.now }),
+  },
+  {
+    // Keys the batch's articles gave for existing nodes (resolution LINK): aliases of those nodes from now on.
+    name: "aliases",
+    query: `UNWIND $aliases AS a
+      ${lookupNode("a")}
+      MERGE (al:Alias { ref: a.label + ':' + a.alias })
+      MERGE (al)-[:ALIAS_OF]->(node)
+      ${addAliases("node", "[a.alias]")}`,
+    params: (batch) => unlessEmpty({ aliases: batch.articles.flatMap((a) => a.aliases ?? []) }),
   },
   {
     // Events and moves the batch reports, now or in a version it replaces, or gives cited figures for: their fields again.

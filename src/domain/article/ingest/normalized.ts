@@ -112,4 +112,6 @@ export interface NormalizedArticle {
   claimLinks: LinkRow[];
   /** References the input does not define: each must already exist in the graph. */
   externalRefs: FieldRef[];
+  /** Keys this article gave for existing nodes (resolution LINK): each becomes an alias of the node `key` names. */
+  aliases?: { label: LabelKey["label"]; alias: string; key: string }[];
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { escapeLucene, MIN_PREFIX_LENGTH, toSearchQuery } from "../lucene-query.js";
+import { escapeLucene } from "../../../cypher/lucene.js";
+import { MIN_PREFIX_LENGTH, toSearchQuery } from "../lucene-query.js";
 
 describe("escapeLucene", () => {
   it("backslash-escapes every character the Lucene query parser treats as syntax", () => {
