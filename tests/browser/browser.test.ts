@@ -128,6 +128,11 @@ describe("narrative explorer", () => {
       /^(CORROBORATED|SINGLE_SOURCE|UNCITED|CONFLICTING)$/,
     );
     await panel.getByRole("region", { name: "Related articles" }).locator("li").first().waitFor();
+    // Its cause and effect, each with the keys and names it was given.
+    const named = panel.getByRole("region", { name: "Cause and effect" });
+    await named.locator("dt").first().waitFor();
+    await expect(named.locator("dt").allInnerTexts()).resolves.toEqual(["Cause", "Effect"]);
+    await expect(named.locator(".aliases").first().innerText()).resolves.toMatch(/^\s*also known as “/);
     await screenshot(page, "explorer-claim");
 
     expect(foreign).toEqual([]);

@@ -74,6 +74,7 @@ describe("saved playground examples", () => {
       "tga-to-risk-off.graphql",
       "audit-outlet.graphql",
       "search.graphql",
+      "node-candidates.graphql",
       "ingest.graphql",
     ]);
     for (const example of examples) expect(validate(schema, parse(documentOf(example))), example.file).toEqual([]);
@@ -99,6 +100,9 @@ describe("saved playground examples", () => {
     expect(audit.attributionAudit.summary.singleSource).toBeGreaterThan(0);
     const search = answers.get("search.graphql") as { search: unknown[] };
     expect(search.search.length).toBeGreaterThan(0);
+    const candidates = answers.get("node-candidates.graphql") as { nodeCandidates: { score: number; node: { key: string } }[] };
+    expect(candidates.nodeCandidates[0]!.node.key).toBe("btc-weekend-liquidation-cascade");
+    expect(candidates.nodeCandidates[0]!.score).toBeGreaterThan(0.6);
   });
 
   describe("the ingest example", () => {

@@ -114,6 +114,36 @@ export function ClaimPanel({ claim, onClose }: Props) {
       ) : null}
       {detail ? (
         <>
+          <section aria-label="Cause and effect" className="named-nodes">
+            <h3>Cause and effect</h3>
+            <dl>
+              {(
+                [
+                  ["Cause", detail.cause],
+                  ["Effect", detail.effect],
+                ] as const
+              ).map(([role, node]) =>
+                node ? (
+                  <div key={role}>
+                    <dt>{role}</dt>
+                    <dd>
+                      <span className="node-key">{node.key}</span>
+                      {node.aliases.length > 1 ? (
+                        <span className="aliases">
+                          {" "}
+                          also known as{" "}
+                          {node.aliases
+                            .filter((alias) => alias !== node.key)
+                            .map((alias) => `“${alias}”`)
+                            .join(", ")}
+                        </span>
+                      ) : null}
+                    </dd>
+                  </div>
+                ) : null,
+              )}
+            </dl>
+          </section>
           <section aria-label="Article text">
             <h3>In the article</h3>
             <ArticleBody body={detail.article.body ?? ""} quote={claim.text} />
