@@ -30,7 +30,13 @@ export interface BenchResult {
     readonly neo4jPageCacheMb: number;
   };
   readonly graph: { readonly articles: number; readonly claims: number; readonly leadsTo: number };
-  readonly ingest: { readonly claims: number; readonly seconds: number; readonly claimsPerSecond: number | null };
+  readonly ingest: {
+    readonly claims: number;
+    readonly seconds: number;
+    readonly claimsPerSecond: number | null;
+    /** Seconds of it spent on entity resolution (SUGGEST, the default): ingest costs seconds ÷ (seconds − this) of ingest without it. */
+    readonly resolutionSeconds?: number;
+  };
   readonly questions: readonly QuestionResult[];
   /**
    * API resident memory in MB: after the first warm-up, after the first question's load, and

@@ -213,6 +213,7 @@ async function main(): Promise<void> {
       claims: counts.claims,
       seconds: Math.round(ingestSeconds * 10) / 10,
       claimsPerSecond: counts.claims > 0 ? Math.round(counts.claims / ingestSeconds) : null,
+      resolutionSeconds: Math.round(counts.resolutionMs / 100) / 10,
     };
     say(
       ingest.claimsPerSecond

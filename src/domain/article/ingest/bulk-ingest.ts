@@ -39,6 +39,8 @@ export interface BulkCounts {
   /** Nodes taken for existing ones (resolution LINK), and nodes created that may be existing ones (SUGGEST). */
   linked: number;
   possibleDuplicates: number;
+  /** Milliseconds spent finding candidates for new nodes (entity resolution), of the whole run's. */
+  resolutionMs: number;
   rejected: number;
 }
 
@@ -130,6 +132,7 @@ export async function bulkIngest(
     history: 0,
     linked: 0,
     possibleDuplicates: 0,
+    resolutionMs: 0,
     rejected: 0,
   };
   const reject = (rejection: Rejection) => {
@@ -204,11 +207,13 @@ async function writeBatch(
     const resolved = batch.map((p, i) => ({ ...p, article: articles[i]! }));
     const accepted = resolved.filter((p) => !missing.has(p.article.article.uid));
     const pending = accepted.filter((p) => storedHashes.get(p.article.article.url) !== p.article.article.contentHash);
+    const resolving = performance.now();
     const resolutions = await resolveNewNodes(
       (query, params) => tx.run(query, params),
       pending.map((p) => p.article),
       { resolution: options.resolution ?? Resolution.SUGGEST, linkThreshold: options.linkThreshold ?? DEFAULT_LINK_THRESHOLD, existing },
     );
+    const resolutionMs = performance.now() - resolving;
     const changed = pending.map((p, i) => ({ ...p, article: resolutions[i]!.article }));
     const outcomes = changed.length
       ? await writeArticles(
@@ -242,7 +247,7 @@ async function writeBatch(
     const lacking = [...missing.values()].flat();
     const closest = await suggestKeys((query, params) => tx.run(query, params), lacking);
     const suggestions = new Map(lacking.map((ref, i) => [ref, closest[i] ?? []]));
-    return { missing, suggestions, unchanged: accepted.length - changed.length, outcomes, notes };
+    return { missing, suggestions, unchanged: accepted.length - changed.length, outcomes, notes, resolutionMs };
   });
   for (const p of batch) {
     const lacking = result.missing.get(p.article.article.uid);
@@ -258,6 +263,7 @@ async function writeBatch(
     }
   }
   counts.unchanged += result.unchanged;
+  counts.resolutionMs += result.resolutionMs;
   for (const note of result.notes) {
     if (note.linked) counts.linked += 1;
     else counts.possibleDuplicates += 1;
