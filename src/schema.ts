@@ -23,6 +23,7 @@ import { AssetEventsResolver, EventResolver } from "./domain/event/event.resolve
 import { NarrativeResolver } from "./domain/narrative/narrative.resolver.js";
 import { NodeResolver } from "./domain/node/node.resolver.js";
 import { NodeCandidatesResolver } from "./domain/node/node-candidates.resolver.js";
+import { MERGES_RESOLVERS, NodeMergeResolver } from "./domain/node/merge.resolver.js";
 import { SourceResolver } from "./domain/source/source.resolver.js";
 import { TimelineResolver } from "./traversals/timeline/timeline.resolver.js";
 import { SearchResolver } from "./traversals/search/search.resolver.js";
@@ -50,6 +51,8 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     resolvers: [
       NodeResolver,
       NodeCandidatesResolver,
+      NodeMergeResolver,
+      ...MERGES_RESOLVERS,
       SourceResolver,
       ArticleResolver,
       IngestResolver,

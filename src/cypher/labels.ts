@@ -11,6 +11,7 @@ export const KEY_PROPERTY = {
   Indicator: "key",
   Narrative: "key",
   Claim: "id",
+  NodeMerge: "id",
 } as const;
 
 export type Label = keyof typeof KEY_PROPERTY;

@@ -88,8 +88,13 @@ const COLLECTED = (c: string) => `${c}.polarity = 'ASSERTED' AND ${leadsTo(c)} A
  * claims current now.
  */
 export function recomputeFor(touchedClaims: string): string {
-  return `${touchedClaims}
-  MATCH (x)<-[:CAUSE|PAST_CAUSE]-(touched)-[:EFFECT|PAST_EFFECT]->(y)
+  return recomputePairs(`${touchedClaims}
+  MATCH (x)<-[:CAUSE|PAST_CAUSE]-(touched)-[:EFFECT|PAST_EFFECT]->(y)`);
+}
+
+/** Cypher that recomputes the LEADS_TO of every pair of nodes `pairs` binds to `x` and `y` (a clause), from the claims current now. */
+export function recomputePairs(pairs: string): string {
+  return `${pairs}
   WITH DISTINCT x, y
   // Its claims are read under the pair's lock (see LOCK_PAIR).
   ${LOCK_PAIR("x", "y")}

@@ -38,3 +38,11 @@ export const RETRACTION_EVENT = `MATCH (a:Article)-[:MAKES]->(c:Claim { id: $uid
      OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(s:Source)
      WITH c, s.domain AS source
      RETURN ${CLAIM_EVENT_FIELDS("c", "source")} AS claim`;
+
+/** The claims `$uids` that are visible now (not retracted, current), as claimAdded events carry them. */
+export const CLAIM_EVENTS = `UNWIND $uids AS uid
+     MATCH (a:Article)-[:MAKES]->(c:Claim { id: uid })
+     WHERE ${claimVisibleAt("c", { asOf: "$now" })}
+     OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(s:Source)
+     WITH c, s.domain AS source ORDER BY c.id
+     RETURN ${CLAIM_EVENT_FIELDS("c", "source")} AS claim`;

@@ -1,6 +1,6 @@
 import type { WriteTransaction } from "../db/cypher-runner.js";
 import type { ArticleIngestedEvent, ClaimEvent, GraphEvent } from "./events.js";
-import { INGEST_EVENTS, RETRACTION_EVENT } from "./live-events.cypher.js";
+import { CLAIM_EVENTS, INGEST_EVENTS, RETRACTION_EVENT } from "./live-events.cypher.js";
 
 /**
  * The events of an article write, read in its transaction just after it: the article, and
@@ -21,4 +21,11 @@ export async function readIngestEvents(tx: WriteTransaction, articleUid: string,
 export async function readRetractionEvent(tx: WriteTransaction, claimUid: string): Promise<ClaimEvent | null> {
   const [row] = await tx.run<{ claim: ClaimEvent["claim"] }>(RETRACTION_EVENT, { uid: claimUid });
   return row ? { type: "claimRetracted", claim: row.claim } : null;
+}
+
+/** claimAdded events for claims whose links a write changed (a merge): those visible now, read in its transaction. */
+export async function readClaimEvents(tx: WriteTransaction, claimUids: readonly string[], now: string): Promise<ClaimEvent[]> {
+  if (claimUids.length === 0) return [];
+  const rows = await tx.run<{ claim: ClaimEvent["claim"] }>(CLAIM_EVENTS, { uids: claimUids, now });
+  return rows.map((row) => ({ type: "claimAdded", claim: row.claim }));
 }

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
 import { FieldReader } from "../../input/field-reader.js";
 import { Problems } from "../../input/problems.js";
-import { loadNode } from "../shared/load.js";
+import { loadCurrentNode, loadNode } from "../shared/load.js";
 import { Asset, IndicatorReading, PriceLevel, PriceMove } from "./asset.type.js";
 
 @Resolver(() => Asset)
@@ -12,7 +12,7 @@ export class AssetResolver {
     const problems = new Problems();
     const canonical = new FieldReader(problems).symbol(symbol, "symbol");
     problems.throwIfAny();
-    return loadNode<Asset>(ctx, "Asset", canonical);
+    return loadCurrentNode<Asset>(ctx, "Asset", canonical);
   }
 
   @FieldResolver(() => [PriceMove], { description: "Its price moves, oldest first." })

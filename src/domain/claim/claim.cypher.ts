@@ -24,10 +24,13 @@ const whereHeld = (held: string | null) => (held ? `WHERE ${held}` : "");
 /** The claims about the asset `$c.asset`, each once: it, an event affecting it or a move of it is the cause, effect or a condition. */
 function claimsAboutAsset(at: boolean): string {
   const { rel, held } = claimLink(["CAUSE", "EFFECT", "IF"], "r", at);
+  // What an event affects and what a move is of, as held then too (a merge moves them, see node/merge.cypher.ts).
+  const of = claimLink(["AFFECTS", "OF"], "s", at);
+  const both = [held, of.held].filter(Boolean).join(" AND ");
   return `CALL () {
        MATCH (:Asset { symbol: $c.asset })<-${rel}-(item:Claim) ${whereHeld(held)} RETURN item
        UNION
-       MATCH (:Asset { symbol: $c.asset })<-[:AFFECTS|OF]-()<-${rel}-(item:Claim) ${whereHeld(held)} RETURN item
+       MATCH (:Asset { symbol: $c.asset })<-${of.rel}-()<-${rel}-(item:Claim) ${whereHeld(both || null)} RETURN item
      }`;
 }
 
@@ -81,9 +84,10 @@ function whereOf(c: ClaimCriteria, test: { asset: boolean; source: boolean }, at
   // About the asset: it, an event affecting it or a move of it is the cause, effect or a condition.
   if (c.asset && test.asset) {
     const { rel, held } = claimLink(["CAUSE", "EFFECT", "IF"], "r", at);
+    const of = claimLink(["AFFECTS", "OF"], "s", at);
     where.push(`EXISTS {
           MATCH (item)-${rel}->(x)
-          WHERE ${held ? `${held} AND ` : ""}((x:Asset AND x.symbol = $c.asset) OR EXISTS { (x)-[:AFFECTS|OF]->(:Asset { symbol: $c.asset }) }) }`);
+          WHERE ${held ? `${held} AND ` : ""}((x:Asset AND x.symbol = $c.asset) OR EXISTS { MATCH (x)-${of.rel}->(:Asset { symbol: $c.asset }) ${whereHeld(of.held)} }) }`);
   }
   if (c.source && test.source) {
     const published = claimLink(["PUBLISHED_BY"], "p", at);

@@ -2,7 +2,7 @@ import { Arg, Ctx, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context.js";
 import { FieldReader } from "../../input/field-reader.js";
 import { Problems } from "../../input/problems.js";
-import { loadNode } from "../shared/load.js";
+import { loadCurrentNode } from "../shared/load.js";
 import { Narrative } from "./narrative.type.js";
 
 @Resolver(() => Narrative)
@@ -12,6 +12,6 @@ export class NarrativeResolver {
     const problems = new Problems();
     const canonical = new FieldReader(problems).key(key, "key");
     problems.throwIfAny();
-    return loadNode<Narrative>(ctx, "Narrative", canonical);
+    return loadCurrentNode<Narrative>(ctx, "Narrative", canonical);
   }
 }

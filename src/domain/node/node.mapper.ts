@@ -17,6 +17,8 @@ import { NARRATIVE_MAPPERS } from "../narrative/narrative.mapper.js";
 import type { Narrative } from "../narrative/narrative.type.js";
 import { mapperOf } from "../shared/row-values.js";
 import { SOURCE_MAPPERS } from "../source/source.mapper.js";
+import { NODE_MERGE_MAPPERS } from "./node-merge.mapper.js";
+import type { NodeMerge } from "./node-merge.type.js";
 import type { Source } from "../source/source.type.js";
 
 export type { NodeRow } from "../../cypher/projection.js";
@@ -34,7 +36,8 @@ export type GraphNode =
   | PriceLevel
   | PriceMove
   | Source
-  | Tag;
+  | Tag
+  | NodeMerge;
 
 /** Maps a projected node of any label to its GraphQL type: each entity folder's mappers, composed. */
 export const toGraphNode: (row: NodeRow) => GraphNode = mapperOf<GraphNode>({
@@ -47,6 +50,7 @@ export const toGraphNode: (row: NodeRow) => GraphNode = mapperOf<GraphNode>({
   ...EVENT_MAPPERS,
   ...CLAIM_MAPPERS,
   ...ARTICLE_MAPPERS,
+  ...NODE_MERGE_MAPPERS,
 });
 
 /** Maps a node known to be of type T (the query matched its label). */

@@ -1,9 +1,9 @@
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context.js";
 import { isLabel } from "../../cypher/labels.js";
-import { refKey } from "../../cypher/labels.js";
 import { fromGlobalId } from "../../graphql/global-id.js";
 import { Node } from "../../graphql/node.interface.js";
+import { loadCurrentNode } from "../shared/load.js";
 
 @Resolver()
 export class NodeResolver {
@@ -11,6 +11,6 @@ export class NodeResolver {
   async node(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Node | null> {
     const { type, key } = fromGlobalId(id);
     if (!isLabel(type)) return null;
-    return ctx.loaders.node.load(refKey(type, key)) as Promise<Node | null>;
+    return loadCurrentNode<Node>(ctx, type, key);
   }
 }

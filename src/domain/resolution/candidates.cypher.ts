@@ -31,7 +31,7 @@ export const CANDIDATES = `UNWIND $questions AS q
        RETURN node
      }
      WITH q, node
-     WHERE ${ALIASED_LABELS.map((label) => `node:${label}`).join(" OR ")}
+     WHERE (${ALIASED_LABELS.map((label) => `node:${label}`).join(" OR ")}) AND node.mergedInto IS NULL
      WITH q, collect(DISTINCT node) AS nodes
      OPTIONAL MATCH (asked:Asset { symbol: q.asset })
      RETURN q.index AS index,

@@ -5,7 +5,7 @@ import { selectedFields } from "../../graphql/selection.js";
 const RELATED: readonly string[] = [];
 const about = { articles: RELATED, claims: RELATED };
 /** The keys and names a node was given, and what is read of articles' statements (by key). */
-const named = { aliases: ["aliases"] };
+const named = { aliases: ["aliases"], merges: RELATED };
 const stated = { statements: RELATED, figuresDisputed: RELATED };
 
 /**

@@ -15,10 +15,13 @@ export const SEARCH_ALL_INDEXES = `CALL () {
     WITH node, score ORDER BY score DESC LIMIT $first
     RETURN node, score
     UNION ALL
+    // A node merged into another is that other now (mergeNodes): not a hit of its own.
     CALL db.index.fulltext.queryNodes('named_things_v2', $lucene, { limit: $first }) YIELD node, score
+    WHERE node.mergedInto IS NULL
     RETURN node, score
     UNION ALL
     CALL db.index.fulltext.queryNodes('event_text', $lucene, { limit: $first }) YIELD node, score
+    WHERE node.mergedInto IS NULL
     RETURN node, score
   }
   WITH node, score ORDER BY score DESC, coalesce(node.id, node.key, node.symbol) LIMIT $first

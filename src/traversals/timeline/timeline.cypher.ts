@@ -70,7 +70,8 @@ const BRANCHES: Readonly<Record<TimelineEntryKind, (f: Present) => Branch>> = {
   [TimelineEntryKind.EVENT]: (f) => ({
     label: "Event",
     patterns: ["(x:Event)", ...(f.asset ? ["(x)-[:AFFECTS]->(:Asset { symbol: $f.asset })"] : [])],
-    where: reported(f),
+    // A node merged into another (mergeNodes) is that other now.
+    where: [...reported(f), "x.mergedInto IS NULL"],
     dated: "x.sortAt IS NOT NULL",
     at: "x.occurredAt",
     id: "x.key",
@@ -78,7 +79,7 @@ const BRANCHES: Readonly<Record<TimelineEntryKind, (f: Present) => Branch>> = {
   [TimelineEntryKind.PRICE_MOVE]: (f) => ({
     label: "PriceMove",
     patterns: ["(x:PriceMove)", ...(f.asset ? ["(x)-[:OF]->(:Asset { symbol: $f.asset })"] : [])],
-    where: reported(f),
+    where: [...reported(f), "x.mergedInto IS NULL"],
     dated: "x.sortAt IS NOT NULL",
     at: "x.startAt",
     id: "x.key",

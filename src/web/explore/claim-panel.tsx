@@ -11,6 +11,9 @@ const STATUS_HELP: Readonly<Record<AttributionStatus, string>> = {
   CONFLICTING: "Another current claim or report contradicts it.",
 };
 
+/** The key of a merged node, whatever its kind. */
+const mergedKey = (node: { key?: string; symbol?: string }) => node.key ?? node.symbol ?? "?";
+
 interface Props {
   readonly claim: ClaimEdgeFragment;
   onClose(): void;
@@ -138,6 +141,14 @@ export function ClaimPanel({ claim, onClose }: Props) {
                             .join(", ")}
                         </span>
                       ) : null}
+                      {node.merges
+                        .filter((merge) => merge.unmergedAt === null)
+                        .map((merge) => (
+                          <span key={merge.id} className="merge">
+                            {" "}
+                            · merged from {mergedKey(merge.from)} on {formatTime(merge.mergedAt)} ({merge.reason})
+                          </span>
+                        ))}
                     </dd>
                   </div>
                 ) : null,

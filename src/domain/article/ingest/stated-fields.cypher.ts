@@ -8,20 +8,11 @@
 const first = (field: string) => `head([r IN rs WHERE r.${field} IS NOT NULL | r.${field}])`;
 
 /**
- * The fields of every event and price move that the articles `$articleIds` report (now, or in
- * a version they replace: PAST_REPORTS), and of the events `$citedEvents`, from their current
- * statements. A price move's changePct follows its open and close.
+ * Cypher: the fields of every event and price move `nodes` binds to `n` (a clause, one row per
+ * node), from their current statements. A price move's changePct follows its open and close.
  */
-export const STATED_FIELDS = `CALL () {
-       UNWIND $articleIds AS uid
-       MATCH (:Article { id: uid })-[:REPORTS|PAST_REPORTS]->(n)
-       WHERE n:Event OR n:PriceMove
-       RETURN n
-       UNION
-       UNWIND coalesce($citedEvents, []) AS key
-       MATCH (n:Event { key: key })
-       RETURN n
-     }
+export function statedFieldsOf(nodes: string): string {
+  return `${nodes}
      WITH DISTINCT n
      CALL (n) {
        MATCH (a:Article)-[r:REPORTS]->(n)
@@ -40,3 +31,19 @@ export const STATED_FIELDS = `CALL () {
      SET n.sortAt = CASE WHEN n:Event THEN n.occurredAt.epochMillis ELSE n.startAt.epochMillis END,
          n.changePct = CASE WHEN n:PriceMove AND n.open IS NOT NULL AND n.close IS NOT NULL
                             THEN round((n.close - n.open) / n.open * 10000) / 100 ELSE n.changePct END`;
+}
+
+/**
+ * The fields of every event and price move that the articles `$articleIds` report (now, or in
+ * a version they replace: PAST_REPORTS), and of the events `$citedEvents`.
+ */
+export const STATED_FIELDS = statedFieldsOf(`CALL () {
+       UNWIND $articleIds AS uid
+       MATCH (:Article { id: uid })-[:REPORTS|PAST_REPORTS]->(n)
+       WHERE n:Event OR n:PriceMove
+       RETURN n
+       UNION
+       UNWIND coalesce($citedEvents, []) AS key
+       MATCH (n:Event { key: key })
+       RETURN n
+     }`);
