@@ -133,11 +133,18 @@ async function main(): Promise<number> {
       `${counts.lines} lines: ${counts.articles} articles written, ${counts.unchanged} already up to date, ` +
         (counts.earlierVersions ? `${counts.earlierVersions} earlier versions skipped, ` : "") +
         (counts.history ? `${counts.history} older versions kept as history, ` : "") +
-        (counts.linked ? `${counts.linked} new keys taken for existing nodes, ` : "") +
-        (counts.possibleDuplicates ? `${counts.possibleDuplicates} possible duplicates created, ` : "") +
         `${counts.rejected} rejected; ` +
         `${counts.claims} claims in ${seconds.toFixed(1)} s (${Math.round(counts.claims / seconds)} claims/s)\n`,
     );
+    if (counts.linked || counts.possibleDuplicates) {
+      process.stderr.write(
+        `entity resolution (${resolution}): ${counts.linked} new keys taken for existing nodes, ${counts.possibleDuplicates} nodes created that may be existing ones` +
+          (resolution === Resolution.SUGGEST && counts.possibleDuplicates
+            ? " (see the lines above; --resolution LINK takes the close ones)"
+            : "") +
+          "\n",
+      );
+    }
     return counts.rejected > 0 ? 2 : 0;
   } finally {
     if (!stopped) bars.stop();

@@ -3,8 +3,9 @@ import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { ArticleAsOfDocument, ClaimsPageDocument, IngestArticleDocument } from "../__generated__/graphql.js";
+import { ArticleAsOfDocument, ClaimsPageDocument, NodeAliasesDocument, IngestArticleDocument } from "../__generated__/graphql.js";
 import { sampleArticle } from "../fixtures/articles.js";
+import { resolutionCorpus } from "../fixtures/resolution-corpus.js";
 import { uniqueTag } from "../support/ids.js";
 import { EDITOR_TOKEN, useTestServer } from "../support/server.js";
 import { projectRoot } from "../../src/project-root.js";
@@ -195,5 +196,43 @@ describe("npm run ingest never rewinds an article", () => {
     const after = await server.request(ArticleAsOfDocument, { url: v1.url });
     expect(after.data!.article!.title).toBe(v2.title);
     expect(after.data!.article!.versions.map((v) => v.title)).toContain(v0.title);
+  }, 60_000);
+});
+
+describe("npm run ingest --resolution", () => {
+  it("reports another outlet's key for an existing node by line under SUGGEST, and takes it for that node under LINK", async () => {
+    const tag = uniqueTag();
+    const corpus = resolutionCorpus(tag);
+    // An event told under another key, then a price move told under another key (nodes apart, so
+    // the first's outcome cannot decide the second's).
+    const [first, , second] = corpus.followUps;
+    const base = await ingestFile([JSON.stringify(corpus.base)]);
+    expect(base.code, base.stderr).toBe(0);
+
+    // SUGGEST (the default): the new key becomes a node of its own, and the line says which node it may be.
+    const suggest = await ingestFile([JSON.stringify(first!.article)]);
+    expect(suggest.code, suggest.stderr).toBe(0);
+    const newKey = first!.nodes[0]!.key;
+    expect(suggest.stderr).toContain(`line 1 (${first!.article.url}): Event "${newKey}" may be the existing "${corpus.keys.cascade}"`);
+    expect(suggest.stderr).toMatch(
+      /entity resolution \(SUGGEST\): 0 new keys taken for existing nodes, 1 nodes created that may be existing ones/,
+    );
+
+    // LINK: the key is taken for the existing node, which the article now reports.
+    const link = await ingestFile([JSON.stringify(second!.article)], ["--resolution", "LINK"]);
+    expect(link.code, link.stderr).toBe(0);
+    const linkedKey = second!.nodes[0]!.key;
+    expect(link.stderr).toContain(
+      `line 1 (${second!.article.url}): PriceMove "${linkedKey}" taken for the existing "${corpus.keys.slide}"`,
+    );
+    expect(link.stderr).toMatch(
+      /entity resolution \(LINK\): 1 new keys taken for existing nodes, 0 nodes created that may be existing ones/,
+    );
+    const slide = await server.request(NodeAliasesDocument, { id: Buffer.from(`PriceMove:${corpus.keys.slide}`).toString("base64url") });
+    expect(slide.errors).toBeUndefined();
+    expect(slide.data!.node).toMatchObject({ key: corpus.keys.slide, aliases: expect.arrayContaining([linkedKey]) });
+    // SUGGEST took nothing for the cascade: its key is its own.
+    const cascade = await server.request(NodeAliasesDocument, { id: Buffer.from(`Event:${corpus.keys.cascade}`).toString("base64url") });
+    expect(cascade.data!.node!.aliases).not.toContain(newKey);
   }, 60_000);
 });
