@@ -132,7 +132,10 @@ describe("entity resolution on a multi-outlet corpus", () => {
     const res = await server.request(IngestArticleDocument, { input: typo }, { token: EDITOR_TOKEN });
     const error = res.errors![0]!;
     expect(error.message).toMatch(
-      new RegExp(`^no PriceMove "${tag}-weekend-slid" in this input or the graph \\(closest: "${corpus.keys.slide}"`),
+      new RegExp(
+        `^input\\.claims\\[0\\]\\.cause: no PriceMove "${tag}-weekend-slid" in this input or the graph ` +
+          `\\(closest: "${corpus.keys.slide}".*\\) \\(and 1 more problem\\)$`,
+      ),
     );
     expect(error.extensions).toMatchObject({
       code: "BAD_USER_INPUT",

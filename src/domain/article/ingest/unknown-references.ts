@@ -15,9 +15,10 @@ export function unknownReferenceMessage(ref: FieldRef, suggestions: readonly str
 }
 
 /**
- * BAD_USER_INPUT for references no node has: the first one's message and field, its closest
- * keys in `extensions.suggestions`, and every one, each with its own suggestions, in
- * `extensions.problems`.
+ * BAD_USER_INPUT for references no node has, shaped like every other input problem: the
+ * message is "<field>: <first problem>" (with "(and N more problems)"), `extensions.field` the
+ * first one's field, its closest keys in `extensions.suggestions`, and every one, each with its
+ * own suggestions, in `extensions.problems`.
  */
 export function unknownReferences(
   refs: readonly FieldRef[],
@@ -30,5 +31,10 @@ export function unknownReferences(
     suggestions: suggestions[i] ?? [],
   }));
   const first = problems[0]!;
-  return new BadUserInputError(first.message, first.field, { problems, suggestions: first.suggestions });
+  const rest = problems.length - 1;
+  const more = rest ? ` (and ${rest} more problem${rest > 1 ? "s" : ""})` : "";
+  return new BadUserInputError(`${first.field}: ${first.message}${more}`, first.field, {
+    problems,
+    suggestions: first.suggestions,
+  });
 }
