@@ -1,12 +1,9 @@
 /**
  * Aliases (docs/resolution.md): every key and name a node was given stays on it (`aliases`,
- * and `aliasText`, the same joined, for the full-text index `node_aliases`); a key other than
- * the node's own resolves through an `(:Alias { ref: 'Label:key' })-[:ALIAS_OF]->(node)`,
- * unique on `ref`.
+ * and `aliasText`, the same joined, for the label's full-text index, aliasIndexOf in
+ * db/migrations.ts); a key other than the node's own resolves through an
+ * `(:Alias { ref: 'Label:key' })-[:ALIAS_OF]->(node)`, unique on `ref`.
  */
-
-/** Labels whose nodes keep aliases and can be candidates. */
-export const ALIASED_LABELS = ["Event", "MacroFactor", "Entity", "Narrative", "PriceMove", "Asset"] as const;
 
 /** Cypher: adds the non-null strings of the list expression `names` to `x`'s aliases, each once, and refreshes its aliasText. */
 export function addAliases(x: string, names: string): string {

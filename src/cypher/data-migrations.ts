@@ -1,5 +1,6 @@
 import { PAIR_KEY_OF } from "./claim-pair.js";
-import { ALIASED_LABELS, addAliases } from "./aliases.js";
+import { ALIASED_LABELS } from "../db/migrations.js";
+import { addAliases } from "./aliases.js";
 import { leadsTo } from "./claims.js";
 import { recomputeFor, STRONG_LEADS_TO_FROM, STRONG_LEADS_TO_OF, SUMMARISE_LEADS_TO } from "./leads-to.js";
 import { sortAtOf } from "./sort-keys.js";

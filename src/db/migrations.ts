@@ -48,18 +48,24 @@ const RELATIONSHIP_INDEXES: ReadonlyArray<readonly [type: string, property: stri
   ["STRONG_LEADS_TO", "pair"],
 ];
 
-/** Full-text indexes behind `search`. */
+/** Labels whose nodes keep aliases (cypher/aliases.ts) and can be candidates for a new name. */
+export const ALIASED_LABELS = ["Event", "MacroFactor", "Entity", "Narrative", "PriceMove", "Asset"] as const;
+
+/** The full-text index of one label's aliases (one per label, so the many nodes of one label cannot crowd out another's matches). */
+export const aliasIndexOf = (label: string) => `${label.toLowerCase()}_aliases`;
+
+/** Full-text indexes behind `search` and entity resolution. */
 const FULLTEXT_INDEXES: ReadonlyArray<readonly [name: string, labels: string, properties: readonly string[]]> = [
   ["article_text", "Article", ["title", "summary", "body"]],
   ["claim_text", "Claim", ["text"]],
   ["named_things_v2", "Entity|MacroFactor|Narrative|Asset", ["name", "description", "symbol"]],
   ["event_text", "Event", ["title"]],
   // Every key and name a node was given: candidates for a new name (entity resolution).
-  ["node_aliases", "Event|MacroFactor|Entity|Narrative|PriceMove|Asset", ["aliasText"]],
+  ...ALIASED_LABELS.map((label) => [aliasIndexOf(label), label, ["aliasText"]] as const),
 ];
 
 /** Indexes an earlier version created and a newer one replaced (a full-text index cannot be altered). */
-const RETIRED_INDEXES: readonly string[] = ["named_things"];
+const RETIRED_INDEXES: readonly string[] = ["named_things", "node_aliases"];
 
 /** The schema statements, in order; each is idempotent (IF EXISTS / IF NOT EXISTS). */
 function migrationStatements(): string[] {

@@ -1,5 +1,6 @@
 import type { Params, Row } from "../../db/cypher-runner.js";
 import type { Label } from "../../cypher/labels.js";
+import { aliasIndexOf } from "../../db/migrations.js";
 import { escapeLucene } from "../../cypher/lucene.js";
 import { scoreCandidate, type CandidateQuestion } from "./candidate-score.js";
 import { CANDIDATES, TIME_REACH_MS } from "./candidates.cypher.js";
@@ -59,8 +60,10 @@ export async function findCandidates(
     questions: questions.map((q, index) => ({
       index,
       label: q.label,
+      aliasIndex: aliasIndexOf(q.label),
       lucene: luceneOf(q.name),
       asset: q.asset ?? null,
+      at: q.at ?? null,
       from: q.at != null ? q.at - TIME_REACH_MS : null,
       to: q.at != null ? q.at + TIME_REACH_MS : null,
     })),
