@@ -55,7 +55,8 @@ const FACTORS = Array.from({ length: 60 }, (_, i) =>
 const NARRATIVES = Array.from({ length: 30 }, (_, i) => `narrative-${i}`);
 const ENTITIES = Array.from({ length: 300 }, (_, i) => `entity-${i}`);
 const OUTLETS = Array.from({ length: 60 }, (_, i) => `outlet-${i}.example`);
-const RELATIONS = ["CAUSES", "CONTRIBUTES_TO", "AMPLIFIES", "PRECEDES"] as const;
+/** Leads-to relations (the hops); PRECEDES (order, never a hop) and PREVENTS are a few claims each. */
+const RELATIONS = ["CAUSES", "CONTRIBUTES_TO", "AMPLIFIES"] as const;
 
 /** The shared story twenty and more outlets retell: a 6-node chain ending at a BTC move. */
 export const RETOLD_CHAIN = [
@@ -134,7 +135,7 @@ function article(random: () => number, index: number): ArticleDocument {
     return {
       key: `c${i}`,
       text: `Claim ${i} of article ${index}: ${cause.key} and ${effect.key}.`,
-      relation: roll > 0.95 ? ("PREVENTS" as const) : pick(random, RELATIONS),
+      relation: roll > 0.95 ? ("PREVENTS" as const) : roll > 0.85 && roll <= 0.9 ? ("PRECEDES" as const) : pick(random, RELATIONS),
       polarity: roll > 0.9 && roll <= 0.95 ? ("DENIED" as const) : ("ASSERTED" as const),
       modality: conditional ? ("CONDITIONAL" as const) : ("FACT" as const),
       confidence: Math.round((0.5 + random() * 0.49) * 100) / 100,

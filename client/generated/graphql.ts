@@ -22,14 +22,14 @@ export type ArticleFilter = {
   to?: string | null | undefined;
 };
 
-/** CONFLICTING: another current claim on the same cause and effect contradicts it (the opposite polarity with the same relation class, or both asserted with opposite relation classes: leads to vs PREVENTS), or an event the claim names is reported with amounts that differ by more than 10%. Otherwise CORROBORATED: at least two independent publishing domains make the same claim (same cause, effect, polarity and relation class). Otherwise SINGLE_SOURCE: one outlet makes it, but it names its authority (an inline attribution or a cited article). Otherwise UNCITED. */
+/** CONFLICTING: another current claim on the same cause and effect contradicts it (the opposite polarity with the same relation class, or both asserted with opposite relation classes: leads to vs PREVENTS; PRECEDES, order, meets only PRECEDES), or an event the claim names is reported with amounts that differ by more than 10%. Otherwise CORROBORATED: at least two independent publishing domains make the same claim (same cause, effect, polarity and relation class). Otherwise SINGLE_SOURCE: one outlet makes it, but it names its authority (an inline attribution or a cited article). Otherwise UNCITED. */
 export type AttributionStatus =
   | 'CONFLICTING'
   | 'CORROBORATED'
   | 'SINGLE_SOURCE'
   | 'UNCITED';
 
-/** CAUSES, CONTRIBUTES_TO, AMPLIFIES and PRECEDES lead to the effect (relation class LEADS_TO); PREVENTS opposes it (class OPPOSES). */
+/** CAUSES, CONTRIBUTES_TO and AMPLIFIES lead to the effect (relation class LEADS_TO); PREVENTS opposes it (class OPPOSES); PRECEDES says only that the cause came first (class TEMPORAL). */
 export type CausalRelation =
   | 'AMPLIFIES'
   | 'CAUSES'
@@ -110,10 +110,11 @@ export type RelatedReasonKind =
   /** Both advance the narrative (weight 2 each). */
   | 'SAME_NARRATIVE';
 
-/** LEADS_TO: CAUSES, CONTRIBUTES_TO, AMPLIFIES, PRECEDES; the hops of causal chains and explanations. OPPOSES: PREVENTS; never a hop, never corroborates a LEADS_TO claim. */
+/** LEADS_TO: CAUSES, CONTRIBUTES_TO, AMPLIFIES; the hops of causal chains and explanations. OPPOSES: PREVENTS; never a hop, never corroborates a LEADS_TO claim. TEMPORAL: PRECEDES; order, not cause: never a hop, neither corroborates nor contradicts the other classes (it stays in timelines and claim lists). */
 export type RelationClass =
   | 'LEADS_TO'
-  | 'OPPOSES';
+  | 'OPPOSES'
+  | 'TEMPORAL';
 
 export type Sentiment =
   | 'BEARISH'

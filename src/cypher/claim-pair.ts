@@ -20,7 +20,7 @@ export const PAIR_KEY_OF = (x: string, y: string) => `${REF_OF(x)} + '>' + ${REF
 
 /**
  * The pair key a claim carries as `otherStancePair` (indexed): its pair key when it is not an
- * asserted leads-to claim (a denial, or an asserted PREVENTS), null otherwise. Those are the
+ * asserted leads-to claim (a denial, an asserted PREVENTS or PRECEDES), null otherwise. Those are the
  * stances of a pair that its LEADS_TO does not hold, so the attribution audit finds them by an
  * index holding only them rather than by reading every claim about the pair. Written by ingest
  * beside `pair`, and by a data migration.

@@ -1,5 +1,12 @@
-/** Relations that lead to their effect (CAUSES, CONTRIBUTES_TO, AMPLIFIES, PRECEDES); PREVENTS opposes it. */
-export const LEADS_TO_RELATIONS = ["CAUSES", "CONTRIBUTES_TO", "AMPLIFIES", "PRECEDES"] as const;
+/**
+ * Relations that lead to their effect (CAUSES, CONTRIBUTES_TO, AMPLIFIES): the hops of chains
+ * and explanations. PREVENTS opposes its effect; PRECEDES records order, not cause
+ * (docs/meaning.md, "Relations").
+ */
+export const LEADS_TO_RELATIONS = ["CAUSES", "CONTRIBUTES_TO", "AMPLIFIES"] as const;
+
+/** Relations that say only which came first: never a hop, neither leading to nor opposing the effect. */
+export const TEMPORAL_RELATIONS = ["PRECEDES"] as const;
 
 /** Which claims a list shows: those visible at `asOf`, plus retracted or superseded ones when asked. */
 export interface ClaimVisibility {
@@ -58,7 +65,9 @@ export function leadsTo(c: string): string {
   return `${c}.relation IN ${LEADS_TO_LIST}`;
 }
 
-/** Cypher expression: the relation class of claim `c`, 'LEADS_TO' or 'OPPOSES'. */
+const TEMPORAL_LIST = `[${TEMPORAL_RELATIONS.map((relation) => `'${relation}'`).join(", ")}]`;
+
+/** Cypher expression: the relation class of claim `c`, 'LEADS_TO', 'TEMPORAL' or 'OPPOSES' (RelationClass). */
 export function relationClassOf(c: string): string {
-  return `CASE WHEN ${leadsTo(c)} THEN 'LEADS_TO' ELSE 'OPPOSES' END`;
+  return `CASE WHEN ${leadsTo(c)} THEN 'LEADS_TO' WHEN ${c}.relation IN ${TEMPORAL_LIST} THEN 'TEMPORAL' ELSE 'OPPOSES' END`;
 }

@@ -2,7 +2,7 @@ import { PAIR_KEY_OF } from "./claim-pair.js";
 import { ALIASED_LABELS } from "../db/migrations.js";
 import { addAliases } from "./aliases.js";
 import { leadsTo } from "./claims.js";
-import { recomputeFor, STRONG_LEADS_TO_FROM, STRONG_LEADS_TO_OF, SUMMARISE_LEADS_TO } from "./leads-to.js";
+import { recomputeFor, recomputePairs, STRONG_LEADS_TO_FROM, STRONG_LEADS_TO_OF, SUMMARISE_LEADS_TO } from "./leads-to.js";
 import { sortAtOf } from "./sort-keys.js";
 
 /**
@@ -121,6 +121,17 @@ export const DATA_MIGRATIONS: readonly string[] = [
    CALL (x) { SET x.sortAt = x.occurredAt.epochMillis } IN TRANSACTIONS OF 5000 ROWS`,
   `MATCH (x:PriceMove) WHERE x.startAt IS NOT NULL AND x.sortAt IS NULL
    CALL (x) { SET x.sortAt = x.startAt.epochMillis } IN TRANSACTIONS OF 5000 ROWS`,
+  // PRECEDES records order, not cause (docs/meaning.md): its claims leave their pairs' LEADS_TO
+  // and, like every stance other than an asserted leads-to claim, carry otherStancePair, once.
+  ...once(
+    "precedes-is-order-1",
+    `   MATCH (touched:Claim) WHERE touched.relation = 'PRECEDES'
+   CALL (touched) {
+     SET touched.otherStancePair = touched.pair
+     WITH touched
+     ${recomputePairs("MATCH (x)<-[:CAUSE|PAST_CAUSE]-(touched)-[:EFFECT|PAST_EFFECT]->(y)")}
+   } IN TRANSACTIONS OF 500 ROWS`,
+  ),
   // Nodes keep the keys and names they were given as aliases (see aliases.ts), once.
   ...once(
     "aliases-1",

@@ -28,7 +28,7 @@ function expectSeedDriversFirst(drivers: string[]) {
 
 const ingest = (input: IngestArticleInput) => ingestOk(server, input);
 
-async function explain(variables: Partial<typeof WEEKEND> & { lookbackDays?: number } = {}) {
+async function explain(variables: Partial<typeof WEEKEND> & { lookbackDays?: number; move?: string } = {}) {
   const res = await server.request(ExplainPriceMoveDocument, { ...WEEKEND, ...variables });
   expect(res.errors).toBeUndefined();
   return res.data!.explainPriceMove;
@@ -114,7 +114,7 @@ describe("explainPriceMove explains its window only", () => {
     expectSeedDriversFirst(drivers);
   });
 
-  it("no hop runs back in time: an event after the slide ended did not cause it, not even on the way to the later bounce", async () => {
+  it("no hop runs back in time: an event after the slide ended did not cause it", async () => {
     const late = `${tag}-late-event`;
     const during = `${tag}-event-during-slide`;
     await ingest(
@@ -133,12 +133,31 @@ describe("explainPriceMove explains its window only", () => {
     const explanation = await explain();
     const drivers = new Map(explanation.drivers.map((d) => [keyOf(d.node), d]));
     expect(drivers.has(late)).toBe(false);
-    // The same claim from an event while the slide went on is a driver, through the slide to the bounce too.
-    expect(drivers.get(during)!.paths.map((p) => p.steps.map((s) => s.claim.key))).toEqual([
-      ["event-during-slide-fed-it"],
-      ["event-during-slide-fed-it", "slide-then-feeble-bounce"],
-    ]);
+    // The same claim from an event while the slide went on is a driver of the slide, and not of the
+    // bounce that followed it: "the slide, then a feeble bounce" is order (PRECEDES), not a hop.
+    expect(drivers.get(during)!.paths.map((p) => p.steps.map((s) => s.claim.key))).toEqual([["event-during-slide-fed-it"]]);
     expectSeedDriversFirst(explanation.drivers.map((d) => keyOf(d.node)));
+  });
+
+  it("explains one move alone: the bounce lists none of the slide's drivers, and a move starting where the window ends is not drawn", async () => {
+    const one = (move: string) => explain({ move });
+    const slideOnly = await one("btc-weekend-slide");
+    expect(slideOnly.moves.map((m) => m.key)).toEqual(["btc-weekend-slide"]);
+    expect(slideOnly.articleWindow).toEqual({ from: "2026-01-28T00:00:00-05:00", to: "2026-02-01T00:00:00-05:00" });
+    const slideDrivers = slideOnly.drivers.map((d) => keyOf(d.node));
+    expectSeedDriversFirst(slideDrivers);
+
+    const bounce = await one("btc-bounce-to-78199");
+    expect(bounce.moves.map((m) => m.key)).toEqual(["btc-bounce-to-78199"]);
+    expect(bounce.articleWindow).toEqual({ from: "2026-01-29T00:00:00-05:00", to: "2026-02-01T09:55:00-05:00" });
+    expect(bounce.drivers.map((d) => keyOf(d.node)).filter((key) => slideDrivers.includes(key))).toEqual([]);
+
+    // The slide's own window ends where the bounce starts: the bounce is another move's story.
+    const window = await explain({ from: "2026-01-31T00:00:00-05:00", to: "2026-02-01T00:00:00-05:00" });
+    expect(window.moves.map((m) => m.key)).toEqual(["btc-weekend-slide"]);
+
+    const unknown = await server.request(ExplainPriceMoveDocument, { ...WEEKEND, move: "no-such-move" });
+    expect(unknown.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "move" });
   });
 
   it("claims about the asset itself count only from articles published in the lookback before the window", async () => {

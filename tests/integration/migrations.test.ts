@@ -139,6 +139,45 @@ describe("migrations", () => {
     await driver.executeQuery("MATCH (c:Claim) WHERE c.id STARTS WITH $tag DELETE c", { tag });
   });
 
+  it("takes PRECEDES claims written while they were hops out of their pairs' LEADS_TO, and gives them their other-stance key", async () => {
+    const tag = `precedes-${Date.now()}`;
+    // As an earlier version left them: a pair with a CAUSES and a PRECEDES claim, a pair with a PRECEDES claim alone, both collapsed into LEADS_TO.
+    await driver.executeQuery(
+      `CREATE (src:Source { domain: $tag + '.example' })
+       CREATE (a:Article { id: $tag, url: 'https://' + $tag + '.example/a', publishedAt: datetime('2026-02-01T00:00:00Z') })-[:PUBLISHED_BY]->(src)
+       CREATE (x:MacroFactor { key: $tag + '-x' }), (y:Event { key: $tag + '-y' }), (z:Event { key: $tag + '-z' })
+       WITH a, x, y, z
+       UNWIND [['causes', 'CAUSES', y], ['precedes', 'PRECEDES', y], ['only-precedes', 'PRECEDES', z]] AS spec
+       WITH a, x, spec[0] AS name, spec[1] AS relation, spec[2] AS effect
+       CREATE (a)-[:MAKES]->(c:Claim { id: $tag + ':' + name, key: name, relation: relation, polarity: 'ASSERTED', modality: 'FACT',
+                                        confidence: 0.9, recordedAt: datetime(), pair: 'MacroFactor:' + x.key + '>Event:' + effect.key })
+       CREATE (x)<-[:CAUSE]-(c)-[:EFFECT]->(effect)
+       WITH x, effect, collect(c.id) AS ids
+       CREATE (x)-[:LEADS_TO { claimIds: ids, pair: 'MacroFactor:' + x.key + '>Event:' + effect.key }]->(effect)`,
+      { tag },
+    );
+    await driver.executeQuery("MATCH (m:Migration { name: 'precedes-is-order-1' }) DELETE m");
+    await applyMigrations(driver, process.env.NEO4J_DATABASE, logger, DATA_MIGRATIONS);
+    const { records } = await driver.executeQuery(
+      "MATCH (:MacroFactor { key: $tag + '-x' })-[r:LEADS_TO]->(e) RETURN e.key AS effect, r.claimIds AS ids ORDER BY effect",
+      { tag },
+    );
+    expect(records.map((r) => [r.get("effect"), r.get("ids")])).toEqual([[`${tag}-y`, [`${tag}:causes`]]]);
+    const stances = await driver.executeQuery(
+      "MATCH (c:Claim) WHERE c.id STARTS WITH $tag RETURN c.key AS key, c.otherStancePair IS NOT NULL AS other ORDER BY key",
+      { tag },
+    );
+    expect(stances.records.map((r) => [r.get("key"), r.get("other")])).toEqual([
+      ["causes", false],
+      ["only-precedes", true],
+      ["precedes", true],
+    ]);
+    await driver.executeQuery(
+      `MATCH (n) WHERE n.id STARTS WITH $tag OR n.key STARTS WITH $tag OR n.domain = $tag + '.example' DETACH DELETE n`,
+      { tag },
+    );
+  });
+
   it("gives a LEADS_TO written before pair keys its pair's key, so the audit finds it by index", async () => {
     const tag = `leadsless-${Date.now()}`;
     await driver.executeQuery(

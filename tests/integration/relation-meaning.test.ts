@@ -116,11 +116,11 @@ describe("PREVENTS opposes its effect", () => {
     expect(first.independentDomains.sort()).toEqual([`${story.tag}-first.example`, `${story.tag}-second.example`]);
   });
 
-  it("different leads-to relations (CAUSES, AMPLIFIES, PRECEDES) corroborate each other", async () => {
+  it("different leads-to relations (CAUSES, AMPLIFIES, CONTRIBUTES_TO) corroborate each other", async () => {
     const story = await storyWith({
       causes: { relation: "CAUSES" },
       amplifies: { relation: "AMPLIFIES" },
-      precedes: { relation: "PRECEDES" },
+      contributes: { relation: "CONTRIBUTES_TO" },
     });
     const amplifies = await story.audit("amplifies");
     expect(amplifies.status).toBe("CORROBORATED");
@@ -185,5 +185,53 @@ describe("PREVENTS opposes its effect", () => {
     expect(agreed.status).toBe("CORROBORATED");
     expect(agreed.conflictsWith).toEqual([]);
     expect(agreed.independentSourceCount).toBe(2);
+  });
+});
+
+describe("PRECEDES records order, not cause", () => {
+  it("is never a hop: a chain rests on the leads-to claim alone, and two outlets saying PRECEDES corroborate only each other", async () => {
+    const story = await storyWith({
+      causes: { relation: "CAUSES", confidence: 0.6 },
+      before1: { relation: "PRECEDES", confidence: 0.99 },
+      before2: { relation: "PRECEDES", confidence: 0.99 },
+    });
+    const paths = await story.chains();
+    expect(paths).toHaveLength(1);
+    expect(paths[0]!.steps[0]!.claims).toHaveLength(1);
+    expect(paths[0]!.steps[0]!.claim.text).toBe(`${story.tag}-causes.example says so.`);
+    expect(paths[0]!.confidence).toBe(0.6);
+    expect(paths[0]!.independentSourceCount).toBe(1);
+
+    const before = await story.audit("before1");
+    expect(before.status).toBe("CORROBORATED");
+    expect(before.independentDomains.sort()).toEqual([`${story.tag}-before1.example`, `${story.tag}-before2.example`]);
+    expect(before.conflictsWith).toEqual([]);
+    const causes = await story.audit("causes");
+    expect(causes.independentSourceCount).toBe(1);
+    expect(causes.conflictsWith).toEqual([]);
+    expect(causes.status).not.toBe("CONFLICTING");
+  });
+
+  it("alone, links nothing: no chain, and its cause is no driver of the move that followed", async () => {
+    const tag = uniqueTag();
+    const base = sampleArticle(tag);
+    await server.request(IngestArticleDocument, { input: base }, asEditor);
+    const fund = { kind: "ENTITY" as const, key: `${tag}-fund` };
+    const drop = { kind: "PRICE_MOVE" as const, key: `${tag}-drop` };
+    const res = await server.request(
+      IngestArticleDocument,
+      { input: claimArticle(tag, `${tag}-before.example`, { cause: fund, effect: drop, relation: "PRECEDES", confidence: 0.99 }) },
+      asEditor,
+    );
+    expect(res.errors).toBeUndefined();
+    expect((await server.request(CausalChainsDocument, { from: fund, to: drop })).data!.causalChains).toEqual([]);
+    const explanation = (
+      await server.request(ExplainPriceMoveDocument, {
+        symbol: base.assets![0]!.symbol,
+        from: "2026-01-31T00:00:00-05:00",
+        to: "2026-02-01T12:00:00-05:00",
+      })
+    ).data!.explainPriceMove;
+    expect(explanation.drivers.map((d) => keyOf(d.node))).not.toContain(`${tag}-fund`);
   });
 });

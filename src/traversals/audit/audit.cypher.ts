@@ -89,12 +89,14 @@ export function auditQuery(scope: AuditScope, wholeScope: boolean): string {
      WITH a, c, amounts, stances, c.polarity AS polarity, ${relationClassOf("c")} AS class
      // The same stance corroborates. "X causes Y" is contradicted by "X does not cause Y" and by
      // "X prevents Y"; denials of different classes ("X does not cause Y", "X does not prevent
-     // Y") and "X causes Y" with "X does not prevent Y" agree without corroborating.
+     // Y") and "X causes Y" with "X does not prevent Y" agree without corroborating. "X came
+     // before Y" (TEMPORAL) meets only its own class: order neither supports nor contradicts cause.
      WITH a, c, amounts,
           reduce(found = [], s IN stances | CASE WHEN s.polarity = polarity AND s.class = class THEN s.domains ELSE found END) AS domains,
           // Ids of the opposing claims by stance (never empty lists); read as nodes only for the claims listed.
           [s IN stances WHERE (s.class = class AND s.polarity <> polarity)
-                           OR (s.class <> class AND s.polarity = 'ASSERTED' AND polarity = 'ASSERTED') | s.claims] AS opposing
+                           OR (s.class <> class AND s.polarity = 'ASSERTED' AND polarity = 'ASSERTED'
+                               AND NOT 'TEMPORAL' IN [s.class, class]) | s.claims] AS opposing
      WITH a, c, domains, opposing, amounts,
           CASE
             WHEN size(opposing) > 0 OR size(amounts) > 0 THEN 'CONFLICTING'

@@ -14,7 +14,7 @@ registerEnumType(AttributionStatus, {
   description:
     "CONFLICTING: another current claim on the same cause and effect contradicts it (the opposite " +
     "polarity with the same relation class, or both asserted with opposite relation classes: leads to vs " +
-    "PREVENTS), or an event the claim names is reported with amounts that differ by more than 10%. " +
+    "PREVENTS; PRECEDES, order, meets only PRECEDES), or an event the claim names is reported with amounts that differ by more than 10%. " +
     "Otherwise CORROBORATED: at least two independent publishing domains make the same claim (same cause, " +
     "effect, polarity and relation class). " +
     "Otherwise SINGLE_SOURCE: one outlet makes it, but it names its authority (an inline attribution or a " +

@@ -1,11 +1,18 @@
 import { claimVisibleAt } from "../../cypher/claims.js";
 import { projectNode, type NodeSelection } from "../../cypher/projection.js";
 
-/** The asset `$symbol` and its price moves overlapping `$window`, oldest first, each also as a met node. */
+/**
+ * The asset `$symbol` and its price moves overlapping `$window`, oldest first, each also as a
+ * met node; only the move keyed `$move` when that is not null. A move overlaps a window when
+ * they share more than an instant: one that ends where the window starts, or starts where it
+ * ends, is another move's story (a window of one instant takes the moves spanning it).
+ */
 export const FIND_TARGETS = `OPTIONAL MATCH (asset:Asset { symbol: $symbol })
      CALL (asset) {
        OPTIONAL MATCH (move:PriceMove)-[:OF]->(asset)
        WHERE move.startAt.epochMillis <= $window.to AND move.endAt.epochMillis >= $window.from
+         AND ($window.from = $window.to OR (move.startAt.epochMillis < $window.to AND move.endAt.epochMillis > $window.from))
+         AND ($move IS NULL OR move.key = $move)
        WITH move ORDER BY move.startAt, move.key
        RETURN collect(move) AS moves
      }

@@ -19,8 +19,13 @@ export type ExplainTargets = {
 };
 
 /** The asset and its price moves overlapping the window, oldest first, in one query. */
-export async function findTargets(cypher: CypherRunner, symbol: string, window: ExplainWindow): Promise<ExplainTargets> {
-  const [row] = await cypher.read<ExplainTargets>(FIND_TARGETS, { symbol, window });
+export async function findTargets(
+  cypher: CypherRunner,
+  symbol: string,
+  window: ExplainWindow,
+  move: string | null = null,
+): Promise<ExplainTargets> {
+  const [row] = await cypher.read<ExplainTargets>(FIND_TARGETS, { symbol, window, move });
   return row ?? { asset: null, assetNode: null, moves: [] };
 }
 

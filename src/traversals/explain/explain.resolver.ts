@@ -27,7 +27,9 @@ export class ExplainResolver {
       `BAD_USER_INPUT naming \`to\`), and only in that window: its price moves overlapping it, the drivers ` +
       `whose causal chains (up to maxDepth hops, at most ${MAX_DEPTH}) reach those moves, or reach the ` +
       `asset itself through claims of articles published from lookbackDays before the window to its end; ` +
-      `the causes articles deny; and the conditional risks they name.`,
+      `the causes articles deny; and the conditional risks they name. A move overlaps the window when they ` +
+      `share more than an instant (one that ends where the window starts, or starts where it ends, is not ` +
+      `explained). With \`move\`, that move alone over its own span (docs/meaning.md, "Explaining a move").`,
   })
   async explainPriceMove(
     @Arg("symbol") symbol: string,
@@ -42,6 +44,14 @@ export class ExplainResolver {
         `itself still explain this window.`,
     })
     lookbackDays: number | null,
+    @Arg("move", () => String, {
+      nullable: true,
+      description:
+        "Key of one price move of the asset overlapping the window: explain it alone, over its own span " +
+        "(drivers reaching it, or the asset through claims of articles published from lookbackDays before its " +
+        "start to its end); no other move. BAD_USER_INPUT naming `move` when the asset has no such move there.",
+    })
+    move: string | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<PriceMoveExplanation> {
@@ -50,6 +60,7 @@ export class ExplainResolver {
     const canonical = read.symbol(symbol, "symbol");
     const depth = read.integer(maxDepth ?? 3, "maxDepth", 1, MAX_DEPTH) ?? 3;
     const lookback = read.integer(lookbackDays ?? DEFAULT_LOOKBACK_DAYS, "lookbackDays", 0, MAX_LOOKBACK_DAYS) ?? DEFAULT_LOOKBACK_DAYS;
+    const moveKey = move == null ? null : read.key(move, "move");
     if (Date.parse(to) < Date.parse(from)) problems.add("to", "must not be before from");
     else if (Date.parse(to) - Date.parse(from) > MAX_WINDOW_DAYS * DAY_MS)
       problems.add("to", `must be at most ${MAX_WINDOW_DAYS} days after from`);
@@ -63,15 +74,25 @@ export class ExplainResolver {
     };
     // The denied and conditional claims are read with only the properties the query selects of them.
     const select = { denied: nodeSelection(info, ["deniedCauses"]), conditional: nodeSelection(info, ["conditionalRisks"]) };
-    const result = await explainMoves(ctx.cypher, { symbol: canonical, window, depth, asOf: new Date().toISOString(), select });
-    if (!result.asset) {
-      problems.add("symbol", `no asset "${canonical}" in the graph`);
-      problems.throwIfAny();
-    }
+    const result = await explainMoves(ctx.cypher, {
+      symbol: canonical,
+      window,
+      move: moveKey,
+      depth,
+      asOf: new Date().toISOString(),
+      select,
+    });
+    if (!result.asset) problems.add("symbol", `no asset "${canonical}" in the graph`);
+    else if (moveKey !== null && result.moves.length === 0)
+      problems.add("move", `no price move "${moveKey}" of ${canonical} overlapping the window`);
+    problems.throwIfAny();
+    const moves = result.moves.map((m) => toGraphNode(m) as PriceMove);
+    // One move's article window is given in its own offset.
+    const [start, end] = moveKey === null ? [from, to] : [moves[0]!.startAt, moves[0]!.endAt];
     return {
       asset: toGraphNode(result.asset!) as Asset,
-      moves: result.moves.map((m) => toGraphNode(m) as PriceMove),
-      articleWindow: { from: shiftDateTime(from, -lookback * DAY_MS), to },
+      moves,
+      articleWindow: { from: shiftDateTime(start, -lookback * DAY_MS), to: end },
       drivers: result.drivers,
       deniedCauses: result.denied.map((c) => toGraphNode(c) as Claim),
       conditionalRisks: result.conditional.map((c) => toGraphNode(c) as Claim),

@@ -28,6 +28,13 @@ export interface Explanation {
   readonly conditional: readonly NodeRow[];
 }
 
+/** The window of one move: its span, and articles from as long before its start as `asked` looks back. */
+function moveWindow(move: ReachedNode, asked: ExplainWindow): ExplainWindow {
+  const from = move.time!;
+  const to = move.end ?? from;
+  return { from, to, articlesFrom: from - (asked.from - asked.articlesFrom), articlesTo: to };
+}
+
 /**
  * Explains an asset's moves in a window: the moves overlapping it and the asset are the
  * targets; what leads to them is fetched level by level from the derived LEADS_TO (hops into
@@ -41,16 +48,20 @@ export async function explainMoves(
   params: {
     symbol: string;
     window: ExplainWindow;
+    /** Explain only the move with this key, over its own span (articles from the lookback before its start to its end). */
+    move?: string | null;
     depth: number;
     asOf: string;
     /** What to read of the denied and the conditional claims (whole if absent, see projection.ts). */
     select?: { readonly denied?: NodeSelection; readonly conditional?: NodeSelection };
   },
 ): Promise<Explanation> {
-  const { window, depth } = params;
+  const { depth } = params;
   const readLevel = (request: LevelRequest) => expandHops(cypher, request);
-  const found = await findTargets(cypher, params.symbol, window);
-  if (!found.asset || !found.assetNode) return { asset: null, moves: [], drivers: [], denied: [], conditional: [] };
+  const found = await findTargets(cypher, params.symbol, params.window, params.move ?? null);
+  const none = { asset: found.asset, moves: [], drivers: [], denied: [], conditional: [] };
+  if (!found.asset || !found.assetNode || (params.move && found.moves.length === 0)) return none;
+  const window = params.move ? moveWindow(found.moves[0]!.node, params.window) : params.window;
   const latestEnd = Math.max(window.to, ...found.moves.map((m) => m.endsAt));
   const inWindow = (published: number) => published >= window.articlesFrom && published <= window.articlesTo;
   const assetFilter: ClaimFilter = { ...ANY_CLAIM, accept: (claim) => inWindow(claim.publishedAt) };
