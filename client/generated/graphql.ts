@@ -22,7 +22,7 @@ export type ArticleFilter = {
   to?: string | null | undefined;
 };
 
-/** CONFLICTING: another current claim on the same cause and effect contradicts it (the opposite polarity with the same relation class, or both asserted with opposite relation classes: leads to vs PREVENTS; PRECEDES, order, meets only PRECEDES), or an event the claim names is reported with amounts that differ by more than 10%. Otherwise CORROBORATED: at least two independent publishing domains make the same claim (same cause, effect, polarity and relation class). Otherwise SINGLE_SOURCE: one outlet makes it, but it names its authority (an inline attribution or a cited article). Otherwise UNCITED. */
+/** CONFLICTING: another outlet's current claim on the same cause and effect contradicts it (the opposite polarity with the same relation class, or both asserted with opposite relation classes: leads to vs PREVENTS; PRECEDES, order, meets only PRECEDES); an outlet contradicting itself is no conflict, and amounts stated differently are disputed figures (figuresDisputed), not a conflict. Otherwise CORROBORATED: at least two independent publishing domains make the same claim (same cause, effect, polarity and relation class). Otherwise SINGLE_SOURCE: one outlet makes it, but it names its authority (an inline attribution or a cited article). Otherwise UNCITED. */
 export type AttributionStatus =
   | 'CONFLICTING'
   | 'CORROBORATED'
@@ -56,7 +56,7 @@ export type ClaimFilter = {
   source?: string | null | undefined;
 };
 
-/** AMOUNT: an event the claim names is reported with amounts more than 10% apart. POLARITY: a claim with the same cause, effect and relation class has the opposite polarity. RELATION: both claims are asserted and one leads to the effect while the other PREVENTS it. */
+/** AMOUNT: no longer given (amounts stated differently are figuresDisputed, beside the status). POLARITY: a claim with the same cause, effect and relation class has the opposite polarity. RELATION: both claims are asserted and one leads to the effect while the other PREVENTS it. */
 export type ConflictKind =
   | 'AMOUNT'
   | 'POLARITY'

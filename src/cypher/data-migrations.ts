@@ -3,7 +3,7 @@ import { ALIASED_LABELS } from "../db/migrations.js";
 import { addAliases } from "./aliases.js";
 import { leadsTo } from "./claims.js";
 import { recomputeFor, recomputePairs, STRONG_LEADS_TO_FROM, STRONG_LEADS_TO_OF, SUMMARISE_LEADS_TO } from "./leads-to.js";
-import { sortAtOf } from "./sort-keys.js";
+import { sortAtOf, spanMsOf } from "./sort-keys.js";
 
 /**
  * A migration that runs until it has run once: `statement` (it starts with MATCH) only while
@@ -121,6 +121,12 @@ export const DATA_MIGRATIONS: readonly string[] = [
    CALL (x) { SET x.sortAt = x.occurredAt.epochMillis } IN TRANSACTIONS OF 5000 ROWS`,
   `MATCH (x:PriceMove) WHERE x.startAt IS NOT NULL AND x.sortAt IS NULL
    CALL (x) { SET x.sortAt = x.startAt.epochMillis } IN TRANSACTIONS OF 5000 ROWS`,
+  // Dated events and price moves carry how long they last, for timelines by span, once.
+  ...once(
+    "span-ms-1",
+    `   MATCH (x) WHERE (x:Event AND x.occurredAt IS NOT NULL OR x:PriceMove AND x.startAt IS NOT NULL) AND x.spanMs IS NULL
+   CALL (x) { SET x.spanMs = ${spanMsOf("x")} } IN TRANSACTIONS OF 5000 ROWS`,
+  ),
   // PRECEDES records order, not cause (docs/meaning.md): its claims leave their pairs' LEADS_TO
   // and, like every stance other than an asserted leads-to claim, carry otherStancePair, once.
   ...once(

@@ -13,3 +13,15 @@ export const UNDATED_SORT_AT = -8_640_000_000_000_000;
 export function sortAtOf(publishedAt: string): string {
   return `coalesce(${publishedAt}.epochMillis, ${UNDATED_SORT_AT})`;
 }
+
+/**
+ * Cypher expression: how long event or price move `n` lasts, epoch milliseconds (`spanMs`,
+ * stored and indexed): an event's occurredAt to its endedAt (0 without one), a move's startAt
+ * to its endAt; null for an undated (hypothetical) event. With `sortAt` it places the node's
+ * whole span, so a timeline finds what runs into its window, reading its sortAt index back
+ * only as far as the longest span (the top of the spanMs index).
+ */
+export function spanMsOf(n: string): string {
+  return `CASE WHEN ${n}:Event THEN coalesce(${n}.endedAt, ${n}.occurredAt).epochMillis - ${n}.occurredAt.epochMillis
+               ELSE ${n}.endAt.epochMillis - ${n}.startAt.epochMillis END`;
+}

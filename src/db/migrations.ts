@@ -31,6 +31,9 @@ const RANGE_INDEXES: ReadonlyArray<readonly [label: string, ...properties: strin
   ["Claim", "sortAt"],
   ["Event", "sortAt"],
   ["PriceMove", "sortAt"],
+  // How far back a timeline window must read for what runs into it: the longest span (see cypher/sort-keys.ts).
+  ["Event", "spanMs"],
+  ["PriceMove", "spanMs"],
   // The claims about one (cause, effect) pair (see cypher/claim-pair.ts).
   ["Claim", "pair"],
   // Of those, the stances a pair's LEADS_TO does not hold (denials, PREVENTS): only they carry it.

@@ -81,7 +81,7 @@ describe("attributionAudit without the summary", () => {
     const full = await server.request(AttributionAuditDocument, { filter: { source: outlet }, first: 100 });
     expect(full.errors).toBeUndefined();
     const report = full.data!.attributionAudit;
-    expect(report.summary).toEqual({ total: 12, corroborated: 2, singleSource: 0, uncited: 8, conflicting: 2 });
+    expect(report.summary).toEqual({ total: 12, corroborated: 2, singleSource: 0, uncited: 8, conflicting: 2, figuresDisputed: 0 });
     // Newest article first: day 6's claims, then day 5's ...
     expect(report.claims.slice(0, 6).map((c) => [c.claim.key, c.status, c.independentSourceCount])).toEqual([
       ["d6-a", "CORROBORATED", 2],

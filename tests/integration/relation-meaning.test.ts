@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   AttributionAuditDocument,
+  AttributionAuditFiguresDocument,
   CausalChainsDocument,
   ExplainPriceMoveDocument,
   IngestArticleDocument,
   type CausalNodeRefFragment,
   type ClaimInput,
+  type IngestArticleInput,
 } from "../__generated__/graphql.js";
 import { claimArticle, sampleArticle } from "../fixtures/articles.js";
 import { uniqueTag } from "../support/ids.js";
@@ -233,5 +235,87 @@ describe("PRECEDES records order, not cause", () => {
       })
     ).data!.explainPriceMove;
     expect(explanation.drivers.map((d) => keyOf(d.node))).not.toContain(`${tag}-fund`);
+  });
+});
+
+describe("figures are not stances", () => {
+  const tag = uniqueTag("fig");
+  const symbol = `F${tag.slice(-6)}`.toUpperCase();
+  const cascade = `${tag}-cascade`;
+  /** Outlet `outlet`'s article `n`: the weekend cascade at `amountUsd` (or no figure), and its claim that the cascade moved the coin. */
+  const article = (
+    outlet: string,
+    n: number,
+    amountUsd: number | null,
+    polarity: "ASSERTED" | "DENIED" = "ASSERTED",
+  ): IngestArticleInput => ({
+    url: `https://${outlet}-${tag}.example/${n}`,
+    title: `${outlet} on the cascade (${n})`,
+    publishedAt: `2026-02-0${n}T10:00:00Z`,
+    source: { domain: `${outlet}-${tag}.example`, name: outlet },
+    assets: [{ symbol, name: `${tag} coin`, assetClass: "CRYPTO" }],
+    events: [
+      {
+        key: cascade,
+        kind: "liquidation",
+        title: "Weekend liquidation cascade",
+        occurredAt: "2026-01-31T10:00:00Z",
+        ...(amountUsd === null ? {} : { amountUsd }),
+        affects: [{ kind: "ASSET", key: symbol }],
+      },
+    ],
+    claims: [
+      {
+        key: "cascade-moved-the-coin",
+        text: `${outlet} says the cascade moved the coin (${n}).`,
+        relation: "CAUSES",
+        polarity,
+        confidence: 0.8,
+        cause: { kind: "EVENT", key: cascade },
+        effect: { kind: "ASSET", key: symbol },
+      },
+    ],
+  });
+  const audit = async (outlet: string, n = 1) => {
+    const res = await server.request(AttributionAuditFiguresDocument, {
+      filter: { articleUrl: `https://${outlet}-${tag}.example/${n}` },
+      first: 50,
+    });
+    expect(res.errors).toBeUndefined();
+    return res.data!.attributionAudit;
+  };
+
+  it("three outlets giving $1.3B, $1.7B and $2.5B for one cascade corroborate each other, with the figures disputed beside the status", async () => {
+    for (const [outlet, amount] of [
+      ["wire", 1.3e9],
+      ["desk", 1.7e9],
+      ["daily", 2.5e9],
+    ] as const) {
+      expect((await server.request(IngestArticleDocument, { input: article(outlet, 1, amount) }, asEditor)).errors).toBeUndefined();
+    }
+    const { claims, summary } = await audit("desk");
+    expect(claims).toHaveLength(1);
+    expect(claims[0]).toMatchObject({ status: "CORROBORATED", independentSourceCount: 3, conflictsWith: [], figuresDisputed: true });
+    expect(claims[0]!.statedFigures.map((f) => [f.amountUsd, f.article.url])).toEqual([
+      [1.3e9, `https://wire-${tag}.example/1`],
+      [1.7e9, `https://desk-${tag}.example/1`],
+      [2.5e9, `https://daily-${tag}.example/1`],
+    ]);
+    expect(summary).toMatchObject({ total: 1, corroborated: 1, conflicting: 0, figuresDisputed: 1 });
+  });
+
+  it("an outlet contradicting itself is no conflict; another outlet's denial is, and only that one is listed", async () => {
+    // The wire later denies what it said: its own two stances do not conflict.
+    expect((await server.request(IngestArticleDocument, { input: article("wire", 2, null, "DENIED") }, asEditor)).errors).toBeUndefined();
+    const before = (await audit("wire")).claims[0]!;
+    expect(before.status).toBe("CORROBORATED");
+    expect(before.conflictsWith).toEqual([]);
+    // Another outlet's denial contradicts it.
+    expect(
+      (await server.request(IngestArticleDocument, { input: article("skeptic", 3, null, "DENIED") }, asEditor)).errors,
+    ).toBeUndefined();
+    const after = (await audit("wire")).claims[0]!;
+    expect(after.status).toBe("CONFLICTING");
+    expect(after.conflictsWith.map((c) => [c.kind, c.article?.url])).toEqual([["POLARITY", `https://skeptic-${tag}.example/3`]]);
   });
 });

@@ -314,13 +314,26 @@ describe("timeline filters", () => {
       e.b,
       e.redemptionsClaim,
     ]);
+    // The drop (10:00 to 18:00) started before this window and runs into it: listed at its start.
     expect(await labels({ narrative, from: "2025-03-01T10:00:00.001Z", to: "2025-03-03T08:59:59Z" })).toEqual([
+      e.drop,
       e.redemptions,
       e.a,
       e.first,
     ]);
     expect(await labels({ narrative, to: "2025-03-01T05:00:00-05:00" })).toEqual([e.crash, e.drop]);
     expect(await labels({ narrative, from: "2025-03-03T09:00:00Z" })).toEqual([e.b, e.redemptionsClaim]);
+  });
+
+  it("by window, events and moves by their spans: what runs into the window is in it, at its start; what ended before is not", async () => {
+    const e = data.entry;
+    const narrative = data.key.narrative;
+    // The crash (10:00, no end) is over; the drop (10:00 to 18:00) still runs at 17:00 and at 18:00.
+    expect(await labels({ narrative, from: "2025-03-01T17:00:00Z", to: "2025-03-02T11:00:00Z" })).toEqual([e.drop]);
+    expect(await labels({ narrative, from: "2025-03-01T13:00:00-05:00", to: "2025-03-02T11:00:00Z" })).toEqual([e.drop]);
+    expect(await labels({ narrative, from: "2025-03-01T18:00:00.001Z", to: "2025-03-02T11:00:00Z" })).toEqual([]);
+    const [drop] = (await timeline({ narrative, from: "2025-03-01T17:00:00Z", to: "2025-03-02T11:00:00Z" })).edges;
+    expect(drop!.node.at).toBe("2025-03-01T10:00:00Z");
   });
 
   it("by kinds, and by several filters at once", async () => {

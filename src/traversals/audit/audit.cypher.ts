@@ -53,20 +53,16 @@ function claimsInScope(scope: AuditScope): string {
 export function auditQuery(scope: AuditScope, wholeScope: boolean): string {
   return `${claimsInScope(scope)}
      ${wholeScope ? "" : "WITH a, c ORDER BY a.publishedAt DESC, a.url, c.key LIMIT $limit"}
-     WITH a, collect(c) AS claims
-     // Events the article reports with a figure that another article's report of them disagrees with.
-     CALL (a) {
-       OPTIONAL MATCH (a)-[mine:REPORTS]->(e:Event)<-[theirs:REPORTS]-(other:Article)
-       WHERE other <> a AND mine.amountUsd IS NOT NULL AND theirs.amountUsd IS NOT NULL
-         AND abs(mine.amountUsd - theirs.amountUsd) > $tolerance * CASE WHEN mine.amountUsd > theirs.amountUsd THEN mine.amountUsd ELSE theirs.amountUsd END
-       WITH e, other, mine, theirs WHERE e IS NOT NULL
-       RETURN collect({ e: e, event: ${projectNode("e")}, article: ${projectNode("other")}, amountUsd: mine.amountUsd, otherAmountUsd: theirs.amountUsd }) AS disagreements
+     // Figures are not stances: the events the claim names whose current statements give
+     // amounts more than $tolerance of the larger apart (disputed figures, beside the status).
+     CALL (c) {
+       OPTIONAL MATCH (c)-[:CAUSE|EFFECT|IF]->(e:Event)<-[r:REPORTS]-(:Article)
+       WHERE r.amountUsd IS NOT NULL
+       WITH e, min(r.amountUsd) AS low, max(r.amountUsd) AS high
+       WHERE e IS NOT NULL AND high - low > $tolerance * CASE WHEN abs(high) > abs(low) THEN abs(high) ELSE abs(low) END
+       RETURN collect(e) AS disputed
      }
-     UNWIND claims AS c
-     WITH a, c, CASE WHEN disagreements = [] THEN []
-                     ELSE [d IN disagreements WHERE EXISTS { (c)-[:CAUSE|EFFECT|IF]->(named) WHERE named = d.e } | d { .event, .article, .amountUsd, .otherAmountUsd }]
-                END AS amounts
-     WITH c.pair AS pair, collect({ a: a, c: c, amounts: amounts }) AS inScope
+     WITH c.pair AS pair, collect({ a: a, c: c, disputed: disputed }) AS inScope
      CALL (pair, inScope) {
        OPTIONAL MATCH ()-[r:LEADS_TO { pair: pair }]->()
        // The other stances: claims about the pair that are not asserted leads-to claims, by an
@@ -85,42 +81,53 @@ export function auditQuery(scope: AuditScope, wholeScope: boolean): string {
          domains: reduce(seen = [], d IN r.domains | CASE WHEN d = '' OR d IN seen THEN seen ELSE seen + d END) }] END AS stances
      }
      UNWIND inScope AS entry
-     WITH entry.a AS a, entry.c AS c, entry.amounts AS amounts, stances
-     WITH a, c, amounts, stances, c.polarity AS polarity, ${relationClassOf("c")} AS class
+     WITH entry.a AS a, entry.c AS c, entry.disputed AS disputed, stances
+     OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(publisher:Source)
+     WITH a, c, disputed, stances, coalesce(publisher.domain, '') AS domain, c.polarity AS polarity, ${relationClassOf("c")} AS class
      // The same stance corroborates. "X causes Y" is contradicted by "X does not cause Y" and by
      // "X prevents Y"; denials of different classes ("X does not cause Y", "X does not prevent
      // Y") and "X causes Y" with "X does not prevent Y" agree without corroborating. "X came
      // before Y" (TEMPORAL) meets only its own class: order neither supports nor contradicts cause.
-     WITH a, c, amounts,
+     // An outlet contradicting itself is no conflict: a stance opposes only when another outlet takes it.
+     WITH a, c, disputed, domain,
           reduce(found = [], s IN stances | CASE WHEN s.polarity = polarity AND s.class = class THEN s.domains ELSE found END) AS domains,
           // Ids of the opposing claims by stance (never empty lists); read as nodes only for the claims listed.
-          [s IN stances WHERE (s.class = class AND s.polarity <> polarity)
+          [s IN stances WHERE ((s.class = class AND s.polarity <> polarity)
                            OR (s.class <> class AND s.polarity = 'ASSERTED' AND polarity = 'ASSERTED'
-                               AND NOT 'TEMPORAL' IN [s.class, class]) | s.claims] AS opposing
-     WITH a, c, domains, opposing, amounts,
+                               AND NOT 'TEMPORAL' IN [s.class, class]))
+                          AND any(d IN s.domains WHERE d <> domain) | s.claims] AS opposing
+     WITH a, c, domains, opposing, disputed, domain,
           CASE
-            WHEN size(opposing) > 0 OR size(amounts) > 0 THEN 'CONFLICTING'
+            WHEN size(opposing) > 0 THEN 'CONFLICTING'
             WHEN size(domains) >= 2 THEN 'CORROBORATED'
             WHEN EXISTS { (c)-[:ATTRIBUTED_TO|SUPPORTED_BY]->() } THEN 'SINGLE_SOURCE'
             ELSE 'UNCITED'
           END AS status
      ORDER BY a.publishedAt DESC, a.url, c.key
-     WITH collect({ c: c, status: status, domains: domains, opposing: opposing, amounts: amounts }) AS audited
+     WITH collect({ c: c, status: status, domains: domains, opposing: opposing, disputed: disputed, domain: domain }) AS audited
      CALL (audited) {
        UNWIND [entry IN audited WHERE $scope.status IS NULL OR entry.status = $scope.status][0..$limit] AS listed
        CALL (listed) {
          UNWIND reduce(flat = [], ids IN listed.opposing | flat + ids) AS id
          MATCH (o:Claim { id: id })
+         WHERE NOT EXISTS { (o)<-[:MAKES]-(:Article)-[:PUBLISHED_BY]->(:Source { domain: listed.domain }) }
          RETURN collect(${projectNode("o")}) AS opposing
        }
-       WITH listed, listed.c AS claim, opposing
-       RETURN collect({ claim: ${projectNode("claim")}, status: listed.status, domains: listed.domains, amounts: listed.amounts, opposing: opposing }) AS claims
+       CALL (listed) {
+         UNWIND listed.disputed AS e
+         MATCH (art:Article)-[r:REPORTS]->(e) WHERE r.amountUsd IS NOT NULL
+         WITH e, art, r ORDER BY e.key, r.amountUsd, art.url
+         RETURN collect({ event: ${projectNode("e")}, article: ${projectNode("art")}, amountUsd: r.amountUsd }) AS statedFigures
+       }
+       WITH listed, listed.c AS claim, opposing, statedFigures
+       RETURN collect({ claim: ${projectNode("claim")}, status: listed.status, domains: listed.domains, statedFigures: statedFigures, opposing: opposing }) AS claims
      }
      RETURN claims, CASE WHEN $wholeScope THEN {
        total: size(audited),
        corroborated: size([x IN audited WHERE x.status = 'CORROBORATED']),
        singleSource: size([x IN audited WHERE x.status = 'SINGLE_SOURCE']),
        uncited: size([x IN audited WHERE x.status = 'UNCITED']),
-       conflicting: size([x IN audited WHERE x.status = 'CONFLICTING'])
+       conflicting: size([x IN audited WHERE x.status = 'CONFLICTING']),
+       figuresDisputed: size([x IN audited WHERE size(x.disputed) > 0])
      } END AS summary`;
 }

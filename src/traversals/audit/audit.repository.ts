@@ -11,10 +11,18 @@ export type AuditRow = {
   status: string;
   domains: string[];
   opposing: NodeRow[];
-  amounts: { event: NodeRow; article: NodeRow; amountUsd: number; otherAmountUsd: number }[];
+  /** Every current statement of an amount for the events the claim names whose amounts are disputed. */
+  statedFigures: { event: NodeRow; article: NodeRow; amountUsd: number }[];
 };
 
-type AuditSummary = { total: number; corroborated: number; singleSource: number; uncited: number; conflicting: number };
+type AuditSummary = {
+  total: number;
+  corroborated: number;
+  singleSource: number;
+  uncited: number;
+  conflicting: number;
+  figuresDisputed: number;
+};
 
 export type AuditRows = {
   claims: AuditRow[];
@@ -24,12 +32,10 @@ export type AuditRows = {
 
 /**
  * Audits current claims in scope in one query: who else makes the same claim (same
- * cause, effect, polarity and relation class), who says the opposite, and whose figures for
- * the events it names disagree; then the status.
+ * cause, effect, polarity and relation class), which other outlet says the opposite, and
+ * whether the figures stated for the events it names disagree (beside the status, not in it).
  *
- * The work is done once per thing shared, not once per claim: an article's disagreeing
- * figures once per article; a (cause, effect) pair's stances once per pair, by its indexed pair
- * key. The asserted leads-to stance of a pair is its LEADS_TO relationship (its claim ids and
+ * A (cause, effect) pair's stances are read once per pair, by its indexed pair key. The asserted leads-to stance of a pair is its LEADS_TO relationship (its claim ids and
  * publishing domains, kept in step with the claims; found by its indexed pair key), so only the other stances (denials,
  * PREVENTS) read claims, articles and publishers. Opposing claims are read as nodes only for
  * the claims listed.
@@ -45,5 +51,5 @@ export async function auditClaims(cypher: CypherRunner, scope: AuditScope, limit
     limit: int(limit),
     wholeScope,
   });
-  return row ?? { claims: [], summary: { total: 0, corroborated: 0, singleSource: 0, uncited: 0, conflicting: 0 } };
+  return row ?? { claims: [], summary: { total: 0, corroborated: 0, singleSource: 0, uncited: 0, conflicting: 0, figuresDisputed: 0 } };
 }

@@ -12,7 +12,6 @@ import { selectedFields } from "../../graphql/selection.js";
 import { FieldReader } from "../../input/field-reader.js";
 import { Problems } from "../../input/problems.js";
 import { auditClaims, type AuditRow } from "./audit.repository.js";
-import { AMOUNT_TOLERANCE } from "../../domain/shared/figures.js";
 import {
   AttributionReport,
   AttributionConflict,
@@ -24,7 +23,6 @@ import {
 } from "./audit.type.js";
 
 const MAX_CLAIMS = 2_000;
-const usd = (amount: number) => `$${(amount / 1e9).toLocaleString("en-US", { maximumFractionDigits: 2 })}B`;
 
 function toAttribution(row: AuditRow): ClaimAttribution {
   const claim = toGraphNode(row.claim) as Claim;
@@ -43,25 +41,18 @@ function toAttribution(row: AuditRow): ClaimAttribution {
       otherAmountUsd: null,
     };
   });
-  const amounts: AttributionConflict[] = row.amounts.map((a) => {
-    const event = toGraphNode(a.event) as Event;
-    const article = toGraphNode(a.article) as Article;
-    return {
-      kind: ConflictKind.AMOUNT,
-      description: `"${event.title}": this article reports ${usd(a.amountUsd)}, ${article.url} reports ${usd(a.otherAmountUsd)} (more than ${AMOUNT_TOLERANCE * 100}% apart)`,
-      claim: null,
-      event,
-      article,
-      amountUsd: a.amountUsd,
-      otherAmountUsd: a.otherAmountUsd,
-    };
-  });
   return {
     claim,
     status: row.status as AttributionStatus,
     independentDomains: row.domains,
     independentSourceCount: row.domains.length,
-    conflictsWith: [...opposing, ...amounts],
+    conflictsWith: opposing,
+    figuresDisputed: row.statedFigures.length > 0,
+    statedFigures: row.statedFigures.map((figure) => ({
+      event: toGraphNode(figure.event) as Event,
+      article: toGraphNode(figure.article) as Article,
+      amountUsd: figure.amountUsd,
+    })),
   };
 }
 
@@ -133,9 +124,7 @@ export class AuditResolver {
 export class AttributionConflictResolver {
   @FieldResolver(() => Article, {
     nullable: true,
-    description:
-      "The article that disagrees: for AMOUNT the one giving the other figure, for POLARITY and RELATION " +
-      "the one making the opposing claim.",
+    description: "The article that disagrees: the one making the opposing claim.",
   })
   article(@Root() conflict: AttributionConflict, @Ctx() ctx: Context): Article | null | Promise<Article | null> {
     if (conflict.article) return conflict.article;

@@ -12,9 +12,10 @@ export enum AttributionStatus {
 registerEnumType(AttributionStatus, {
   name: "AttributionStatus",
   description:
-    "CONFLICTING: another current claim on the same cause and effect contradicts it (the opposite " +
+    "CONFLICTING: another outlet's current claim on the same cause and effect contradicts it (the opposite " +
     "polarity with the same relation class, or both asserted with opposite relation classes: leads to vs " +
-    "PREVENTS; PRECEDES, order, meets only PRECEDES), or an event the claim names is reported with amounts that differ by more than 10%. " +
+    "PREVENTS; PRECEDES, order, meets only PRECEDES); an outlet contradicting itself is no conflict, and " +
+    "amounts stated differently are disputed figures (figuresDisputed), not a conflict. " +
     "Otherwise CORROBORATED: at least two independent publishing domains make the same claim (same cause, " +
     "effect, polarity and relation class). " +
     "Otherwise SINGLE_SOURCE: one outlet makes it, but it names its authority (an inline attribution or a " +
@@ -22,14 +23,16 @@ registerEnumType(AttributionStatus, {
 });
 
 export enum ConflictKind {
+  /** @public Deprecated in the schema and never given: differing amounts are figuresDisputed, not a conflict. */
   AMOUNT = "AMOUNT",
   POLARITY = "POLARITY",
   RELATION = "RELATION",
 }
 registerEnumType(ConflictKind, {
   name: "ConflictKind",
+  valuesConfig: { AMOUNT: { deprecationReason: "Differing amounts are not a conflict: see ClaimAttribution.figuresDisputed." } },
   description:
-    "AMOUNT: an event the claim names is reported with amounts more than 10% apart. POLARITY: a claim " +
+    "AMOUNT: no longer given (amounts stated differently are figuresDisputed, beside the status). POLARITY: a claim " +
     "with the same cause, effect and relation class has the opposite polarity. RELATION: both claims are " +
     "asserted and one leads to the effect while the other PREVENTS it.",
 });
@@ -60,17 +63,41 @@ export class AttributionConflict {
   @Field(() => Claim, { nullable: true, description: "POLARITY and RELATION: the claim saying the opposite." })
   claim!: Claim | null;
 
-  @Field(() => Event, { nullable: true, description: "AMOUNT: the event whose figure is disputed." })
+  @Field(() => Event, {
+    nullable: true,
+    description: "Always null (was AMOUNT's event).",
+    deprecationReason: "Differing amounts are not a conflict: see ClaimAttribution.statedFigures.",
+  })
   event!: Event | null;
 
-  /** AMOUNT: the article giving the other figure (the field resolver finds the opposing claim's otherwise). */
+  /** Unused since amounts are no conflict: the field resolver finds the opposing claim's article. */
   article!: Article | null;
 
-  @Field(() => Float, { nullable: true, description: "AMOUNT: the figure this claim's article gives." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Always null.",
+    deprecationReason: "Differing amounts are not a conflict: see ClaimAttribution.statedFigures.",
+  })
   amountUsd!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "AMOUNT: the figure the other article gives." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Always null.",
+    deprecationReason: "Differing amounts are not a conflict: see ClaimAttribution.statedFigures.",
+  })
   otherAmountUsd!: number | null;
+}
+
+@ObjectType({ description: "An amount one article's current version states for an event." })
+export class StatedFigure {
+  @Field(() => Event)
+  event!: Event;
+
+  @Field(() => Float, { description: "US dollars, as the article states it." })
+  amountUsd!: number;
+
+  @Field(() => Article, { description: "The article stating it (one ingested, or one cited with a figure)." })
+  article!: Article;
 }
 
 @ObjectType({ description: "On whose authority a claim rests." })
@@ -89,8 +116,22 @@ export class ClaimAttribution {
   @Field(() => [String], { description: "Those publishing domains." })
   independentDomains!: string[];
 
-  @Field(() => [AttributionConflict])
+  @Field(() => [AttributionConflict], {
+    description: "Other outlets' current claims on the same cause and effect that contradict this one (POLARITY, RELATION).",
+  })
   conflictsWith!: AttributionConflict[];
+
+  @Field({
+    description:
+      "True when an event the claim names (cause, effect or condition) has current statements whose amounts differ by " +
+      'more than 10% of the larger (docs/meaning.md, "Figures stated per article"); the status is as it would be otherwise.',
+  })
+  figuresDisputed!: boolean;
+
+  @Field(() => [StatedFigure], {
+    description: "When figuresDisputed: every current statement of an amount for those events, by event key, then amount.",
+  })
+  statedFigures!: StatedFigure[];
 }
 
 @ObjectType()
@@ -109,6 +150,9 @@ export class AttributionSummary {
 
   @Field(() => Int)
   conflicting!: number;
+
+  @Field(() => Int, { description: "Claims in scope with disputed figures (any status)." })
+  figuresDisputed!: number;
 }
 
 @ObjectType({ description: "Attribution status of every claim in scope, single-source, uncited and conflicting ones included." })

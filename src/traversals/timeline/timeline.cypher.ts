@@ -29,13 +29,26 @@ interface Branch {
   readonly startOrTest?: { readonly start: string; readonly test: string };
   /** What every listed entry has (without a window): a time, or for articles a publication date. */
   readonly dated: string;
-  /** The entry's instant as given (a DateTime expression). */
+  /** The entry's instant as given (a DateTime expression): its start for an event or a move. */
   readonly at: string;
+  /** An event or a move: in a window when its span overlaps it (`spanMs`), read back from the window's start as far as `$spans.<key>`. */
+  readonly span?: "event" | "move";
   readonly id: string;
 }
 
 /** `x.sortAt` lies in the window (inclusive), compared as instants; index-seekable. Hypothetical events (no time) have no sortAt and drop out. */
 const IN_WINDOW = "x.sortAt >= datetime($window.from).epochMillis AND x.sortAt <= datetime($window.to).epochMillis";
+
+/**
+ * An event's or move's span (sortAt to sortAt + spanMs) overlaps the window, inclusive: it
+ * starts by the window's end and ends at or after its start. Index-seekable, the seek reaching
+ * back from the window's start by the longest span of the label (`$spans.<span>`, read from
+ * the top of the spanMs index by the repository), so what started before the window and runs
+ * into it is found without reading every earlier entry.
+ */
+const SPAN_IN_WINDOW = (span: "event" | "move") =>
+  `x.sortAt >= datetime($window.from).epochMillis - $spans.${span} AND x.sortAt <= datetime($window.to).epochMillis
+       AND x.sortAt + coalesce(x.spanMs, 0) >= datetime($window.from).epochMillis`;
 
 /** The claims about the asset, each once: it, an event affecting it or a move of it is the cause, effect or a condition. */
 const CLAIMS_ABOUT_ASSET = {
@@ -75,6 +88,7 @@ const BRANCHES: Readonly<Record<TimelineEntryKind, (f: Present) => Branch>> = {
     dated: "x.sortAt IS NOT NULL",
     at: "x.occurredAt",
     id: "x.key",
+    span: "event",
   }),
   [TimelineEntryKind.PRICE_MOVE]: (f) => ({
     label: "PriceMove",
@@ -83,6 +97,7 @@ const BRANCHES: Readonly<Record<TimelineEntryKind, (f: Present) => Branch>> = {
     dated: "x.sortAt IS NOT NULL",
     at: "x.startAt",
     id: "x.key",
+    span: "move",
   }),
   [TimelineEntryKind.ARTICLE]: (f) => ({
     label: "Article",
@@ -154,7 +169,8 @@ function from(b: Branch, walk: boolean): string {
 
 /** A branch's conditions: the window (or only dated entries when there is none), its filters, and for a walk the filter tests. */
 function conditions(b: Branch, walk: boolean, windowed: boolean): string[] {
-  const time = windowed ? [IN_WINDOW] : walk ? ["x.sortAt IS NOT NULL", b.dated] : [b.dated];
+  const inWindow = b.span ? SPAN_IN_WINDOW(b.span) : IN_WINDOW;
+  const time = windowed ? [inWindow] : walk ? ["x.sortAt IS NOT NULL", b.dated] : [b.dated];
   const tests = walk
     ? [...b.patterns.slice(1).map((pattern) => `EXISTS { ${pattern} }`), ...(b.startOrTest ? [b.startOrTest.test] : [])]
     : [];
@@ -209,3 +225,8 @@ export function timelineCount(criteria: TimelineCriteria): string {
   }
   RETURN sum(n) AS totalCount`;
 }
+
+/** The longest span of any event and of any price move (epoch ms, 0 when none), each from the top of its spanMs index. */
+export const LONGEST_SPANS = `RETURN
+     coalesce(head(COLLECT { MATCH (x:Event) WHERE x.spanMs >= 0 RETURN x.spanMs ORDER BY x.spanMs DESC LIMIT 1 }), 0) AS event,
+     coalesce(head(COLLECT { MATCH (x:PriceMove) WHERE x.spanMs >= 0 RETURN x.spanMs ORDER BY x.spanMs DESC LIMIT 1 }), 0) AS move`;

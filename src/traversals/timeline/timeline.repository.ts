@@ -4,7 +4,7 @@ import type { NodeRow } from "../../domain/node/node.mapper.js";
 import type { PageRequest } from "../../graphql/pagination.js";
 import { isHubAsset } from "../../cypher/asset-reach.js";
 import type { TimelineCriteria } from "./timeline.criteria.js";
-import { timelineCount, timelinePage } from "./timeline.cypher.js";
+import { LONGEST_SPANS, timelineCount, timelinePage } from "./timeline.cypher.js";
 
 /** One timeline entry as the query returns it; `t`, `rank` and `id` are its sort key. */
 export type TimelineRow = {
@@ -38,15 +38,18 @@ export async function findTimelinePage(
   const onlyAsset = criteria.narrative === null && criteria.tag === null && criteria.source === null;
   const walk = criteria.asset !== null && onlyAsset && (await isHubAsset(cypher, criteria.asset));
   const after = page.after ? { t: int(Number(t)), rank: int(Number(rank)), id: String(id) } : null;
+  // Events and moves are in a window by their spans: how far back their seeks must reach.
+  const [spans = { event: 0, move: 0 }] = from !== null ? await cypher.read<{ event: number; move: number }>(LONGEST_SPANS) : [];
   const rows = await cypher.read<TimelineRow>(timelinePage(criteria, after ? Number(rank) : null, walk), {
     f: filter,
     asOf,
     window,
+    spans,
     after,
     limit: int(page.first + 1),
   });
   const totalCount = async () => {
-    const [row] = await cypher.read<{ totalCount: number }>(timelineCount(criteria), { f: filter, asOf, window });
+    const [row] = await cypher.read<{ totalCount: number }>(timelineCount(criteria), { f: filter, asOf, window, spans });
     return row?.totalCount ?? 0;
   };
   return { rows, totalCount };

@@ -1,3 +1,5 @@
+import { spanMsOf } from "../../../cypher/sort-keys.js";
+
 /**
  * An event's or price move's fields from what articles state about it (docs/meaning.md,
  * "Figures stated per article"): field by field, the value of the most recently published
@@ -29,6 +31,7 @@ export function statedFieldsOf(nodes: string): string {
            n.low = coalesce(${first("low")}, n.low), n.close = coalesce(${first("close")}, n.close),
            n.description = coalesce(${first("description")}, n.description))
      SET n.sortAt = CASE WHEN n:Event THEN n.occurredAt.epochMillis ELSE n.startAt.epochMillis END,
+         n.spanMs = ${spanMsOf("n")},
          n.changePct = CASE WHEN n:PriceMove AND n.open IS NOT NULL AND n.close IS NOT NULL
                             THEN round((n.close - n.open) / n.open * 10000) / 100 ELSE n.changePct END`;
 }
