@@ -133,7 +133,7 @@ export type TimelineEntryKind =
 export type TimelineFilter = {
   /** Asset symbol: articles mentioning it, events affecting it, its price moves, claims about it (directly or via those events and moves). */
   asset?: string | null | undefined;
-  /** Entries at or after this time. */
+  /** Entries at or after this time; an event or price move whose span (occurredAt to endedAt, startAt to endAt) runs into the window is in it, listed at its start. */
   from?: string | null | undefined;
   /** Only these kinds of entry (default: all). */
   kinds?: Array<TimelineEntryKind> | null | undefined;
@@ -143,7 +143,7 @@ export type TimelineFilter = {
   source?: string | null | undefined;
   /** Tag: articles tagged with it, the events and price moves they report, the claims they make. */
   tag?: string | null | undefined;
-  /** Entries at or before this time. */
+  /** Entries at or before this time (an event or move: that start by then). */
   to?: string | null | undefined;
 };
 

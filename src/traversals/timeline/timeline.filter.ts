@@ -32,10 +32,15 @@ export class TimelineFilter {
   })
   source?: string | null;
 
-  @Field(() => Date, { nullable: true, description: "Entries at or after this time." })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      "Entries at or after this time; an event or price move whose span (occurredAt to endedAt, startAt to endAt) " +
+      "runs into the window is in it, listed at its start.",
+  })
   from?: string | null;
 
-  @Field(() => Date, { nullable: true, description: "Entries at or before this time." })
+  @Field(() => Date, { nullable: true, description: "Entries at or before this time (an event or move: that start by then)." })
   to?: string | null;
 
   @Field(() => [TimelineEntryKind], { nullable: true, description: "Only these kinds of entry (default: all)." })
