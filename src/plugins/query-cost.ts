@@ -52,10 +52,53 @@ function multiplier(typeName: string, field: GraphQLField<unknown, unknown>, arg
 }
 
 /** graphql-query-complexity estimator implementing the model above. */
-export function fieldCost({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number {
+function fieldCost({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number {
   if (isLeafType(getNamedType(field.type))) return 0;
   const traversal = type.name === "Query" ? TRAVERSAL_COSTS[field.name] : undefined;
   const depth = typeof args.maxDepth === "number" ? Math.max(1, args.maxDepth) : 1;
   const own = traversal ? traversal.base + (traversal.perHop ?? 0) * depth : 1;
   return own + multiplier(type.name, field, args) * childComplexity;
+}
+
+/** A field whose `first` multiplies what is selected inside it, as one estimate saw it. */
+export interface PagedFieldCost {
+  /** `Type.field`, e.g. `Query.attributionAudit`. */
+  readonly field: string;
+  readonly first: number;
+  /** What the field costs in all: its own cost plus `first` times what is selected inside it. */
+  readonly total: number;
+  /** What one more item costs (what is selected inside it). */
+  readonly perItem: number;
+}
+
+/**
+ * fieldCost, also recording into `paged` every field whose cost its `first` multiplies, so a
+ * rejection can say which `first` to lower (costliestPaged).
+ */
+export function recordingFieldCost(paged: PagedFieldCost[]): (args: ComplexityEstimatorArgs) => number {
+  return (args) => {
+    const total = fieldCost(args);
+    const first = args.args.first;
+    if (typeof first === "number" && first > 0 && !isLeafType(getNamedType(args.field.type))) {
+      paged.push({ field: `${args.type.name}.${args.field.name}`, first, total, perItem: args.childComplexity });
+    }
+    return total;
+  };
+}
+
+/**
+ * The advice of a cost rejection: the paged field costing the most, and the largest `first`
+ * that would bring the whole estimate within `maxCost` with everything else unchanged (0 when
+ * none would: then the selection inside it, or elsewhere, must shrink). Null when no field is paged.
+ */
+export function costliestPaged(
+  paged: readonly PagedFieldCost[],
+  cost: number,
+  maxCost: number,
+): { field: string; first: number; maxFirst: number } | null {
+  const top = paged.reduce<PagedFieldCost | null>((best, entry) => (best && best.total >= entry.total ? best : entry), null);
+  if (!top) return null;
+  const fixed = cost - top.perItem * top.first;
+  const maxFirst = top.perItem > 0 ? Math.max(0, Math.floor((maxCost - fixed) / top.perItem)) : top.first;
+  return { field: top.field, first: top.first, maxFirst: Math.min(maxFirst, top.first) };
 }

@@ -12,7 +12,7 @@ import { getComplexity } from "graphql-query-complexity";
 import type { QueryLimits } from "../config.js";
 import type { Context } from "../context.js";
 import { QueryTooComplexError, type QueryLimitName } from "../errors.js";
-import { fieldCost } from "./query-cost.js";
+import { costliestPaged, recordingFieldCost, type PagedFieldCost } from "./query-cost.js";
 
 /** An armor rejection, reported during validation as QUERY_TOO_COMPLEX naming the limit. */
 function rejectAs(limit: QueryLimitName, max: number) {
@@ -40,13 +40,14 @@ export function costRejection(
   const variables = getVariableValues(request.schema, request.operation?.variableDefinitions ?? [], request.variables ?? {});
   if (variables.errors) return null;
   let cost: number;
+  const paged: PagedFieldCost[] = [];
   try {
     cost = getComplexity({
       schema: request.schema,
       query: request.document,
       variables: variables.coerced,
       operationName: request.operationName ?? undefined,
-      estimators: [fieldCost],
+      estimators: [recordingFieldCost(paged)],
       maxQueryNodes: limits.maxFields,
     });
   } catch (error) {
@@ -55,9 +56,17 @@ export function costRejection(
     }
     throw error;
   }
-  return cost > limits.maxCost
-    ? new QueryTooComplexError(`Cost limit of ${limits.maxCost} exceeded, estimated ${cost}.`, "cost", limits.maxCost, { cost })
-    : null;
+  if (cost <= limits.maxCost) return null;
+  const advice = costliestPaged(paged, cost, limits.maxCost);
+  const hint = !advice
+    ? " Select fewer fields or lists."
+    : advice.maxFirst > 0
+      ? ` Lower \`first\` on ${advice.field} (${advice.first} here) to at most ${advice.maxFirst}, or select less inside it.`
+      : ` Select less inside ${advice.field} (\`first\` ${advice.first} here) or elsewhere: lowering its \`first\` alone is not enough.`;
+  return new QueryTooComplexError(`Cost limit of ${limits.maxCost} exceeded, estimated ${cost}.${hint}`, "cost", limits.maxCost, {
+    cost,
+    ...(advice ? { lowerFirstOn: advice.field, first: advice.first, maxFirst: advice.maxFirst } : {}),
+  });
 }
 
 /** costRejection for every HTTP operation, once its variables are known and before anything runs. */

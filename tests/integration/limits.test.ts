@@ -66,6 +66,33 @@ describe("one request cannot take the server down", () => {
     await expectStillServing();
   });
 
+  it("says which `first` to lower, and to what, when a paged list costs too much; that first then passes", async () => {
+    const audit = (first: number) =>
+      `{ attributionAudit(first: ${first}) { claims { status claim { key text }
+           conflictsWith { kind article { url } } statedFigures { amountUsd event { key } article { url } } } } }`;
+    const refused = await postGraphQL(server.url, audit(2000));
+    expect(refused.status).toBe(400);
+    const extensions = refused.errors![0]!.extensions as {
+      lowerFirstOn: string;
+      first: number;
+      maxFirst: number;
+      cost: number;
+      max: number;
+    };
+    expect(extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", limit: "cost", lowerFirstOn: "Query.attributionAudit", first: 2000 });
+    expect(extensions.cost).toBeGreaterThan(extensions.max);
+    expect(extensions.maxFirst).toBeGreaterThan(0);
+    expect(extensions.maxFirst).toBeLessThan(2000);
+    expect(refused.errors![0]!.message).toContain(
+      `Lower \`first\` on Query.attributionAudit (2000 here) to at most ${extensions.maxFirst}`,
+    );
+    // The advice is the largest first that fits: it passes, one more does not.
+    const fits = await postGraphQL(server.url, audit(extensions.maxFirst));
+    expect(fits.errors).toBeUndefined();
+    const over = await postGraphQL(server.url, audit(extensions.maxFirst + 1));
+    expect(over.errors![0]!.extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", lowerFirstOn: "Query.attributionAudit" });
+  });
+
   it("rejects circular fragments as invalid, without running them", async () => {
     const res = await postGraphQL(
       server.url,
