@@ -43,6 +43,8 @@ export type ClaimFilter = {
   asset?: string | null | undefined;
   cause?: NodeRef | null | undefined;
   effect?: NodeRef | null | undefined;
+  /** Claims of articles published at or after this time. */
+  from?: string | null | undefined;
   /** Include claims retracted by asOf (default false). */
   includeRetracted?: boolean | null | undefined;
   /** Include claims superseded by a changed article by asOf (default false). */
@@ -54,6 +56,8 @@ export type ClaimFilter = {
   polarity?: Polarity | null | undefined;
   /** Domain of an outlet that published the claim's article or that the claim is attributed to. */
   source?: string | null | undefined;
+  /** Claims of articles published at or before this time (not before from). */
+  to?: string | null | undefined;
 };
 
 /** AMOUNT: no longer given (amounts stated differently are figuresDisputed, beside the status). POLARITY: a claim with the same cause, effect and relation class has the opposite polarity. RELATION: both claims are asserted and one leads to the effect while the other PREVENTS it. */

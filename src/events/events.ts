@@ -25,6 +25,8 @@ export interface ClaimEvent {
     readonly polarity: string;
     readonly modality: string;
     readonly confidence: number;
+    /** Its article's publication, epoch ms (the claim's sortAt; the earliest JavaScript time when undated). */
+    readonly publishedAt: number;
     /** `Label:key` of the cause and effect (as cypher/labels.ts refKey writes them). */
     readonly cause: string | null;
     readonly effect: string | null;

@@ -3,7 +3,7 @@ import { claimVisibleAt } from "../cypher/claims.js";
 
 /** Cypher map: what a claim event carries about claim `c` of an article published by `source`. */
 const CLAIM_EVENT_FIELDS = (c: string, source: string) => `{
-  uid: ${c}.id, polarity: ${c}.polarity, modality: ${c}.modality, confidence: ${c}.confidence,
+  uid: ${c}.id, polarity: ${c}.polarity, modality: ${c}.modality, confidence: ${c}.confidence, publishedAt: ${c}.sortAt,
   cause: head([(${c})-[:CAUSE]->(x) | ${REF_OF("x")}]),
   effect: head([(${c})-[:EFFECT]->(y) | ${REF_OF("y")}]),
   assets: [(${c})-[:CAUSE|EFFECT|IF]->(x:Asset) | x.symbol] + [(${c})-[:CAUSE|EFFECT|IF]->()-[:AFFECTS|OF]->(x:Asset) | x.symbol],

@@ -42,7 +42,9 @@ export function claimMatcher(c: ClaimCriteria, type: ClaimEvent["type"]): (event
       (!c.modality || claim.modality === c.modality) &&
       (c.minConfidence === null || claim.confidence >= c.minConfidence) &&
       (!c.source || claim.sources.includes(c.source)) &&
-      (!c.narrative || claim.narratives.includes(c.narrative));
+      (!c.narrative || claim.narratives.includes(c.narrative)) &&
+      (c.from === null || claim.publishedAt >= c.from) &&
+      (c.to === null || claim.publishedAt <= c.to);
     return matches ? event : null;
   };
 }

@@ -102,7 +102,10 @@ describe("subscriptions over graphql-ws", () => {
     }>(ws, CLAIMS, { filter: { asset: SYMBOL, minConfidence: 0.6 } });
     const denials = new Subscriber<{ claimAdded: { key: string } }>(ws, CLAIMS, { filter: { asset: SYMBOL, polarity: "DENIED" } });
     const elsewhere = new Subscriber(ws, CLAIMS, { filter: { asset: OTHER } });
-    await untilActiveSubscriptions(server.origin, (n) => n >= baseline + 4);
+    const published = new Subscriber<{ claimAdded: { key: string } }>(ws, CLAIMS, {
+      filter: { asset: SYMBOL, from: "2031-08-02T00:00:00Z", to: "2031-08-04T00:00:00Z" },
+    });
+    await untilActiveSubscriptions(server.origin, (n) => n >= baseline + 5);
 
     await ingestOk(
       server,
@@ -112,7 +115,7 @@ describe("subscriptions over graphql-ws", () => {
         hackMovesAsset("c-denied", 0.7, { polarity: "DENIED" }),
       ]),
     );
-    await ingestOk(server, article("second", SYMBOL, [hackMovesAsset("d-later", 0.9)]));
+    await ingestOk(server, article("second", SYMBOL, [hackMovesAsset("d-later", 0.9)], { publishedAt: "2031-08-03T10:00:00Z" }));
     await ingestOk(server, article("unrelated", OTHER, [], { events: [] }));
     // The same content again (nothing written), and an ingest that fails validation.
     const repeat = await ingestOk(
@@ -144,6 +147,8 @@ describe("subscriptions over graphql-ws", () => {
       article: { url: url("first") },
     });
     expect(denials.data.map((d) => d.claimAdded.key)).toEqual(["c-denied"]);
+    // Only the claim of the article published in the window.
+    expect(published.data.map((d) => d.claimAdded.key)).toEqual(["d-later"]);
     expect(elsewhere.results).toEqual([]);
     expect(articles.results.every((r) => r.errors === undefined)).toBe(true);
   });

@@ -14,6 +14,9 @@ export interface ClaimCriteria {
   minConfidence: number | null;
   source: string | null;
   narrative: string | null;
+  /** The article's publication window, epoch ms (a claim's sortAt is its article's publication). */
+  from: number | null;
+  to: number | null;
   includeRetracted: boolean;
   includeSuperseded: boolean;
 }
@@ -43,9 +46,14 @@ export function toClaimCriteria(filter: ClaimFilter | null): ClaimCriteria {
     minConfidence: read.number(f.minConfidence, "filter.minConfidence", { min: 0, max: 1 }),
     source: f.source ? read.domain(f.source, "filter.source") : null,
     narrative: f.narrative ? read.key(f.narrative, "filter.narrative") : null,
+    from: f.from == null ? null : Date.parse(f.from),
+    to: f.to == null ? null : Date.parse(f.to),
     includeRetracted: f.includeRetracted ?? false,
     includeSuperseded: f.includeSuperseded ?? false,
   };
+  if (criteria.from !== null && criteria.to !== null && criteria.to < criteria.from) {
+    problems.add("filter.to", `must not be before filter.from (${f.from})`);
+  }
   problems.throwIfAny();
   return criteria;
 }

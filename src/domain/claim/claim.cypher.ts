@@ -81,6 +81,9 @@ function whereOf(c: ClaimCriteria, test: { asset: boolean; source: boolean }, at
   if (c.polarity) where.push("item.polarity = $c.polarity");
   if (c.modality) where.push("item.modality = $c.modality");
   if (c.minConfidence !== null) where.push("item.confidence >= $c.minConfidence");
+  // A claim's sortAt is its article's publication (sort-keys.ts): the window is a range of the list's own index.
+  if (c.from !== null) where.push("item.sortAt >= $c.from");
+  if (c.to !== null) where.push("item.sortAt <= $c.to");
   // About the asset: it, an event affecting it or a move of it is the cause, effect or a condition.
   if (c.asset && test.asset) {
     const { rel, held } = claimLink(["CAUSE", "EFFECT", "IF"], "r", at);

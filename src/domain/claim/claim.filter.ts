@@ -34,6 +34,12 @@ export class ClaimFilter {
   @Field(() => String, { nullable: true, description: "Key of a narrative the claim advances." })
   narrative?: string | null;
 
+  @Field(() => Date, { nullable: true, description: "Claims of articles published at or after this time." })
+  from?: string | null;
+
+  @Field(() => Date, { nullable: true, description: "Claims of articles published at or before this time (not before from)." })
+  to?: string | null;
+
   @Field(() => Boolean, { nullable: true, description: "Include claims retracted by asOf (default false)." })
   includeRetracted?: boolean | null;
 

@@ -1,4 +1,5 @@
 import { claimIsCurrent, relationClassOf } from "../../cypher/claims.js";
+import { KEY_PROPERTY, type LabelKey } from "../../cypher/labels.js";
 import { projectNode } from "../../cypher/projection.js";
 
 /** What an audit is asked about: each given filter narrows it (canonical values). */
@@ -7,39 +8,99 @@ export interface AuditScope {
   source: string | null;
   asset: string | null;
   status: string | null;
+  cause: LabelKey | null;
+  effect: LabelKey | null;
+  /** Both cause and effect given: their pair key (claim-pair.ts), an index lookup. */
+  pair: string | null;
+  event: string | null;
+  narrative: string | null;
+  /** The article's publication window, epoch ms (a claim's sortAt is its article's publication). */
+  from: number | null;
+  to: number | null;
+}
+
+/** A filter of the scope: the claims it starts from (one or more UNION parts binding `c`), and its test of `a` and `c`. */
+interface ScopeFilter {
+  readonly start: readonly string[];
+  readonly test: string;
+}
+
+const refNode = (ref: LabelKey, param: string) => `(:${ref.label} { ${KEY_PROPERTY[ref.label]}: ${param} })`;
+
+/** The scope's filters that are present, the narrowest first (the audit starts from the first). */
+function filtersOf(scope: AuditScope): ScopeFilter[] {
+  const filters: ScopeFilter[] = [];
+  if (scope.articleUrl) {
+    filters.push({
+      start: ["MATCH (:Article { url: $scope.articleUrl })-[:MAKES]->(c:Claim) RETURN c"],
+      test: "a.url = $scope.articleUrl",
+    });
+  }
+  if (scope.pair) filters.push({ start: ["MATCH (c:Claim { pair: $scope.pair }) RETURN c"], test: "c.pair = $scope.pair" });
+  if (scope.event) {
+    filters.push({
+      start: ["MATCH (:Event { key: $scope.event })<-[:CAUSE|EFFECT|IF]-(c:Claim) RETURN c"],
+      test: "EXISTS { (c)-[:CAUSE|EFFECT|IF]->(:Event { key: $scope.event }) }",
+    });
+  }
+  for (const [ref, rel, param] of [
+    [scope.cause, "CAUSE", "$scope.cause.key"],
+    [scope.effect, "EFFECT", "$scope.effect.key"],
+  ] as const) {
+    if (ref)
+      filters.push({
+        start: [`MATCH ${refNode(ref, param)}<-[:${rel}]-(c:Claim) RETURN c`],
+        test: `EXISTS { (c)-[:${rel}]->${refNode(ref, param)} }`,
+      });
+  }
+  if (scope.narrative) {
+    filters.push({
+      start: ["MATCH (:Narrative { key: $scope.narrative })<-[:ADVANCES]-(c:Claim) RETURN c"],
+      test: "EXISTS { (c)-[:ADVANCES]->(:Narrative { key: $scope.narrative }) }",
+    });
+  }
+  if (scope.source) {
+    filters.push({
+      start: [
+        "MATCH (:Source { domain: $scope.source })<-[:PUBLISHED_BY]-(:Article)-[:MAKES]->(c:Claim) RETURN c",
+        "MATCH (:Source { domain: $scope.source })<-[:ATTRIBUTED_TO]-(c:Claim) RETURN c",
+      ],
+      test: `(EXISTS { (a)-[:PUBLISHED_BY]->(:Source { domain: $scope.source }) }
+            OR EXISTS { (c)-[:ATTRIBUTED_TO]->(:Source { domain: $scope.source }) })`,
+    });
+  }
+  if (scope.asset) {
+    filters.push({
+      start: [
+        "MATCH (:Asset { symbol: $scope.asset })<-[:CAUSE|EFFECT|IF]-(c:Claim) RETURN c",
+        "MATCH (:Asset { symbol: $scope.asset })<-[:AFFECTS|OF]-()<-[:CAUSE|EFFECT|IF]-(c:Claim) RETURN c",
+      ],
+      test: `EXISTS {
+             MATCH (c)-[:CAUSE|EFFECT|IF]->(x)
+             WHERE (x:Asset AND x.symbol = $scope.asset) OR EXISTS { (x)-[:AFFECTS|OF]->(:Asset { symbol: $scope.asset }) } }`,
+    });
+  }
+  if (scope.from !== null || scope.to !== null) {
+    const window = [
+      ...(scope.from !== null ? ["c.sortAt >= $scope.from"] : []),
+      ...(scope.to !== null ? ["c.sortAt <= $scope.to"] : []),
+    ].join(" AND ");
+    filters.push({ start: [`MATCH (c:Claim) WHERE ${window} RETURN c`], test: window });
+  }
+  return filters;
 }
 
 /**
- * The current claims in scope as `a` (article) and `c` (claim), starting from what the scope
- * names (the article, the outlet's articles and attributions, the asset's claims) rather
- * than from every claim; absent filters add nothing.
+ * The current claims in scope as `a` (article) and `c` (claim), starting from what the
+ * narrowest filter names (the article, the pair's index, the event, the cause or effect, the
+ * narrative, the outlet's articles and attributions, the asset's claims, the publication
+ * window's index) rather than from every claim; the other filters are tests.
  */
 function claimsInScope(scope: AuditScope): string {
-  const starts: string[] = [];
-  if (scope.articleUrl) starts.push("MATCH (:Article { url: $scope.articleUrl })-[:MAKES]->(c:Claim) RETURN c");
-  else if (scope.source) {
-    starts.push(
-      "MATCH (:Source { domain: $scope.source })<-[:PUBLISHED_BY]-(:Article)-[:MAKES]->(c:Claim) RETURN c",
-      "MATCH (:Source { domain: $scope.source })<-[:ATTRIBUTED_TO]-(c:Claim) RETURN c",
-    );
-  } else if (scope.asset) {
-    starts.push(
-      "MATCH (:Asset { symbol: $scope.asset })<-[:CAUSE|EFFECT|IF]-(c:Claim) RETURN c",
-      "MATCH (:Asset { symbol: $scope.asset })<-[:AFFECTS|OF]-()<-[:CAUSE|EFFECT|IF]-(c:Claim) RETURN c",
-    );
-  }
-  const where = [claimIsCurrent("c"), "c.pair IS NOT NULL"];
-  if (scope.articleUrl && scope.source) {
-    where.push(`(EXISTS { (a)-[:PUBLISHED_BY]->(:Source { domain: $scope.source }) }
-            OR EXISTS { (c)-[:ATTRIBUTED_TO]->(:Source { domain: $scope.source }) })`);
-  }
-  if (scope.asset && (scope.articleUrl || scope.source)) {
-    where.push(`EXISTS {
-             MATCH (c)-[:CAUSE|EFFECT|IF]->(x)
-             WHERE (x:Asset AND x.symbol = $scope.asset) OR EXISTS { (x)-[:AFFECTS|OF]->(:Asset { symbol: $scope.asset }) } }`);
-  }
-  const start = starts.length
-    ? `CALL () { ${starts.join(" UNION ")} }
+  const [first, ...rest] = filtersOf(scope);
+  const where = [claimIsCurrent("c"), "c.pair IS NOT NULL", ...rest.map((filter) => filter.test)];
+  const start = first
+    ? `CALL () { ${first.start.join(" UNION ")} }
      `
     : "";
   return `${start}MATCH (a:Article)-[:MAKES]->(c:Claim)

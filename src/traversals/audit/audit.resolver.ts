@@ -11,7 +11,9 @@ import { Source } from "../../domain/source/source.type.js";
 import { selectedFields } from "../../graphql/selection.js";
 import { FieldReader } from "../../input/field-reader.js";
 import { Problems } from "../../input/problems.js";
-import { auditClaims, type AuditRow } from "./audit.repository.js";
+import { toLabelKey } from "../../domain/claim/claim.criteria.js";
+import { pairKey } from "../../cypher/claim-pair.js";
+import { auditClaims, type AuditRow, type AuditScope } from "./audit.repository.js";
 import {
   AttributionReport,
   AttributionConflict,
@@ -84,11 +86,23 @@ export class AuditResolver {
     const limit = read.integer(first ?? 500, "first", 1, MAX_CLAIMS) ?? 500;
     const articleUrl = f.articleUrl ? canonicalUrl(f.articleUrl) : null;
     if (f.articleUrl && !articleUrl) problems.add("filter.articleUrl", `"${f.articleUrl}" is not an absolute http(s) URL`);
-    const scope = {
+    const cause = f.cause ? toLabelKey(f.cause, "filter.cause", read) : null;
+    const effect = f.effect ? toLabelKey(f.effect, "filter.effect", read) : null;
+    const from = f.from == null ? null : Date.parse(f.from);
+    const to = f.to == null ? null : Date.parse(f.to);
+    if (from !== null && to !== null && to < from) problems.add("filter.to", `must not be before filter.from (${f.from})`);
+    const scope: AuditScope = {
       articleUrl,
       source: f.source ? read.domain(f.source, "filter.source") : null,
       asset: f.asset ? read.symbol(f.asset, "filter.asset") : null,
       status: f.status ?? null,
+      cause,
+      effect,
+      pair: cause && effect ? pairKey(cause, effect) : null,
+      event: f.event ? read.key(f.event, "filter.event") : null,
+      narrative: f.narrative ? read.key(f.narrative, "filter.narrative") : null,
+      from,
+      to,
     };
     problems.throwIfAny();
     // The summary and the status filter need every claim in scope audited; a page alone needs
@@ -105,7 +119,7 @@ export class AuditResolver {
         },
       };
     }
-    const selected = scope.status ? summary[statusCountKey(scope.status)] : summary.total;
+    const selected = scope.status ? summary[statusCountKey(scope.status as AttributionStatus)] : summary.total;
     return { claims: rows.claims.map(toAttribution), summary, truncated: selected > rows.claims.length };
   }
 

@@ -2,6 +2,7 @@ import { Field, Float, InputType, Int, ObjectType, registerEnumType } from "type
 import { Article } from "../../domain/article/article.type.js";
 import { Claim } from "../../domain/claim/claim.type.js";
 import { Event } from "../../domain/event/event.type.js";
+import { NodeRef } from "../../domain/shared/node-ref.input.js";
 
 export enum AttributionStatus {
   CORROBORATED = "CORROBORATED",
@@ -50,6 +51,24 @@ export class AuditFilter {
 
   @Field(() => AttributionStatus, { nullable: true })
   status?: AttributionStatus | null;
+
+  @Field(() => NodeRef, { nullable: true, description: "Claims whose cause is this node (its own key, symbol for an asset)." })
+  cause?: NodeRef | null;
+
+  @Field(() => NodeRef, { nullable: true, description: "Claims whose effect is this node." })
+  effect?: NodeRef | null;
+
+  @Field(() => String, { nullable: true, description: "Key of an event the claim names as cause, effect or condition." })
+  event?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Key of a narrative the claim advances." })
+  narrative?: string | null;
+
+  @Field(() => Date, { nullable: true, description: "Claims of articles published at or after this time." })
+  from?: string | null;
+
+  @Field(() => Date, { nullable: true, description: "Claims of articles published at or before this time (not before from)." })
+  to?: string | null;
 }
 
 @ObjectType({ description: "Why a claim is CONFLICTING." })
