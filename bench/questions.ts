@@ -156,14 +156,14 @@ export const QUESTIONS: readonly Question[] = [
     kind: "list",
     api: {
       query: `{ attributionAudit(filter: { source: "${BENCH_KEYS.outlet}" }, first: 100) {
-        summary { total corroborated singleSource uncited conflicting } claims { status independentSourceCount claim { id } } } }`,
+        summary { total corroborated singleSource uncited conflicting figuresDisputed } claims { status independentSourceCount claim { id } } } }`,
     },
     // The whole audit by hand, from the claims themselves (found by their pair key; not LEADS_TO
     // or other derived data), working once per thing claims share as a careful hand-written
-    // query would: the figures each article reports that another article contradicts (more than
-    // 10% apart), once per article; every current claim about a pair with its outlet, once per
-    // pair; then per claim the outlets making its stance, whether any claim opposes it, and the
-    // status. The summary and the first 100, as the API lists them.
+    // query would: every current claim about a pair with its outlet and relation class, once per
+    // pair; then per claim the outlets making its stance, whether another outlet opposes it,
+    // whether an event it names has amounts more than 10% apart (disputed figures, beside the
+    // status), and the status. The summary and the first 100, as the API lists them.
     floor: {
       cypher: `CALL () {
           MATCH (:Source { domain: $domain })<-[:PUBLISHED_BY]-(:Article)-[:MAKES]->(c:Claim) RETURN c
@@ -172,42 +172,45 @@ export const QUESTIONS: readonly Question[] = [
         }
         MATCH (a:Article)-[:MAKES]->(c)
         WHERE c.supersededAt IS NULL AND c.retractedAt IS NULL AND c.pair IS NOT NULL
-        WITH a, collect(c) AS claims
-        CALL (a) {
-          OPTIONAL MATCH (a)-[mine:REPORTS]->(e:Event)<-[theirs:REPORTS]-(other:Article)
-          WHERE other <> a AND abs(mine.amountUsd - theirs.amountUsd) > 0.1 * CASE WHEN mine.amountUsd > theirs.amountUsd THEN mine.amountUsd ELSE theirs.amountUsd END
-          RETURN collect(DISTINCT e) AS disputed
-        }
-        UNWIND claims AS c
-        WITH a, c, disputed <> [] AND EXISTS { MATCH (c)-[:CAUSE|EFFECT|IF]->(e) WHERE e IN disputed } AS disputedFigure
-        WITH c.pair AS pair, collect({ a: a, c: c, disputedFigure: disputedFigure }) AS inScope
+        OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(mine:Source)
+        WITH a, c, coalesce(mine.domain, '') AS domain,
+             EXISTS {
+               MATCH (c)-[:CAUSE|EFFECT|IF]->(e:Event)<-[r1:REPORTS]-(), (e)<-[r2:REPORTS]-()
+               WHERE r1.amountUsd - r2.amountUsd > 0.1 * r1.amountUsd
+             } AS disputedFigure
+        WITH c.pair AS pair, collect({ a: a, c: c, domain: domain, disputedFigure: disputedFigure }) AS inScope
         CALL (pair) {
           MATCH (o:Claim { pair: pair })<-[:MAKES]-(oa:Article)
           WHERE o.supersededAt IS NULL AND o.retractedAt IS NULL
           OPTIONAL MATCH (oa)-[:PUBLISHED_BY]->(s:Source)
-          RETURN collect({ polarity: o.polarity, opposes: o.relation = 'PREVENTS', domain: s.domain }) AS said
+          RETURN collect({ polarity: o.polarity, class: CASE o.relation WHEN 'PREVENTS' THEN 'O' WHEN 'PRECEDES' THEN 'T' ELSE 'L' END,
+                           domain: s.domain }) AS said
         }
         UNWIND inScope AS entry
-        WITH entry.a AS a, entry.c AS c, entry.disputedFigure AS disputedFigure, said, entry.c.relation = 'PREVENTS' AS opposes
+        WITH entry.a AS a, entry.c AS c, entry.domain AS domain, entry.disputedFigure AS disputedFigure, said,
+             CASE entry.c.relation WHEN 'PREVENTS' THEN 'O' WHEN 'PRECEDES' THEN 'T' ELSE 'L' END AS class
         WITH a, c, disputedFigure,
-             size(reduce(seen = [], x IN said | CASE WHEN x.polarity = c.polarity AND x.opposes = opposes AND x.domain IS NOT NULL AND NOT x.domain IN seen THEN seen + x.domain ELSE seen END)) AS sources,
-             any(x IN said WHERE (x.opposes = opposes AND x.polarity <> c.polarity) OR (x.opposes <> opposes AND x.polarity = 'ASSERTED' AND c.polarity = 'ASSERTED')) AS opposed
-        WITH a, c, sources, CASE
-               WHEN opposed OR disputedFigure THEN 'CONFLICTING'
+             size(reduce(seen = [], x IN said | CASE WHEN x.polarity = c.polarity AND x.class = class AND x.domain IS NOT NULL AND NOT x.domain IN seen THEN seen + x.domain ELSE seen END)) AS sources,
+             any(x IN said WHERE coalesce(x.domain, '') <> domain
+                 AND ((x.class = class AND x.polarity <> c.polarity)
+                      OR (x.class <> class AND x.polarity = 'ASSERTED' AND c.polarity = 'ASSERTED' AND x.class <> 'T' AND class <> 'T'))) AS opposed
+        WITH a, c, sources, disputedFigure, CASE
+               WHEN opposed THEN 'CONFLICTING'
                WHEN sources >= 2 THEN 'CORROBORATED'
                WHEN EXISTS { (c)-[:ATTRIBUTED_TO|SUPPORTED_BY]->() } THEN 'SINGLE_SOURCE'
                ELSE 'UNCITED' END AS status
         ORDER BY a.publishedAt DESC, a.url, c.key
-        WITH collect({ id: c.id, status: status, sources: sources }) AS audited
+        WITH collect({ id: c.id, status: status, sources: sources, disputedFigure: disputedFigure }) AS audited
         RETURN size(audited) AS total,
                size([x IN audited WHERE x.status = 'CORROBORATED']) AS corroborated,
                size([x IN audited WHERE x.status = 'SINGLE_SOURCE']) AS singleSource,
                size([x IN audited WHERE x.status = 'UNCITED']) AS uncited,
                size([x IN audited WHERE x.status = 'CONFLICTING']) AS conflicting,
+               size([x IN audited WHERE x.disputedFigure]) AS figuresDisputed,
                audited[0..100] AS claims`,
       params: { domain: BENCH_KEYS.outlet },
     },
-    // The same summary (all five counts) and the same claims listed, in the same order, with the same status and sources.
+    // The same summary (all six counts) and the same claims listed, in the same order, with the same status and sources.
     sameAnswer: {
       api: (data: {
         attributionAudit: {
@@ -217,12 +220,12 @@ export const QUESTIONS: readonly Question[] = [
       }) => {
         const { summary, claims } = data.attributionAudit;
         return [
-          [summary.total, summary.corroborated, summary.singleSource, summary.uncited, summary.conflicting],
+          [summary.total, summary.corroborated, summary.singleSource, summary.uncited, summary.conflicting, summary.figuresDisputed],
           claims.map((c) => [fromGlobalId(c.claim.id).key, c.status, c.independentSourceCount]),
         ];
       },
       floor: ([row]) => [
-        ["total", "corroborated", "singleSource", "uncited", "conflicting"].map((count) => Number(row![count])),
+        ["total", "corroborated", "singleSource", "uncited", "conflicting", "figuresDisputed"].map((count) => Number(row![count])),
         (row!.claims as { id: string; status: string; sources: unknown }[]).map((c) => [c.id, c.status, Number(c.sources)]),
       ],
     },
