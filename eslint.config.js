@@ -60,7 +60,7 @@ const DOMAIN = Object.keys(DOMAIN_BELOW);
 /** What each layer may import (besides itself). */
 const ALLOWED = {
   entry: LAYERS.map((layer) => layer.type),
-  server: ["http", "plugins", "live", "web", "request", "events", ...LOW],
+  server: ["http", "plugins", "live", "web", "request", "events", "traversals", ...LOW],
   schema: ["live", "traversals", ...DOMAIN, ...LOW],
   live: ["request", "plugins", "events", "cypher", ...DOMAIN, ...LOW],
   request: ["events", ...DOMAIN, ...LOW],

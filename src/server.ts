@@ -1,3 +1,4 @@
+import { auditExportRoutes } from "./traversals/audit/audit-export.route.js";
 import { isUtf8 } from "node:buffer";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -111,6 +112,8 @@ export async function createApp({ schema, config, driver, logger, events }: AppD
   app.use(requestLogging(logger));
   app.use(healthRoutes(driver, config.neo4j.database, health));
   app.get("/metrics", metricsRoute(metrics.registry, config.metricsToken));
+  // Exports read like queries: open to readers, streamed (no GraphQL cost limit: nothing is nested).
+  app.use(auditExportRoutes(driver, config.neo4j.database, logger));
   if (config.graphql.playground) app.use(webPages(schema));
   app.use(
     "/graphql",

@@ -108,12 +108,14 @@ function claimsInScope(scope: AuditScope): string {
 }
 
 /**
- * The audit of the current claims in scope in one query (see auditClaims, audit.repository.ts):
- * parameters $scope, $tolerance, $limit and $wholeScope; one row of `claims` and `summary`.
+ * Every current claim in scope audited, in list order (newest article first, then URL and
+ * claim key), as rows `a, c, status, domains` (its stance's publishing domains), `opposing`
+ * (ids of opposing claims by stance), `disputed` (events it names with disputed figures) and
+ * `domain` (its publisher's). With `limit`, only the first `$limit` claims are audited.
  */
-export function auditQuery(scope: AuditScope, wholeScope: boolean): string {
+function auditedClaims(scope: AuditScope, limit: boolean): string {
   return `${claimsInScope(scope)}
-     ${wholeScope ? "" : "WITH a, c ORDER BY a.publishedAt DESC, a.url, c.key LIMIT $limit"}
+     ${limit ? "WITH a, c ORDER BY a.publishedAt DESC, a.url, c.key LIMIT $limit" : ""}
      // Figures are not stances: the events the claim names whose current statements give
      // amounts more than $tolerance of the larger apart (disputed figures, beside the status).
      CALL (c) {
@@ -164,7 +166,15 @@ export function auditQuery(scope: AuditScope, wholeScope: boolean): string {
             WHEN EXISTS { (c)-[:ATTRIBUTED_TO|SUPPORTED_BY]->() } THEN 'SINGLE_SOURCE'
             ELSE 'UNCITED'
           END AS status
-     ORDER BY a.publishedAt DESC, a.url, c.key
+     ORDER BY a.publishedAt DESC, a.url, c.key`;
+}
+
+/**
+ * The audit of the current claims in scope in one query (see auditClaims, audit.repository.ts):
+ * parameters $scope, $tolerance, $limit and $wholeScope; one row of `claims` and `summary`.
+ */
+export function auditQuery(scope: AuditScope, wholeScope: boolean): string {
+  return `${auditedClaims(scope, !wholeScope)}
      WITH collect({ c: c, status: status, domains: domains, opposing: opposing, disputed: disputed, domain: domain }) AS audited
      CALL (audited) {
        UNWIND [entry IN audited WHERE $scope.status IS NULL OR entry.status = $scope.status][0..$limit] AS listed
@@ -191,4 +201,30 @@ export function auditQuery(scope: AuditScope, wholeScope: boolean): string {
        conflicting: size([x IN audited WHERE x.status = 'CONFLICTING']),
        figuresDisputed: size([x IN audited WHERE size(x.disputed) > 0])
      } END AS summary`;
+}
+
+/**
+ * The audit as rows to export, one per current claim in scope in list order (parameters $scope
+ * and $tolerance; the status filter applies): the claim, its article and publisher, the outlets
+ * it credits and the articles it cites, its status, independent domains, the articles of the
+ * other outlets' claims opposing it, and the disputed figures' events. Neo4j streams the rows
+ * once sorted, so a client reads them as they come.
+ */
+export function auditExportQuery(scope: AuditScope): string {
+  return `${auditedClaims(scope, false)}
+     WITH a, c, domain, status, domains, opposing, disputed
+     WHERE $scope.status IS NULL OR status = $scope.status
+     RETURN c.id AS uid, c.key AS key, c.text AS text, c.relation AS relation, c.polarity AS polarity,
+            c.modality AS modality, c.confidence AS confidence,
+            a.url AS articleUrl, toString(a.publishedAt) AS publishedAt, domain AS publisher,
+            [(c)-[:ATTRIBUTED_TO]->(s:Source) | s.domain] AS attributedTo,
+            [(c)-[:SUPPORTED_BY]->(cited:Article) | cited.url] AS citedUrls,
+            status, domains AS independentDomains,
+            COLLECT {
+              UNWIND reduce(flat = [], ids IN opposing | flat + ids) AS id
+              MATCH (o:Claim { id: id })<-[:MAKES]-(oa:Article)
+              WHERE NOT EXISTS { (oa)-[:PUBLISHED_BY]->(:Source { domain: domain }) }
+              RETURN DISTINCT oa.url
+            } AS conflictsWith,
+            [e IN disputed | e.key] AS figuresDisputedEvents`;
 }

@@ -1,7 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
-import { canonicalUrl } from "../../input/canonical-url.js";
 import { Article } from "../../domain/article/article.type.js";
 import type { Claim } from "../../domain/claim/claim.type.js";
 import type { Event } from "../../domain/event/event.type.js";
@@ -11,9 +10,8 @@ import { Source } from "../../domain/source/source.type.js";
 import { selectedFields } from "../../graphql/selection.js";
 import { FieldReader } from "../../input/field-reader.js";
 import { Problems } from "../../input/problems.js";
-import { toLabelKey } from "../../domain/claim/claim.criteria.js";
-import { pairKey } from "../../cypher/claim-pair.js";
-import { auditClaims, type AuditRow, type AuditScope } from "./audit.repository.js";
+import { readAuditScope } from "./audit.criteria.js";
+import { auditClaims, type AuditRow } from "./audit.repository.js";
 import {
   AttributionReport,
   AttributionConflict,
@@ -84,26 +82,7 @@ export class AuditResolver {
     const read = new FieldReader(problems);
     const f = filter ?? {};
     const limit = read.integer(first ?? 500, "first", 1, MAX_CLAIMS) ?? 500;
-    const articleUrl = f.articleUrl ? canonicalUrl(f.articleUrl) : null;
-    if (f.articleUrl && !articleUrl) problems.add("filter.articleUrl", `"${f.articleUrl}" is not an absolute http(s) URL`);
-    const cause = f.cause ? toLabelKey(f.cause, "filter.cause", read) : null;
-    const effect = f.effect ? toLabelKey(f.effect, "filter.effect", read) : null;
-    const from = f.from == null ? null : Date.parse(f.from);
-    const to = f.to == null ? null : Date.parse(f.to);
-    if (from !== null && to !== null && to < from) problems.add("filter.to", `must not be before filter.from (${f.from})`);
-    const scope: AuditScope = {
-      articleUrl,
-      source: f.source ? read.domain(f.source, "filter.source") : null,
-      asset: f.asset ? read.symbol(f.asset, "filter.asset") : null,
-      status: f.status ?? null,
-      cause,
-      effect,
-      pair: cause && effect ? pairKey(cause, effect) : null,
-      event: f.event ? read.key(f.event, "filter.event") : null,
-      narrative: f.narrative ? read.key(f.narrative, "filter.narrative") : null,
-      from,
-      to,
-    };
+    const scope = readAuditScope(f, problems, read, "filter");
     problems.throwIfAny();
     // The summary and the status filter need every claim in scope audited; a page alone needs
     // only its claims (one more tells whether the list is truncated).
