@@ -14,6 +14,8 @@ const TARGETS = {
   resolutionCost: 1.3,
   /** API RSS after the last round of the sustained load over RSS after its first round: above this it is not flat. */
   memoryGrowth: 1.1,
+  /** API RSS growth while one outlet's audit streams as CSV, in MB. */
+  exportGrowthMb: 50,
 } as const;
 
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : Number.NaN);
@@ -87,6 +89,8 @@ export function renderMarkdown(result: BenchResult): string {
       `target ≥ ${TARGETS.ingestClaimsPerSecond}: ${ingest === null ? "–" : verdict(ingest, TARGETS.ingestClaimsPerSecond, false)}.` +
       resolutionLine(result.ingest),
     "",
+    exportLine(result.export),
+    "",
     `API memory (RSS): ${afterWarmup} MB after warm-up; after each question's load ${firstUnderLoad} MB after the first, ${max} MB at most, ${end} MB after the last ` +
       `(questions differ in what they hold, so this is no measure of growth). ` +
       (rounds.length === 0
@@ -108,5 +112,17 @@ function resolutionLine(ingest: BenchResult["ingest"]): string {
   return (
     ` Entity resolution (SUGGEST, the default) took ${ingest.resolutionSeconds} s of it: ingest costs ${cost}× ingest without it; ` +
     `target ≤ ${TARGETS.resolutionCost}×: ${verdict(cost, TARGETS.resolutionCost, true)}.`
+  );
+}
+
+/** The CSV export's line: rows against the audit's count, and API memory growth while it streamed. */
+function exportLine(exported: BenchResult["export"]): string {
+  if (!exported) return "Audit export: failed (see the run's output).";
+  const growth = Math.round((exported.rssPeakMb - exported.rssBeforeMb) * 10) / 10;
+  return (
+    `Audit export (CSV, ${exported.source}): ${exported.rows} rows in ${exported.seconds} s; ` +
+    `summary.total ${exported.summaryTotal}: ${exported.rows === exported.summaryTotal ? "equal" : "DIFFERENT"}. ` +
+    `API memory ${exported.rssBeforeMb} MB before, ${exported.rssPeakMb} MB at most while it streamed (+${growth} MB); ` +
+    `target < ${TARGETS.exportGrowthMb} MB: ${growth < TARGETS.exportGrowthMb ? "met" : "missed"}.`
   );
 }

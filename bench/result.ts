@@ -1,3 +1,4 @@
+import type { ExportResult } from "./export.js";
 import type { Latency, Throughput } from "./measure.js";
 import type { Question } from "./questions.js";
 
@@ -38,6 +39,8 @@ export interface BenchResult {
     readonly resolutionSeconds?: number;
   };
   readonly questions: readonly QuestionResult[];
+  /** The CSV export of the benchmark outlet's audit (absent when it failed). */
+  readonly export?: ExportResult;
   /**
    * API resident memory in MB: after the first warm-up, after the first question's load, and
    * the highest and last readings after each question's load; then after each round of the

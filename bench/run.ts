@@ -15,7 +15,8 @@ import { bulkIngest, type SourceLine } from "../src/domain/article/ingest/bulk-i
 import { createLogger } from "../src/logger.js";
 import { projectRoot } from "../src/project-root.js";
 import { buildAppSchema } from "../src/schema.js";
-import { generateArticles, type GraphShape } from "./generate.js";
+import { measureExport } from "./export.js";
+import { BENCH_KEYS, generateArticles, type GraphShape } from "./generate.js";
 import { askGraphql, latency, loopThroughput, mixedThroughput, throughput } from "./measure.js";
 import { QUESTIONS } from "./questions.js";
 import { renderMarkdown } from "./report.js";
@@ -311,6 +312,13 @@ async function main(): Promise<void> {
       }
     }
 
+    say(`bench: CSV export of ${BENCH_KEYS.outlet}'s audit`);
+    const apiPid = api.pid;
+    const exported = await measureExport(`http://127.0.0.1:${apiPort}`, BENCH_KEYS.outlet, () => rssMb(apiPid)).catch((error: unknown) => {
+      say(`  the export failed: ${(error as Error).message.split("\n")[0]}`);
+      return null;
+    });
+
     const cpus = os.cpus();
     const result: BenchResult = {
       date: new Date().toISOString(),
@@ -326,6 +334,7 @@ async function main(): Promise<void> {
       graph,
       ingest,
       questions: results,
+      ...(exported ? { export: exported } : {}),
       apiMemoryMb: {
         afterWarmup: afterWarmup ?? 0,
         firstUnderLoad: memory[0] ?? 0,
