@@ -3,6 +3,7 @@ import {
   AttributionAuditDocument,
   AttributionAuditFiguresDocument,
   CausalChainsDocument,
+  ContestedChainsDocument,
   ExplainPriceMoveDocument,
   IngestArticleDocument,
   type CausalNodeRefFragment,
@@ -317,5 +318,39 @@ describe("figures are not stances", () => {
     const after = (await audit("wire")).claims[0]!;
     expect(after.status).toBe("CONFLICTING");
     expect(after.conflictsWith.map((c) => [c.kind, c.article?.url])).toEqual([["POLARITY", `https://skeptic-${tag}.example/3`]]);
+  });
+});
+
+describe("contested hops", () => {
+  it("list the other outlets' denials and PREVENTS claims of the hop, not its own outlets' or agreeing ones", async () => {
+    const story = await storyWith({
+      causes: { relation: "CAUSES", confidence: 0.9 },
+      denies: { relation: "CONTRIBUTES_TO", polarity: "DENIED", confidence: 0.7 },
+      prevents: { relation: "PREVENTS", confidence: 0.6 },
+      agrees: { relation: "PREVENTS", polarity: "DENIED", confidence: 0.8 },
+      order: { relation: "PRECEDES", polarity: "DENIED", confidence: 0.8 },
+    });
+    const link = {
+      from: { kind: "MACRO_FACTOR" as const, key: `${story.tag}-leverage` },
+      to: { kind: "PRICE_MOVE" as const, key: `${story.tag}-drop` },
+    };
+    const res = await server.request(ContestedChainsDocument, link);
+    expect(res.errors).toBeUndefined();
+    const [step] = res.data!.causalChains[0]!.steps;
+    expect(step!.contested).toBe(true);
+    expect(step!.denials.map((c) => [c.text, c.polarity, c.relation])).toEqual([
+      [`${story.tag}-denies.example says so.`, "DENIED", "CONTRIBUTES_TO"],
+      [`${story.tag}-prevents.example says so.`, "ASSERTED", "PREVENTS"],
+    ]);
+  });
+
+  it("are not contested when no other outlet denies or prevents them", async () => {
+    const story = await storyWith({ causes: { relation: "CAUSES" }, also: { relation: "AMPLIFIES" } });
+    const link = {
+      from: { kind: "MACRO_FACTOR" as const, key: `${story.tag}-leverage` },
+      to: { kind: "PRICE_MOVE" as const, key: `${story.tag}-drop` },
+    };
+    const [step] = (await server.request(ContestedChainsDocument, link)).data!.causalChains[0]!.steps;
+    expect(step).toMatchObject({ contested: false, denials: [] });
   });
 });

@@ -1,5 +1,5 @@
 import type { NestedConnectionSpec } from "../../cypher/connection-loader.js";
-import { claimVisibleAt, type ClaimVisibility } from "../../cypher/claims.js";
+import { claimVisibleAt, leadsTo, type ClaimVisibility } from "../../cypher/claims.js";
 import { KEY_PROPERTY, type LabelKey } from "../../cypher/labels.js";
 import { linkHeldAt, linkRole, linkTypes } from "../../cypher/link-history.js";
 import type { NeighbourSpec } from "../../cypher/neighbours.js";
@@ -162,3 +162,26 @@ export const CLAIMS_ABOUT: NestedConnectionSpec = {
                 AND (req.variant = 'ANY' OR (req.variant = 'CONDITION' AND ${linkRole("r")} = 'IF') OR ${linkRole("r")} = req.variant)
               RETURN item`,
 };
+
+/**
+ * For each `$requests` entry (`{ index, pair, asOf }`, asOf an ISO date-time or null for now):
+ * the claims contesting the pair's leads-to stance, visible then (denials of a leads-to
+ * relation, and asserted PREVENTS), made by outlets that do not assert it themselves (a
+ * publisher of none of the asserted leads-to claims of the pair visible then), most confident
+ * first. Both sides are found by the pair's indexed keys (claim-pair.ts).
+ */
+export const CONTESTING_CLAIMS = `UNWIND $requests AS req
+     CALL (req) {
+       OPTIONAL MATCH (c:Claim { pair: req.pair })<-[:MAKES]-(:Article)-[:PUBLISHED_BY]->(s:Source)
+       WHERE c.polarity = 'ASSERTED' AND ${leadsTo("c")} AND ${claimVisibleAt("c", { asOf: "coalesce(req.asOf, toString(datetime()))" })}
+       RETURN collect(DISTINCT s.domain) AS asserting
+     }
+     CALL (req, asserting) {
+       MATCH (o:Claim { otherStancePair: req.pair })
+       WHERE ((o.polarity = 'DENIED' AND ${leadsTo("o")}) OR (o.polarity = 'ASSERTED' AND o.relation = 'PREVENTS'))
+         AND ${claimVisibleAt("o", { asOf: "coalesce(req.asOf, toString(datetime()))" })}
+         AND NOT EXISTS { (o)<-[:MAKES]-(:Article)-[:PUBLISHED_BY]->(os:Source) WHERE os.domain IN asserting }
+       WITH o ORDER BY o.confidence DESC, o.id
+       RETURN collect(${projectNode("o")}) AS claims
+     }
+     RETURN req.index AS index, claims`;

@@ -15,6 +15,7 @@ import {
   ATTRIBUTED_TO_OF_CLAIM,
   ATTRIBUTED_TO_OF_CLAIM_AT,
   CLAIMS_ABOUT,
+  CONTESTING_CLAIMS,
   endpointsQuery,
   NARRATIVES_OF_CLAIM,
   NARRATIVES_OF_CLAIM_AT,
@@ -60,6 +61,26 @@ function endpointsLoader(cypher: CypherRunner): DataLoader<EndpointRequest, Caus
 
 export type AsOf = { readonly asOf: string };
 
+/** A (cause, effect) pair's key (claim-pair.ts) and the time to look at (null: now). */
+export interface PairAt {
+  readonly pair: string;
+  readonly asOf: string | null;
+}
+
+/** The claims contesting each pair's leads-to stance from outlets that do not assert it (CONTESTING_CLAIMS), in one query per batch. */
+function contestingLoader(cypher: CypherRunner): DataLoader<PairAt, Claim[], string> {
+  return new DataLoader(
+    async (requests) => {
+      const rows = await cypher.read<{ index: number; claims: NodeRow[] }>(CONTESTING_CLAIMS, {
+        requests: requests.map((request, index) => ({ index, pair: request.pair, asOf: request.asOf })),
+      });
+      const byIndex = new Map(rows.map((row) => [row.index, row.claims.map(toClaim)]));
+      return requests.map((_, index) => byIndex.get(index) ?? []);
+    },
+    { cacheKeyFn: (request) => `${request.pair}@${request.asOf ?? ""}` },
+  );
+}
+
 /** Per-request loaders of a claim's links, keyed by the claim's internal id. */
 export function createClaimLoaders(cypher: CypherRunner) {
   return {
@@ -71,6 +92,8 @@ export function createClaimLoaders(cypher: CypherRunner) {
     narrativesOfClaimAt: neighboursWithOptionsLoader<Narrative, AsOf>(cypher, NARRATIVES_OF_CLAIM_AT, toNarrative),
     /** Claims about a node visible by `req.options`, in the role `req.variant` (CAUSE, EFFECT, CONDITION or ANY). */
     claimsAbout: nestedConnectionLoader<Claim>(cypher, CLAIMS_ABOUT, toClaim),
+    /** Claims contesting a pair's leads-to stance from other outlets (a causal step's denials). */
+    contestingOfPair: contestingLoader(cypher),
   };
 }
 

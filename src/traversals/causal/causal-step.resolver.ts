@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
+import { pairKey } from "../../cypher/claim-pair.js";
 import { refKey } from "../../cypher/labels.js";
 import { Claim, claimAt } from "../../domain/claim/claim.type.js";
 import { CausalNode } from "../../domain/event/causal-node.union.js";
@@ -33,5 +34,22 @@ export class CausalStepResolver {
   @FieldResolver(() => [Claim], { description: "Every claim asserting this hop that the question may use, most confident first." })
   claims(@Root() step: CausalStep, @Ctx() ctx: Context): Promise<Claim[]> {
     return claimsOf(step, ctx);
+  }
+
+  @FieldResolver(() => [Claim], {
+    description:
+      'Claims contesting this hop (docs/meaning.md, "Contested hops"): current denials of a leads-to relation ' +
+      "and PREVENTS claims on the same cause and effect, from outlets that assert the hop in none of their " +
+      "articles (an outlet contradicting itself does not contest it); as of the question's time; most confident first.",
+  })
+  async denials(@Root() step: CausalStep, @Ctx() ctx: Context): Promise<Claim[]> {
+    const claims = await ctx.loaders.contestingOfPair.load({ pair: pairKey(step.fromRef, step.toRef), asOf: step.asOf });
+    return claims.map((claim) => claimAt(claim, step.asOf));
+  }
+
+  @FieldResolver(() => Boolean, { description: "True when another outlet contests this hop (denials is not empty)." })
+  async contested(@Root() step: CausalStep, @Ctx() ctx: Context): Promise<boolean> {
+    const denials = await ctx.loaders.contestingOfPair.load({ pair: pairKey(step.fromRef, step.toRef), asOf: step.asOf });
+    return denials.length > 0;
   }
 }
