@@ -20,7 +20,7 @@ import pandas as pd
 import requests
 
 STATUSES = ["CORROBORATED", "SINGLE_SOURCE", "UNCITED", "CONFLICTING"]
-FILTERS = ["source", "asset", "narrative", "event", "status", "from", "to"]
+FILTERS = ["source", "asset", "narrative", "event", "status", "from", "to", "articleUrl"]
 
 
 def main() -> int:
@@ -33,8 +33,11 @@ def main() -> int:
 
     response = requests.get(f"{args.url}/export/audit.csv", params=params, timeout=300)
     if response.status_code != 200:
-        errors = response.json().get("errors", [{}])
-        print(f"the server refused the export ({response.status_code}): {errors[0].get('message')}", file=sys.stderr)
+        try:
+            message = response.json()["errors"][0]["message"]
+        except (ValueError, KeyError, IndexError, TypeError):
+            message = response.text[:300]
+        print(f"the server refused the export ({response.status_code}): {message}", file=sys.stderr)
         return 1
 
     claims = pd.read_csv(io.StringIO(response.text), keep_default_na=False)

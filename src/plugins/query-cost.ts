@@ -87,18 +87,27 @@ export function recordingFieldCost(paged: PagedFieldCost[]): (args: ComplexityEs
 }
 
 /**
- * The advice of a cost rejection: the paged field costing the most, and the largest `first`
- * that would bring the whole estimate within `maxCost` with everything else unchanged (0 when
- * none would: then the selection inside it, or elsewhere, must shrink). Null when no field is paged.
+ * The advice of a cost rejection: the root field (`Query.*`) taking `first` that costs the most,
+ * and the largest `first` that would bring the whole estimate within `maxCost` with everything
+ * else unchanged (0 when none would: then the selection inside it, or elsewhere, must shrink).
+ * Only a root field's cost is its own `first` times what is inside it; a nested one is also
+ * multiplied by the lists around it, so for a request whose only paged fields are nested the
+ * costliest is named without a number (`maxFirst` null). Null when nothing is paged.
  */
 export function costliestPaged(
   paged: readonly PagedFieldCost[],
   cost: number,
   maxCost: number,
-): { field: string; first: number; maxFirst: number } | null {
-  const top = paged.reduce<PagedFieldCost | null>((best, entry) => (best && best.total >= entry.total ? best : entry), null);
-  if (!top) return null;
-  const fixed = cost - top.perItem * top.first;
-  const maxFirst = top.perItem > 0 ? Math.max(0, Math.floor((maxCost - fixed) / top.perItem)) : top.first;
-  return { field: top.field, first: top.first, maxFirst: Math.min(maxFirst, top.first) };
+): { field: string; first: number; maxFirst: number | null } | null {
+  const costliest = (entries: readonly PagedFieldCost[]) =>
+    entries.reduce<PagedFieldCost | null>((best, entry) => (best && best.total >= entry.total ? best : entry), null);
+  const root = costliest(paged.filter((entry) => entry.field.startsWith("Query.")));
+  if (!root) {
+    const nested = costliest(paged);
+    return nested ? { field: nested.field, first: nested.first, maxFirst: null } : null;
+  }
+  if (root.perItem <= 0) return { field: root.field, first: root.first, maxFirst: 0 };
+  const fixed = cost - root.perItem * root.first;
+  const maxFirst = Math.max(0, Math.floor((maxCost - fixed) / root.perItem));
+  return { field: root.field, first: root.first, maxFirst: Math.min(maxFirst, root.first) };
 }

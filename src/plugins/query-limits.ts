@@ -60,12 +60,16 @@ export function costRejection(
   const advice = costliestPaged(paged, cost, limits.maxCost);
   const hint = !advice
     ? " Select fewer fields or lists."
-    : advice.maxFirst > 0
-      ? ` Lower \`first\` on ${advice.field} (${advice.first} here) to at most ${advice.maxFirst}, or select less inside it.`
-      : ` Select less inside ${advice.field} (\`first\` ${advice.first} here) or elsewhere: lowering its \`first\` alone is not enough.`;
+    : advice.maxFirst === null
+      ? ` Lower \`first\` on ${advice.field} (${advice.first} here) or the lists around it, or select less inside it.`
+      : advice.maxFirst > 0
+        ? ` Lower \`first\` on ${advice.field} (${advice.first} here) to at most ${advice.maxFirst}, or select less inside it.`
+        : ` Select less inside ${advice.field} (\`first\` ${advice.first} here) or elsewhere: lowering its \`first\` alone is not enough.`;
   return new QueryTooComplexError(`Cost limit of ${limits.maxCost} exceeded, estimated ${cost}.${hint}`, "cost", limits.maxCost, {
     cost,
-    ...(advice ? { lowerFirstOn: advice.field, first: advice.first, maxFirst: advice.maxFirst } : {}),
+    ...(advice
+      ? { lowerFirstOn: advice.field, first: advice.first, ...(advice.maxFirst === null ? {} : { maxFirst: advice.maxFirst }) }
+      : {}),
   });
 }
 

@@ -1,10 +1,10 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AttributionAuditDocument, type IngestArticleInput } from "../__generated__/graphql.js";
+import { AttributionAuditDocument, IngestArticleDocument, type IngestArticleInput } from "../__generated__/graphql.js";
 import { uniqueTag } from "../support/ids.js";
 import { ingestOk } from "../support/ingest.js";
 import { removeArticles } from "../support/remove-articles.js";
-import { useTestServer } from "../support/server.js";
+import { EDITOR_TOKEN, useTestServer } from "../support/server.js";
 
 /**
  * The audit as data: GET /export/audit.csv and /export/audit.ndjson give one row per current
@@ -112,6 +112,40 @@ describe("audit exports", () => {
     const none = await exportOf("csv", `asset=${symbol}&status=UNCITED`);
     expect(none.status).toBe(200);
     expect(parse(await none.text())).toHaveLength(1);
+  });
+
+  it("frees the slot of an export the client abandons after its first bytes, so the next ones run (at most two at once)", async () => {
+    // One article with 500 claims (the most an article may make).
+    const big = `${tag}-big`;
+    const many: IngestArticleInput = {
+      ...article(`big-${tag}.example`, 4, 1.3e9, "ASSERTED", "x"),
+      claims: Array.from({ length: 500 }, (_, i) => ({
+        key: `c${i}`,
+        text: `Claim ${i}: the cascade moved the coin again.`,
+        relation: "CAUSES" as const,
+        confidence: 0.8,
+        cause: cascade,
+        effect: coin,
+      })),
+    };
+    const ingested = await server.request(
+      IngestArticleDocument,
+      { input: { ...many, url: `https://big-${tag}.example/${big}` } },
+      { token: EDITOR_TOKEN },
+    );
+    expect(ingested.errors?.[0]?.message).toBeUndefined();
+    const query = `articleUrl=${encodeURIComponent(`https://big-${tag}.example/${big}`)}`;
+    for (let i = 0; i < 2; i += 1) {
+      const controller = new AbortController();
+      const res = await fetch(`${server.origin}/export/audit.csv?${query}`, { signal: controller.signal });
+      expect(res.status).toBe(200);
+      await res.body!.getReader().read();
+      controller.abort();
+    }
+    // Both abandoned exports end and free their slots: a third runs to the end.
+    await expect.poll(async () => (await exportOf("csv", query)).status, { timeout: 15_000, interval: 250 }).toBe(200);
+    const full = parse(await (await exportOf("csv", query)).text()) as string[][];
+    expect(full).toHaveLength(501);
   });
 
   it("refuses an unknown parameter, a bad status and a window that ends before it starts, with BAD_USER_INPUT and no rows", async () => {

@@ -17,7 +17,9 @@ export class Claim extends Node {
   @Field(() => CausalRelation)
   relation!: CausalRelation;
 
-  @Field(() => RelationClass, { description: "Whether the relation leads to the effect or opposes it (derived from relation)." })
+  @Field(() => RelationClass, {
+    description: "Whether the relation leads to the effect, opposes it, or only says which came first (derived from relation).",
+  })
   get relationClass(): RelationClass {
     return relationClass(this.relation);
   }

@@ -18,7 +18,7 @@ const BUSY_ASSET_DEGREE = 2000;
 /**
  * The time branch for `label` (Event or PriceMove) linked to its asset by `rel` (AFFECTS or
  * OF): the nodes of that asset within TIME_REACH_MS of the question's time, at most TIME_LIMIT
- * of them, closest first. Bounded however large the graph: from an asset with at most
+ * of them, closest first. Never a scan of the label: from an asset with at most
  * BUSY_ASSET_DEGREE such relationships, a walk of them (written as a list so the planner
  * cannot start it from the time index instead); from a busy one, the sortAt range index read
  * in order from the question's time outward, each way stopping at TIME_LIMIT / 2 matches (its

@@ -19,6 +19,18 @@ describe("costliestPaged", () => {
     });
   });
 
+  it("gives a nested paged field no number: the lists around it multiply it too", () => {
+    expect(costliestPaged([{ field: "PriceMove.claims", first: 100, total: 300, perItem: 3 }], 9_000, 5_000)).toEqual({
+      field: "PriceMove.claims",
+      first: 100,
+      maxFirst: null,
+    });
+  });
+
+  it("says 0 for a root field whose items cost nothing: its first is not what costs", () => {
+    expect(costliestPaged([{ field: "Query.search", first: 5, total: 50, perItem: 0 }], 9_000, 5_000)).toMatchObject({ maxFirst: 0 });
+  });
+
   it("gives no advice when nothing is paged", () => {
     expect(costliestPaged([], 9_000, 5_000)).toBeNull();
   });

@@ -17,6 +17,12 @@ import { AttributionStatus, type AuditFilter } from "./audit.type.js";
 /** How long one export may run in Neo4j: an outlet's whole audit, longer than a request's limit. */
 const EXPORT_TIMEOUT_MS = 300_000;
 
+/** Exports running at once per server; more are answered 429 with Retry-After (each holds a session and may read a whole outlet). */
+const MAX_CONCURRENT_EXPORTS = 2;
+
+/** Exports running now (one process, one count). */
+const running = { count: 0 };
+
 /** Rows Neo4j sends per batch: the driver asks for the next batch only once this one is read (backpressure). */
 const FETCH_SIZE = 500;
 
@@ -165,12 +171,29 @@ async function exportAudit(driver: Driver, database: string | undefined, logger:
     sendError(res, error instanceof AppError ? error : new BadUserInputError(String(error)));
     return;
   }
+  if (running.count >= MAX_CONCURRENT_EXPORTS) {
+    res.setHeader("Retry-After", "10");
+    res.status(429).json({
+      errors: [
+        {
+          message: `At most ${MAX_CONCURRENT_EXPORTS} exports run at once; try again in 10 s`,
+          extensions: { code: ErrorCode.RateLimited, retryAfter: 10 },
+        },
+      ],
+    });
+    return;
+  }
+  running.count += 1;
   const session = driver.session({ database, defaultAccessMode: neo4j.session.READ, fetchSize: FETCH_SIZE });
   let rows = 0;
+  // The client went away (the response closed before it finished): stop reading, free the session.
   let aborted = false;
-  req.on("close", () => {
-    aborted = !res.writableFinished;
-  });
+  const gone = new Promise<void>((resolve) =>
+    res.on("close", () => {
+      aborted = !res.writableFinished;
+      resolve();
+    }),
+  );
   try {
     const result = session.run(auditExportQuery(scope), { scope, tolerance: AMOUNT_TOLERANCE }, { timeout: EXPORT_TIMEOUT_MS });
     const { type, header, line } = FORMATS[format];
@@ -182,7 +205,7 @@ async function exportAudit(driver: Driver, database: string | undefined, logger:
         res.write(header());
       }
       rows += 1;
-      if (!res.write(line(toRow(record.toObject())))) await once(res, "drain");
+      if (!res.write(line(toRow(record.toObject())))) await Promise.race([once(res, "drain"), gone]);
     }
     if (rows === 0 && !aborted) {
       res.status(200).setHeader("Content-Type", FORMATS[format].type);
@@ -197,6 +220,7 @@ async function exportAudit(driver: Driver, database: string | undefined, logger:
     else res.destroy(error instanceof Error ? error : undefined);
     logger.error({ err: error, rows }, "audit export failed");
   } finally {
+    running.count -= 1;
     await session.close();
   }
 }
