@@ -14,6 +14,12 @@ const SEED_FILE = path.join(projectRoot, "seed", "seed-article.json");
 
 const SEED_VIEWER: Viewer = { subject: "seed-loader", roles: [EDITOR_ROLE], via: "api-key" };
 
+/**
+ * The seed's write may take this long at the least (ms): it runs once, at start, on a machine
+ * that may be busy starting Neo4j too, and is no client's request bound by the per-request limit.
+ */
+const SEED_TIMEOUT_MS = 120_000;
+
 const INGEST = `mutation Seed($input: IngestArticleInput!) {
   ingestArticle(input: $input) {
     created changed
@@ -52,7 +58,16 @@ export async function loadSeed(
     if (records[0]?.get("any") === true) return { loaded: false };
   }
   const input: unknown = JSON.parse(readFileSync(options.file ?? SEED_FILE, "utf8"));
-  const contextValue = createContext({ driver, config }, { requestId: "seed", viewer: SEED_VIEWER, clientKey: "seed", logger });
+  const contextValue = createContext(
+    { driver, config },
+    {
+      requestId: "seed",
+      viewer: SEED_VIEWER,
+      clientKey: "seed",
+      logger,
+      timeoutMs: Math.max(config.neo4j.queryTimeoutMs, SEED_TIMEOUT_MS),
+    },
+  );
   const result = await graphql({ schema: deps.schema, source: INGEST, variableValues: { input }, contextValue });
   if (result.errors?.length) {
     const details = result.errors.map((e) => `${e.message}${e.extensions?.field ? ` [${String(e.extensions.field)}]` : ""}`);

@@ -50,13 +50,22 @@ const NO_EVENTS: EventBus = {
 /** A request's context: its Cypher runner (with the request's deadline) and fresh loaders over it. */
 export function createContext(
   deps: ContextDependencies,
-  request: { requestId: string; viewer: Viewer; clientKey: string; logger: Logger; operation?: OperationReport; deadline?: number },
+  request: {
+    requestId: string;
+    viewer: Viewer;
+    clientKey: string;
+    logger: Logger;
+    operation?: OperationReport;
+    deadline?: number;
+    /** Each statement's time limit, ms, when not the configured NEO4J_QUERY_TIMEOUT_MS (work of the server's own, such as the seed). */
+    timeoutMs?: number;
+  },
 ): Context {
   // The deadline is the runner's alone: resolvers see the runner, not the time left.
-  const { deadline, ...about } = request;
+  const { deadline, timeoutMs, ...about } = request;
   const cypher: CypherRunner = new CypherRunner(deps.driver, {
     database: deps.config.neo4j.database,
-    timeoutMs: deps.config.neo4j.queryTimeoutMs,
+    timeoutMs: timeoutMs ?? deps.config.neo4j.queryTimeoutMs,
     deadline,
     // A write makes what the request's loaders cached stale: later fields read afresh.
     afterWrite: () => clearAll(loaders),
