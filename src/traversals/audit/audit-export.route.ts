@@ -205,7 +205,11 @@ async function exportAudit(driver: Driver, database: string | undefined, logger:
         res.write(header());
       }
       rows += 1;
-      if (!res.write(line(toRow(record.toObject())))) await Promise.race([once(res, "drain"), gone]);
+      if (!res.write(line(toRow(record.toObject())))) {
+        // Whichever comes first; the other is left to settle unobserved (never as an unhandled rejection).
+        const drained = once(res, "drain").catch(() => undefined);
+        await Promise.race([drained, gone]);
+      }
     }
     if (rows === 0 && !aborted) {
       res.status(200).setHeader("Content-Type", FORMATS[format].type);
@@ -217,7 +221,7 @@ async function exportAudit(driver: Driver, database: string | undefined, logger:
     const mapped = mapDatabaseError(error);
     if (!res.headersSent) sendError(res, mapped instanceof AppError ? mapped : new AppError("The export failed", ErrorCode.Internal));
     // Past the first row the status is sent: end the stream short, so the client sees it broken rather than complete.
-    else res.destroy(error instanceof Error ? error : undefined);
+    else res.destroy();
     logger.error({ err: error, rows }, "audit export failed");
   } finally {
     running.count -= 1;
