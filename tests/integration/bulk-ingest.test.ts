@@ -2,11 +2,12 @@ import { spawn } from "node:child_process";
 import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, inject, it, onTestFinished } from "vitest";
 import { ArticleAsOfDocument, ClaimsPageDocument, NodeAliasesDocument, IngestArticleDocument } from "../__generated__/graphql.js";
 import { sampleArticle } from "../fixtures/articles.js";
 import { resolutionCorpus } from "../fixtures/resolution-corpus.js";
 import { uniqueTag } from "../support/ids.js";
+import { removeCorpus } from "../support/remove-articles.js";
 import { EDITOR_TOKEN, useTestServer } from "../support/server.js";
 import { projectRoot } from "../../src/project-root.js";
 
@@ -203,6 +204,8 @@ describe("npm run ingest --resolution", () => {
   it("reports another outlet's key for an existing node by line under SUGGEST, and takes it for that node under LINK", async () => {
     const tag = uniqueTag();
     const corpus = resolutionCorpus(tag);
+    // Its nodes go afterwards: another run's corpus names the same things and would link to them.
+    onTestFinished(() => removeCorpus(server.driver, tag, [corpus.symbol, corpus.otherSymbol]));
     // An event told under another key, then a price move told under another key (nodes apart, so
     // the first's outcome cannot decide the second's).
     const [first, , second] = corpus.followUps;

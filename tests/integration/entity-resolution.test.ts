@@ -4,7 +4,7 @@ import { IngestArticleDocument, type IngestArticleInput } from "../__generated__
 import { resolutionCorpus } from "../fixtures/resolution-corpus.js";
 import { uniqueTag } from "../support/ids.js";
 import { ingestOk } from "../support/ingest.js";
-import { removeArticles } from "../support/remove-articles.js";
+import { removeCorpus } from "../support/remove-articles.js";
 import { EDITOR_TOKEN, postGraphQL, useTestServer } from "../support/server.js";
 
 /**
@@ -44,7 +44,9 @@ const ingest = (input: IngestArticleInput, resolution: "SUGGEST" | "LINK" | "STR
 beforeAll(async () => {
   await ingestOk(server, corpus.base);
 });
-afterAll(() => removeArticles(server.driver, tag));
+// The corpus's nodes go too: another run's "quantum computing risk" factor is the same factor,
+// and a later run's corpus would rightly link to it.
+afterAll(() => removeCorpus(server.driver, tag, [corpus.symbol, corpus.otherSymbol]));
 
 describe("entity resolution on a multi-outlet corpus", () => {
   it("LINK takes another outlet's key for the node it names, at least as precisely and completely as the committed baseline, and links no near miss", async () => {
@@ -52,6 +54,7 @@ describe("entity resolution on a multi-outlet corpus", () => {
     let falsePositives = 0;
     let shouldLink = 0;
     const nearMissesLinked: string[] = [];
+    const wrongLinks: string[] = [];
     for (const { article, nodes } of corpus.followUps) {
       const res = await ingest(article, "LINK");
       expect(res.errors, article.url).toBeUndefined();
@@ -61,7 +64,10 @@ describe("entity resolution on a multi-outlet corpus", () => {
         const to = linked.get(node.key);
         if (to === undefined) continue;
         if (to === node.expected) truePositives += 1;
-        else falsePositives += 1;
+        else {
+          falsePositives += 1;
+          wrongLinks.push(`${node.key} -> ${to} (expected ${node.expected ?? "a new node"})`);
+        }
         if (node.nearMiss) nearMissesLinked.push(`${node.key} -> ${to}`);
       }
     }
@@ -71,7 +77,7 @@ describe("entity resolution on a multi-outlet corpus", () => {
       `entity resolution, LINK at ${baseline.threshold}: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (${truePositives} of ${shouldLink})`,
     );
     expect(nearMissesLinked).toEqual([]);
-    expect(precision).toBeGreaterThanOrEqual(baseline.precision);
+    expect(precision, wrongLinks.join("; ")).toBeGreaterThanOrEqual(baseline.precision);
     expect(recall).toBeGreaterThanOrEqual(baseline.recall);
   });
 

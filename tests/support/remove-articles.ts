@@ -30,3 +30,19 @@ export async function removeArticles(driver: Driver, tag: string): Promise<void>
     await session.close();
   }
 }
+
+/**
+ * Takes out the articles whose URL contains `tag` (removeArticles), and the events, moves,
+ * factors, entities, narratives and aliases whose keys start with it, and the assets `symbols`:
+ * what a corpus of that tag made. A later run's corpus names the same things under its own
+ * tag, and would rightly link to nodes left behind.
+ */
+export async function removeCorpus(driver: Driver, tag: string, symbols: readonly string[]): Promise<void> {
+  await removeArticles(driver, tag);
+  await driver.executeQuery(
+    `MATCH (n) WHERE (n:Event OR n:PriceMove OR n:MacroFactor OR n:Entity OR n:Narrative) AND n.key STARTS WITH $tag
+        OR (n:Alias AND n.ref CONTAINS $tag) OR (n:Asset AND n.symbol IN $symbols)
+     DETACH DELETE n`,
+    { tag, symbols },
+  );
+}
