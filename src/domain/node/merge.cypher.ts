@@ -84,6 +84,25 @@ export function mergeQuery(label: Label): string {
      RETURN collect(DISTINCT c.id) AS claims`;
 }
 
+/**
+ * Cypher: the links of `from` in direction `way` that the merge `$id` made past come back as
+ * they were, and the copies it made on `into` go.
+ */
+function restoreLinks(way: "out" | "in"): string {
+  const link = (a: string, r: string, b: string) => (way === "out" ? `(${a})-[${r}]->(${b})` : `(${b})-[${r}]->(${a})`);
+  return `CALL (into, from) {
+       MATCH ${link("from", "past", "other")} WHERE past.mergedInto = $id
+       WITH into, from, past, other, substring(type(past), 5) AS t, properties(past) AS props
+       CALL (into, other, t) {
+         MATCH ${link("into", "moved", "other")} WHERE type(moved) = t AND moved.mergedBy = $id
+         DELETE moved
+       }
+       CREATE ${link("from", "back:$(t)", "other")}
+       SET back = props, back.supersededAt = null, back.mergedInto = null, back.restoredFrom = $id
+       DELETE past
+     }`;
+}
+
 /** Undoes the merge `$id` (labelled `label`) at `$now`: the links it moved go back, and the aliases it added go. */
 export function unmergeQuery(label: Label): string {
   const key = KEY_PROPERTY[label];
@@ -94,28 +113,8 @@ export function unmergeQuery(label: Label): string {
      MATCH (m)-[:INTO]->(into), (m)-[:FROM]->(from)
      SET into._lock_ = true, from._lock_ = true REMOVE into._lock_, from._lock_
      WITH m, into, from
-     CALL (into, from) {
-       MATCH (from)-[past]->(other) WHERE past.mergedInto = $id
-       WITH into, from, past, other, substring(type(past), 5) AS t, properties(past) AS props
-       CALL (into, other, t) {
-         MATCH (into)-[moved]->(other) WHERE type(moved) = t AND moved.mergedBy = $id
-         DELETE moved
-       }
-       CREATE (from)-[back:$(t)]->(other)
-       SET back = props, back.supersededAt = null, back.mergedInto = null, back.restoredFrom = $id
-       DELETE past
-     }
-     CALL (into, from) {
-       MATCH (other)-[past]->(from) WHERE past.mergedInto = $id
-       WITH into, from, past, other, substring(type(past), 5) AS t, properties(past) AS props
-       CALL (into, other, t) {
-         MATCH (other)-[moved]->(into) WHERE type(moved) = t AND moved.mergedBy = $id
-         DELETE moved
-       }
-       CREATE (other)-[back:$(t)]->(from)
-       SET back = props, back.supersededAt = null, back.mergedInto = null, back.restoredFrom = $id
-       DELETE past
-     }
+     ${restoreLinks("out")}
+     ${restoreLinks("in")}
      CALL (into) {
        MATCH (alias:Alias)-[made:ALIAS_OF]->(into) WHERE made.mergedBy = $id
        DETACH DELETE alias
